@@ -1,0 +1,33 @@
+# Two commands: `make run` (set up, analyse, execute notebooks, write figures) and `make test`.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+INSTALLED := $(VENV)/.installed
+NOTEBOOKS := $(sort $(wildcard notebooks/*.ipynb))
+
+.PHONY: run test install analyse notebooks clean
+
+install: $(INSTALLED)
+
+$(INSTALLED): pyproject.toml
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e .
+	touch $(INSTALLED)
+
+analyse: $(INSTALLED)
+	$(PY) -m analysis analyze data/raw --out data/processed
+
+notebooks: $(INSTALLED)
+	cd notebooks && for nb in $(notdir $(NOTEBOOKS)); do \
+	  ../$(PY) -m jupyter nbconvert --to notebook --execute --inplace $$nb || exit 1; done
+
+run: analyse notebooks
+
+test: $(INSTALLED)
+	$(PY) -m pytest tests
+	$(PY) -m pytest -p no:cacheprovider --nbval-lax --nbval-current-env \
+	  --sanitize-with notebooks/nbval_sanitize.cfg notebooks/
+
+clean:
+	rm -rf data/processed .pytest_cache

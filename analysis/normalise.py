@@ -1,0 +1,122 @@
+"""Stage 2, normalise: turn a raw record into an article with clean Unicode, metadata and body.
+
+Text copied from a web page goes through :mod:`analysis.copied_page` (furniture removal and
+metadata recovery); HTML goes through trafilatura; structured records keep their fields.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+
+from .copied_page import parse_page_text
+from .load import RawArticle
+
+# Spaces that are not U+0020, zero-width characters, and C0/C1 controls other than \n and \t.
+_SPACES = re.compile(r"[\t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
+_INVISIBLE = re.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad]")
+_CONTROLS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+_MULTISPACE = re.compile(r" {2,}")
+_WORD = re.compile(r"\w")
+
+
+def clean_text(text: str) -> str:
+    """Normalise Unicode and whitespace, keeping line structure and curly quotes.
+
+    NFC; every line break becomes ``\\n``; odd spaces become a plain space, runs of spaces
+    one space; invisible and control characters go; lines are stripped.
+    """
+    text = unicodedata.normalize("NFC", text)
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n").replace("\u2029", "\n\n")
+    text = _INVISIBLE.sub("", _CONTROLS.sub("", _SPACES.sub(" ", text)))
+    return "\n".join(_MULTISPACE.sub(" ", line).strip() for line in text.split("\n"))
+
+
+def join_paragraphs(paragraphs: list[str]) -> str:
+    """Join paragraph strings into a body: one blank line between non-empty paragraphs."""
+    return "\n\n".join(p.strip() for p in paragraphs if p.strip())
+
+
+def count_words(text: str) -> int:
+    """Whitespace-separated tokens that contain a letter or digit."""
+    return sum(1 for token in text.split() if _WORD.search(token))
+
+
+def article_id_for(body: str) -> str:
+    """Stable content hash of a normalised body (16 hex digits of SHA-256)."""
+    return hashlib.sha256(body.encode("utf-8")).hexdigest()[:16]
+
+
+def normalise(raw: RawArticle) -> dict:
+    """Build an ``articles`` row (all contract columns) from a raw record."""
+    fields = dict(raw.fields)
+    if raw.source_format == "html" or "html" in fields:
+        page = _from_html(fields.pop("html", raw.text))
+    else:
+        page = parse_page_text(clean_text(raw.text), known=fields if raw.source_format != "text" else None)
+    given = {k: v for k, v in fields.items() if v not in ("", [], None)}
+    article = {**page, **given}
+    body = join_paragraphs(article["body"].split("\n\n"))
+    article.update(
+        article_id=article_id_for(body),
+        source=raw.source,
+        record=raw.record,
+        source_format=raw.source_format,
+        body=body,
+        n_words=count_words(body),
+        language=article.get("language") or "en",
+        published=normalise_date(article.get("published", "")),
+    )
+    article.setdefault("author_roles", [])
+    if len(article["author_roles"]) != len(article["authors"]):
+        article["author_roles"] = [""] * len(article["authors"])
+    return article
+
+
+def normalise_date(value: str) -> str:
+    """Return an ISO 8601 date (or datetime when a time is given) for ``value``; '' if unparseable."""
+    value = (value or "").strip()
+    if not value:
+        return ""
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+        return value
+    from dateutil import parser
+
+    try:
+        parsed = parser.parse(value, fuzzy=True, default=None)
+    except (ValueError, OverflowError, TypeError):
+        try:
+            parsed = parser.parse(value, fuzzy=True)
+        except (ValueError, OverflowError):
+            return ""
+    has_time = bool(re.search(r"\d{1,2}:\d{2}", value))
+    return parsed.isoformat() if has_time else parsed.date().isoformat()
+
+
+def _from_html(html: str) -> dict:
+    import trafilatura
+
+    result = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False,
+                                         include_tables=False, as_dict=True) or {}
+    text = clean_text(result.get("text") or "")
+    body_lines = [line for line in text.split("\n") if line]
+    everything = clean_text(trafilatura.html2txt(html) or "")
+    kept = set(body_lines)
+    removed = [line for line in everything.split("\n") if line and line not in kept]
+    authors = [a.strip() for a in re.split(r";|\band\b|,(?![^()]*\))", result.get("author") or "") if a.strip()]
+    tags = [t.strip() for t in re.split(r"[;,]", ",".join(filter(None, [result.get("categories") or "",
+                                                                      result.get("tags") or ""]))) if t.strip()]
+    return {
+        "outlet": result.get("sitename") or "",
+        "headline": clean_text(result.get("title") or ""),
+        "authors": authors,
+        "author_roles": [""] * len(authors),
+        "published": result.get("date") or "",
+        "read_time_min": None,
+        "tags": tags,
+        "url": result.get("url") or "",
+        "language": result.get("language") or "",
+        "body": join_paragraphs(body_lines),
+        "removed": removed,
+    }

@@ -1,0 +1,118 @@
+"""The pipeline: load → normalise → segment → quotes → claims → readability → tables.
+
+:func:`analyse_record` is the per-article function every engine runs; :func:`iter_results`
+streams results for many inputs (in worker processes when ``workers > 1``) and
+:func:`analyze` collects them into :class:`~analysis.tables.Tables`.
+"""
+
+from __future__ import annotations
+
+import os
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from typing import Iterable, Iterator
+
+from . import claims, quotes, readability
+from .load import DEFAULT_MAX_BYTES, LoadIssue, RawArticle, load_paths
+from .normalise import normalise
+from .segment import segment
+from .tables import Tables, TableBuilder
+
+ARTICLE_TABLES = ("articles", "paragraphs", "sentences", "quotes", "claims", "readability")
+
+
+@dataclass
+class RecordResult:
+    """Everything one input record produced: its load_report row and its table rows."""
+
+    report: dict
+    rows: dict[str, list[dict]] = field(default_factory=dict)
+
+
+def analyse_record(item: RawArticle | LoadIssue) -> RecordResult:
+    """Run every stage on one raw record. Never raises: a failure becomes a ``failed`` report."""
+    report = {"source": item.source, "record": item.record, "status": "", "reason": "",
+              "article_id": "", "stage": ""}
+    if isinstance(item, LoadIssue):
+        report.update(status=item.status, reason=item.reason, stage="load" if item.status == "failed" else "")
+        return RecordResult(report)
+    stage = "normalise"
+    try:
+        article = normalise(item)
+        if not article["body"].strip():
+            report.update(status="skipped", reason="no article text found (only page furniture)",
+                          article_id="")
+            return RecordResult(report)
+        article_id = article["article_id"]
+        stage = "segment"
+        paragraphs, sentences = segment(article_id, article["body"])
+        stage = "quotes"
+        quote_rows = quotes.extract_quotes(article, paragraphs, sentences)
+        stage = "claims"
+        claim_rows = claims.extract_claims(article, sentences, quote_rows)
+        stage = "readability"
+        readability_rows = readability.measure(article, paragraphs, sentences, quote_rows)
+    except Exception as error:  # one bad article must never stop the run
+        report.update(status="failed", stage=stage, reason=f"{stage} failed: {type(error).__name__}: {error}")
+        return RecordResult(report)
+    report.update(status="loaded", reason="; ".join(item.notes), article_id=article_id)
+    return RecordResult(report, {
+        "articles": [article], "paragraphs": paragraphs, "sentences": sentences,
+        "quotes": quote_rows, "claims": claim_rows, "readability": readability_rows,
+    })
+
+
+def iter_results(paths: Iterable[str | os.PathLike], workers: int = 1,
+                 max_bytes: int = DEFAULT_MAX_BYTES, chunksize: int = 8) -> Iterator[RecordResult]:
+    """Yield one :class:`RecordResult` per input record, in input order, duplicates marked.
+
+    With ``workers > 1`` records are analysed in that many processes; the output (rows, ids,
+    order) is the same as with one worker.
+    """
+    items = load_paths(paths, max_bytes=max_bytes)
+    seen: dict[str, tuple[str, int | None]] = {}
+    if workers > 1:
+        with ProcessPoolExecutor(max_workers=workers) as pool:
+            results = pool.map(analyse_record, items, chunksize=chunksize)
+            yield from _mark_duplicates(results, seen)
+    else:
+        yield from _mark_duplicates(map(analyse_record, items), seen)
+
+
+def _mark_duplicates(results: Iterable[RecordResult], seen: dict) -> Iterator[RecordResult]:
+    for result in results:
+        article_id = result.report["article_id"]
+        if result.report["status"] == "loaded":
+            if article_id in seen:
+                source, record = seen[article_id]
+                where = source if record is None else f"{source} record {record}"
+                result.report.update(status="duplicate", reason=f"same text as {where}")
+                result.rows = {}
+            else:
+                seen[article_id] = (result.report["source"], result.report["record"])
+        yield result
+
+
+def default_workers() -> int:
+    """All available cores."""
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+
+
+def analyze(paths, workers: int = 1, max_bytes: int = DEFAULT_MAX_BYTES) -> Tables:
+    """Analyse files or folders and return all tables as DataFrames.
+
+    Args:
+        paths: A path or a list of paths (files or folders, searched recursively).
+        workers: Number of processes (1 = in this process).
+        max_bytes: Inputs larger than this are skipped and reported.
+
+    Returns:
+        :class:`~analysis.tables.Tables` with ``load_report``, ``articles``, ``paragraphs``,
+        ``sentences``, ``quotes``, ``claims`` and ``readability``.
+    """
+    if isinstance(paths, (str, os.PathLike)):
+        paths = [paths]
+    builder = TableBuilder()
+    for result in iter_results(paths, workers=workers, max_bytes=max_bytes):
+        builder.add(result)
+    return builder.tables()

@@ -1,0 +1,113 @@
+"""The table contract: every table's columns, in order, each with a one-line meaning.
+
+This is the single source for the column lists the pipeline writes and for docs/tables.md
+(regenerate with ``python -m analysis schema > docs/tables.md``). Columns may be added,
+never renamed or dropped.
+"""
+
+TABLES: dict[str, dict[str, str]] = {
+    "load_report": {
+        "source": "Input file path as given (inside a folder: the path found while walking it).",
+        "record": "0-based record index inside a JSON list, JSONL file or CSV file (CSV rows not counting the header); empty for single-article files.",
+        "status": "`loaded`, `duplicate` (same normalised text as an earlier article), `skipped` (nothing to analyse) or `failed` (an error).",
+        "reason": "Why the input was skipped, failed or flagged, in plain words; empty when loaded cleanly.",
+        "article_id": "Id of the article this input produced (for `duplicate`: the id of the article it duplicates).",
+        "stage": "Pipeline stage that failed (`load`, `normalise`, `segment`, `quotes`, `claims`, `readability`); empty otherwise.",
+    },
+    "articles": {
+        "article_id": "Stable content hash (first 16 hex digits of SHA-256 of the normalised body).",
+        "source": "Input file the article came from.",
+        "source_format": "`text` (copied web page), `html`, `json`, `jsonl` or `csv`.",
+        "outlet": "Publication name, when recovered.",
+        "headline": "Article headline.",
+        "authors": "JSON list of author names.",
+        "author_roles": "JSON list of the authors' roles (same order as `authors`; empty strings where unknown).",
+        "published": "Publication date (ISO 8601 date or datetime), empty if unknown.",
+        "read_time_min": "Read time stated by the page, in minutes; empty if not stated.",
+        "tags": "JSON list of topic tags shown with the article.",
+        "url": "Article URL when known.",
+        "language": "ISO 639-1 language code (from metadata, else `en`).",
+        "n_words": "Number of words in `body` (whitespace-separated tokens containing a letter or digit).",
+        "body": "Normalised article text; paragraphs separated by one blank line.",
+        "removed": "JSON list of input lines dropped as page furniture (menus, buttons, countdowns, metadata lines).",
+        "record": "Record index inside a multi-record input file; empty for single-article files.",
+    },
+    "paragraphs": {
+        "article_id": "Article the paragraph belongs to.",
+        "paragraph_id": "0-based paragraph index within the article.",
+        "start": "Character offset of the paragraph in `articles.body`.",
+        "end": "End offset (exclusive): `body[start:end] == text`.",
+        "text": "Paragraph text.",
+    },
+    "sentences": {
+        "article_id": "Article the sentence belongs to.",
+        "sentence_id": "0-based sentence index within the article.",
+        "paragraph_id": "Paragraph that contains the sentence.",
+        "start": "Character offset of the sentence in `articles.body`.",
+        "end": "End offset (exclusive): `body[start:end] == text`.",
+        "text": "Sentence text.",
+    },
+    "quotes": {
+        "article_id": "Article the quote belongs to.",
+        "quote_id": "0-based quote index within the article, in text order.",
+        "kind": "`direct` (all in quotation marks), `mixed` (partly quoted) or `indirect` (reported speech).",
+        "start": "Character offset of the quoted or reported content in `articles.body`.",
+        "end": "End offset (exclusive): `body[start:end] == text`.",
+        "text": "The quoted or reported content.",
+        "speaker": "Canonical speaker for the article (e.g. the full name), empty when unresolved.",
+        "speaker_mention": "The speaker as written near the quote (e.g. `he`, `the company`).",
+        "speaker_role": "Speaker's title or affiliation, empty if unknown.",
+        "cue": "Reporting verb or phrase as written (e.g. `said`, `according to`).",
+        "sentence_id": "Sentence in which the quote starts.",
+    },
+    "claims": {
+        "article_id": "Article the sentence belongs to.",
+        "claim_id": "0-based index within the article (one per body sentence).",
+        "sentence_id": "Sentence examined.",
+        "start": "Character offset of the sentence in `articles.body`.",
+        "end": "End offset (exclusive).",
+        "text": "Sentence text.",
+        "checkworthiness": "Probability (0-1) that the sentence is a check-worthy factual claim; higher = more check-worthy.",
+        "is_claim": "`checkworthiness` at or above the model's threshold.",
+        "claim_type": "Full Fact type: quantity, comparison, causal, prediction, rule, personal_experience, correlation, opinion, other.",
+        "claimer": "Canonical speaker who makes the claim, or `reporter` when the outlet itself asserts it.",
+        "hedged": "True when a hedge cue (may, reportedly, allegedly, ...) weakens the claim.",
+        "quantities": "JSON list of objects with `text`, `value`, `unit`, `approximate`.",
+    },
+    "readability": {
+        "article_id": "Article measured.",
+        "scope": "`article`, `headline`, `paragraph`, `quoted` (direct-quote text) or `narration` (the rest).",
+        "scope_id": "Paragraph id for `paragraph` scope; empty otherwise.",
+        "n_words": "Words in the scope's text (textstat's lexicon count).",
+        "n_sentences": "Sentences in the scope's text (textstat's sentence count).",
+        "flesch_reading_ease": "Flesch Reading Ease (textstat); higher = easier.",
+        "flesch_kincaid_grade": "Flesch-Kincaid grade (textstat); higher = harder.",
+        "gunning_fog": "Gunning fog index (textstat); higher = harder.",
+        "smog_index": "SMOG index (textstat); higher = harder.",
+        "coleman_liau_index": "Coleman-Liau index (textstat); higher = harder.",
+        "automated_readability_index": "Automated Readability Index (textstat); higher = harder.",
+        "dale_chall_readability_score": "Dale-Chall score (textstat); higher = harder.",
+    },
+}
+
+#: JSON-list columns, serialised as JSON arrays in CSV output.
+LIST_COLUMNS: dict[str, tuple[str, ...]] = {
+    "articles": ("authors", "author_roles", "tags", "removed"),
+    "claims": ("quantities",),
+}
+
+
+def columns(table: str) -> list[str]:
+    """Return the contract's columns of ``table`` in order."""
+    return list(TABLES[table])
+
+
+def markdown() -> str:
+    """Render the schema as Markdown (the content of docs/tables.md)."""
+    lines = ["# Tables", "", "Written by `python -m analysis analyze` and returned by `analysis.analyze()`.",
+             "Offsets are character offsets into `articles.body` of the same article.", ""]
+    for table, cols in TABLES.items():
+        lines += [f"## `{table}`", "", "| column | meaning |", "|---|---|"]
+        lines += [f"| `{name}` | {meaning} |" for name, meaning in cols.items()]
+        lines.append("")
+    return "\n".join(lines)
