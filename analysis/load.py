@@ -13,6 +13,7 @@ import gzip
 import io
 import json
 import os
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, Iterator
@@ -135,7 +136,7 @@ def load_bytes(source: str, data: bytes, max_bytes: int = DEFAULT_MAX_BYTES) -> 
             suffixes = suffixes[:-1]
     extension = suffixes[-1] if suffixes else ""
     if not data.strip():
-        yield LoadIssue(source, None, "skipped", "empty file")
+        yield LoadIssue(source, None, "skipped", "empty file" if not data else "file contains only whitespace")
         return
     binary = _binary_kind(data)
     if binary:
@@ -172,9 +173,11 @@ def _binary_kind(data: bytes) -> str | None:
 
 
 def decode(data: bytes) -> tuple[str, tuple[str, ...]]:
-    """Decode bytes to text: BOMs first, then strict UTF-8, then charset-normalizer's best guess.
+    """Decode bytes to text: BOMs first, then UTF-8, then charset-normalizer's detection.
 
-    Returns the text and notes (e.g. the detected encoding, replaced bytes) for the load report.
+    Text that is UTF-8 but for a few bad bytes stays UTF-8 with the bad bytes replaced by
+    U+FFFD. Among single-byte encodings that fit about equally well, cp1252 (the usual one for
+    Western news) is preferred. Returns the text and notes for the load report.
     """
     for bom, encoding in ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
                           (codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"),
@@ -186,12 +189,38 @@ def decode(data: bytes) -> tuple[str, tuple[str, ...]]:
         return data.decode("utf-8"), ()
     except UnicodeDecodeError as error:
         first_bad = error.start
-    best = from_bytes(data).best()
-    if best is not None and best.encoding not in ("utf_8", "ascii"):
-        return str(best), (f"not UTF-8; decoded as {best.encoding} (detected)",)
-    # Mostly UTF-8 with some bad bytes: keep the text, replace the bad bytes, say so.
-    text = data.decode("utf-8", errors="replace")
-    return text, (f"invalid UTF-8 bytes (first at byte {first_bad}) replaced with U+FFFD",)
+    replaced = data.decode("utf-8", errors="replace")
+    n_bad = replaced.count("\ufffd")
+    n_multibyte = sum(1 for ch in replaced if ord(ch) > 127 and ch != "\ufffd")
+    if n_multibyte <= n_bad:
+        western = _as_western_cp1252(data)
+        if western is not None:
+            return western, ("not UTF-8; decoded as cp1252 (Western punctuation and accents)",)
+        best = from_bytes(data).best()
+        if best is not None:
+            return str(best), (f"not UTF-8; decoded as {best.encoding} (detected)",)
+    return replaced, (f"invalid UTF-8 bytes ({n_bad}, first at byte {first_bad}) replaced with U+FFFD",)
+
+
+_WESTERN_SYMBOLS = set("‘’‚“”„–—…•€£¥©®°±½¼¾×÷§¶·«»¿¡™")
+
+
+def _as_western_cp1252(data: bytes) -> str | None:
+    """The cp1252 reading of ``data`` if every non-ASCII character it gives is Western
+    typography or an accented Latin letter (what cp1252 news text contains), else None.
+
+    Detectors often pick a DOS or Central European code page for short cp1252 texts whose
+    only non-ASCII bytes are curly quotes; this check settles those cases.
+    """
+    try:
+        text = data.decode("cp1252")
+    except UnicodeDecodeError:
+        return None
+    for ch in {c for c in text if ord(c) > 127}:
+        base = unicodedata.normalize("NFD", ch)[0]
+        if ch not in _WESTERN_SYMBOLS and not (ch.isalpha() and base.isascii()):
+            return None
+    return text
 
 
 def detect_format(extension: str, text: str) -> str:

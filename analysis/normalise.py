@@ -97,8 +97,9 @@ def normalise_date(value: str) -> str:
 def _from_html(html: str) -> dict:
     import trafilatura
 
-    result = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False,
-                                         include_tables=False, as_dict=True) or {}
+    document = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False,
+                                           include_tables=False)
+    result = document.as_dict() if document is not None else {}
     text = clean_text(result.get("text") or "")
     body_lines = [line for line in text.split("\n") if line]
     everything = clean_text(trafilatura.html2txt(html) or "")

@@ -1,8 +1,989 @@
-"""Stage 4, quotes: direct, mixed and indirect quotations with their speakers (issue 3)."""
+"""Stage 4, quotes: direct, mixed and indirect quotations with their speakers (issue 3).
+
+Rules over spaCy's blank English tokenizer (no statistical model):
+
+1. **Quote marks.** Each paragraph is scanned for double (“ ” " « » „) and single (‘ ’ ')
+   quote marks; a mark's direction comes from the glyph and its neighbours, so apostrophes
+   ("It’s", "Evans’ statement") are never mistaken for quotes. A quote still open at the end of
+   a paragraph runs on when the next paragraph reopens it (news style); otherwise it is closed
+   at the paragraph end with low confidence. Quotes nested in another quote belong to it.
+2. **Attribution.** A quoted fragment takes its speaker from an adjacent cue (“…,” he said /
+   “…,” said Evans / Evans added: “…” / “…” — Name), from a cue earlier in its sentence whose
+   complement contains it (a *mixed* quote: Morris says the candidate has “always run …”), or
+   from the fragment before it in a split or multi-paragraph quote.
+3. **Scare quotes and titles.** A short fragment with no cue is not a quotation: the
+   'notorious markets' list, a “Hope” campaign.
+4. **Indirect speech.** A cue verb with a subject and a complement (he said 1,000 arrests
+   had been made; according to the report, …; …, officials told Reuters).
+5. **Speakers.** The mention as written, its canonical name in the article (Evans, he →
+   Michael Evans; it, the company → Alibaba) and its role from pre-modifiers or apposition
+   (Alibaba Group president Michael Evans; Andrew Turnage, the commission's executive
+   director). A pronoun with no fitting antecedent leaves ``speaker`` empty.
+"""
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_right
+from collections import Counter
+from dataclasses import dataclass, field
+
+from .tokens import tokenize
+
+# --- lexicons -------------------------------------------------------------------------------
+
+_CUE_LEMMAS = (
+    "say tell add state announce claim argue warn deny insist explain note report write suggest "
+    "acknowledge admit confirm assert allege accuse urge predict promise vow pledge estimate reveal "
+    "maintain contend emphasize emphasise stress testify tweet post declare describe call label dub "
+    "brand complain concede recall reply respond answer ask question boast charge counter criticize "
+    "criticise praise quip joke observe remark comment mention caution threaten demand propose "
+    "recommend conclude find show indicate signal believe think hope fear expect worry agree "
+    "disagree dispute insist lament acknowledge reiterate clarify specify point suggest"
+)
+_IRREGULAR = {"say": ("said", "says", "say", "saying"), "tell": ("told", "tells", "tell", "telling"),
+              "write": ("wrote", "writes", "write", "written", "writing"),
+              "find": ("found", "finds", "find"), "think": ("thought", "thinks", "think"),
+              "show": ("showed", "shows", "shown"), "dispute": ("disputed", "disputes"),
+              "mention": ("mentioned", "mentions")}
+
+
+def _inflect(lemma: str) -> tuple[str, ...]:
+    if lemma in _IRREGULAR:
+        return _IRREGULAR[lemma]
+    if lemma.endswith("e"):
+        return lemma + "d", lemma + "s", lemma
+    if lemma.endswith("y") and lemma[-2] not in "aeiou":
+        return lemma[:-1] + "ied", lemma[:-1] + "ies", lemma
+    if lemma.endswith(("sh", "ch", "ss", "x")):
+        return lemma + "ed", lemma + "es", lemma
+    if lemma in {"admit", "allege", "vow"}:
+        return (lemma + "ted" if lemma == "admit" else lemma + "d" if lemma == "allege" else lemma + "ed",
+                lemma + "s", lemma)
+    return lemma + "ed", lemma + "s", lemma
+
+
+#: Reporting verbs (all inflections) that introduce or follow a quotation.
+CUE_WORDS = frozenset(form for lemma in _CUE_LEMMAS.split() for form in _inflect(lemma)) | {"admitted"}
+#: Cues that only report speech when they head the clause (not "call" as in "a phone call").
+_NOUN_LIKE_CUES = frozenset({"call", "calls", "report", "reports", "post", "posts", "comment", "comments",
+                             "answer", "answers", "question", "questions", "charge", "charges", "find",
+                             "finds", "show", "shows", "found", "hope", "fear", "fears", "worry", "counter",
+                             "point", "points", "joke", "remark", "demand", "demands", "state", "note",
+                             "notes", "call", "ask", "estimate", "estimates", "concern", "tweet", "tweets",
+                             "brand", "label", "signal", "signals", "promise", "promises", "vow", "vows"})
+_PRONOUNS = {"he": "person", "she": "person", "they": "group", "it": "org", "we": "group", "i": "person",
+             "you": "person"}
+_PERSON_PRONOUNS = {"he", "she"}
+_DETERMINERS = frozenset("the a an his her its their our this that these those another one some two "
+                         "three several many most both each".split())
+_POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
+_SKIP_BEFORE_CUE = frozenset(
+    "has have had also previously repeatedly later then again publicly recently once later first "
+    "last often frequently has've 's ’s would will could should may might can did does do has "
+    "reportedly allegedly privately earlier initially further not never always already just "
+    "flatly bluntly simply quickly long famously ultimately".split())
+_CLAUSE_BREAK = frozenset({".", "!", "?", ";", "“", "”", "\"", "—", "–", "(", ")", ":"})
+_TITLES = frozenset(
+    "president vice sen. senator rep. representative gov. governor mayor secretary minister judge "
+    "justice gen. general adm. admiral lt. col. capt. sgt. chairman chairwoman chair dr. prof. professor "
+    "speaker ambassador commissioner chancellor premier king queen prince princess pope rev. sheriff "
+    "chief detective officer attorney councilman councilwoman congressman congresswoman "
+    "superintendent director ceo".split())
+_HONORIFICS = frozenset({"mr.", "mrs.", "ms.", "mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord"})
+_ROLE_NOUNS = _TITLES | frozenset(
+    "spokesman spokeswoman spokesperson official officials head founder co-founder owner executive "
+    "manager analyst economist adviser advisor aide candidate leader lawmaker nominee strategist "
+    "member members chief editor reporter correspondent researcher scientist expert professor "
+    "lawyer attorney partner deputy staffer staff advocate activist organizer coordinator campaigner "
+    "pollster consultant operative fellow president chairman officer secretary commissioner "
+    "administrator agent investigator prosecutor counsel dean principal teacher doctor physician "
+    "founder ceo cfo coo cto chief".split())
+#: Common nouns that can stand as a speaker ("the company said", "officials told").
+_SOURCE_NOUNS = _ROLE_NOUNS | frozenset(
+    "company firm group giant retailer campaign agency department ministry government administration "
+    "police report statement study survey poll court committee commission board council party "
+    "organization organisation association union authorities sources source people residents "
+    "witnesses critics supporters opponents experts analysts investigators prosecutors officials "
+    "lawmakers democrats republicans voters website site paper newspaper network channel magazine "
+    "team club league office service spokesperson regulator regulators bank airline manufacturer "
+    "platform marketplace network document documents letter memo filing lawsuit complaint "
+    "data research figures statistics ruling article blog post".split())
+_ORG_NOUNS = frozenset("company firm group giant retailer agency department ministry government "
+                       "administration court committee commission board council party organization "
+                       "organisation association union team club league office service regulator "
+                       "bank airline manufacturer platform marketplace network website".split())
+_ORG_NAME_WORDS = frozenset(
+    "group inc inc. corp corp. co co. company ltd ltd. llc plc party house department ministry "
+    "association committee council university college school news times post journal press agency "
+    "office bank court commission board union institute foundation organization organisation "
+    "campaign administration government reuters ap afp bbc cnn center centre club league "
+    "representative network service services".split())
+_MONTHS_DAYS = frozenset(
+    "january february march april may june july august september october november december monday "
+    "tuesday wednesday thursday friday saturday sunday jan. feb. mar. apr. jun. jul. aug. sep. sept. "
+    "oct. nov. dec.".split())
+_SENTENCE_WORDS = frozenset(
+    "the a an in on at but and or so yet however meanwhile there this that these those as after "
+    "before when while if since for what who why how some many most all no not one two both "
+    "according earlier later last next now then still also even such other another each every "
+    "to from with by despite speaking".split())
+_FUNCTION_WORDS = _SENTENCE_WORDS | _DETERMINERS | frozenset(
+    "of is are was were be been being has have had will would can could should may might must "
+    "do does did than about over under into onto out up down off again further once here very "
+    "more less only own same too just because until against between through during without "
+    "within along among around behind beyond near across toward towards upon whether which".split())
+_RELATIVE_STARTS = frozenset("who which that whose whom where when in on at during after before".split())
+
+_CLAUSE_OPENERS = frozenset({",", "and", "but", "that", "while", "as", "because", "when", "after", "the"})
+_DOUBLE_MARKS = "“”\"«»„"
+_SINGLE_MARKS = "‘’'‹›"
+_OPENING_GLYPHS = "“«„‘‹"
+_CLOSING_GLYPHS = "”»’›"
+_LEFT_OPEN_CONTEXT = set(" \t\n([{—–-/") | set(_OPENING_GLYPHS) | {"\""}
+_RIGHT_CLOSE_CONTEXT = set(" \t\n.,;:!?)]}—–-…/") | set(_CLOSING_GLYPHS) | {"\"", "'"}
+_PULL_DASH = {"—", "–", "-", "--"}
+_MAX_SCARE_WORDS = 4
+
+
+# --- data -----------------------------------------------------------------------------------
+
+@dataclass
+class _Fragment:
+    """One quoted stretch of body text (``start``/``end`` exclude the quote marks)."""
+
+    open_at: int
+    close_at: int  # offset just after the closing mark (== end when unclosed)
+    start: int
+    end: int
+    paragraph: int
+    closed: bool = True
+    continues: bool = False  # reopened in the next paragraph (multi-paragraph quote)
+    continued: bool = False  # continues a quote from the previous paragraph
+
+
+@dataclass
+class _Mention:
+    """A speaker mention: token span, role and entity type."""
+
+    start: int  # first token
+    end: int  # after last token
+    text: str
+    role: str = ""
+    kind: str = ""  # person, org, group or ""
+    name: str = ""  # canonical name when known
+
+
+@dataclass
+class _Doc:
+    """The body's tokens as plain lists (fast to scan) plus sentence lookup."""
+
+    body: str
+    text: list[str]
+    lower: list[str]
+    idx: list[int]
+    sent_starts: list[int] = field(default_factory=list)
+    sent_ids: list[int] = field(default_factory=list)
+    sent_tokens: list[tuple[int, int]] = field(default_factory=list)
+
+    def token_at(self, offset: int) -> int:
+        """Index of the token containing or following character ``offset``."""
+        i = bisect_right(self.idx, offset) - 1
+        if i >= 0 and offset < self.idx[i] + len(self.text[i]):
+            return i
+        return i + 1
+
+    def end_char(self, i: int) -> int:
+        return self.idx[i] + len(self.text[i])
+
+    def span_text(self, i: int, j: int) -> str:
+        return self.body[self.idx[i]:self.end_char(j - 1)] if j > i else ""
+
+    def sentence_of(self, offset: int) -> int:
+        """Position (in ``sent_starts``) of the sentence containing ``offset``."""
+        return max(bisect_right(self.sent_starts, offset) - 1, 0)
+
+
+# --- quote marks ----------------------------------------------------------------------------
+
+def _direction(text: str, i: int) -> str:
+    """``open``, ``close`` or ``""`` (not a quote mark here) for the mark at ``text[i]``."""
+    char = text[i]
+    prev = text[i - 1] if i > 0 else " "
+    nxt = text[i + 1] if i + 1 < len(text) else " "
+    left_open = prev in _LEFT_OPEN_CONTEXT
+    right_close = nxt in _RIGHT_CLOSE_CONTEXT
+    if char in _SINGLE_MARKS:
+        if left_open and nxt.isalnum() and char != "’":
+            return "open"
+        if prev.isalnum() and nxt.isalpha():
+            return ""  # apostrophe inside a word: It’s, don't
+        if left_open and nxt == "’" or left_open and not right_close and nxt.isalnum():
+            return "open"
+        return "close" if right_close and not prev.isspace() else ""
+    if char == "\"" and prev.isdigit() and not left_open:
+        return ""  # inch mark: a 12" screen
+    if char in _OPENING_GLYPHS:
+        return "close" if right_close and not left_open else "open"
+    if char in _CLOSING_GLYPHS:
+        return "open" if left_open and not right_close else "close"
+    if left_open and not right_close:
+        return "open"
+    if right_close and not left_open:
+        return "close"
+    return "toggle"
+
+
+def _scan_marks(text: str, offset: int, marks: str) -> list[tuple[int, str]]:
+    """``(offset, direction)`` of every quote mark of ``marks`` in one paragraph."""
+    found = []
+    for i, char in enumerate(text):
+        if char in marks:
+            direction = _direction(text, i)
+            if direction:
+                found.append((offset + i, direction))
+    return found
+
+
+def _pair_double(marks: list[tuple[int, str]], p_end: int) -> tuple[list[tuple[int, int]], int | None]:
+    """Pair double marks of one paragraph; returns closed spans and a dangling opening offset."""
+    spans, open_at = [], None
+    for at, direction in marks:
+        if direction == "toggle":
+            direction = "close" if open_at is not None else "open"
+        if direction == "open":
+            if open_at is not None:  # a new quote opens before the last one closed
+                spans.append((open_at, at))
+            open_at = at
+        elif open_at is not None:
+            spans.append((open_at, at + 1))
+            open_at = None
+    return spans, open_at
+
+
+def _pair_single(marks: list[tuple[int, str]], p_start: int, p_end: int) -> list[tuple[int, int]]:
+    """Pair each opening single mark with the first closing one after it."""
+    spans, open_at = [], None
+    for at, direction in marks:
+        if direction == "open" and open_at is None:
+            open_at = at
+        elif direction == "close" and open_at is not None:
+            spans.append((open_at, at + 1))
+            open_at = None
+    if open_at is not None and open_at == p_start:  # British style: whole paragraph quoted
+        spans.append((open_at, p_end))
+    return spans
+
+
+def find_quote_spans(body: str, paragraphs: list[dict]) -> list[_Fragment]:
+    """Quoted fragments of ``body`` in text order; never raises on unbalanced marks."""
+    fragments: list[_Fragment] = []
+    carried = False
+    for p_index, paragraph in enumerate(paragraphs):
+        p_start, p_end = paragraph["start"], paragraph["end"]
+        text = body[p_start:p_end]
+        if not any(char in text for char in _DOUBLE_MARKS + _SINGLE_MARKS):
+            carried = False
+            continue
+        doubles, dangling = _pair_double(_scan_marks(text, p_start, _DOUBLE_MARKS), p_end)
+        spans = [(s, e, e <= p_end and body[e - 1] in _DOUBLE_MARKS) for s, e in doubles]
+        next_text = body[paragraphs[p_index + 1]["start"]:][:2] if p_index + 1 < len(paragraphs) else ""
+        reopens = bool(next_text) and next_text[0] in "“\"«„" and _direction(next_text + " x", 0) == "open"
+        if dangling is not None:
+            spans.append((dangling, p_end, False))
+        singles = _pair_single(_scan_marks(text, p_start, _SINGLE_MARKS), p_start, p_end)
+        spans += [(s, e, body[e - 1] in _SINGLE_MARKS) for s, e in singles
+                  if not any(ds <= s and e <= de for ds, de, _ in spans)]
+        spans = [span for span in spans
+                 if not any(o[0] <= span[0] and span[1] <= o[1] and o[:2] != span[:2] for o in spans)]
+        spans.sort()
+        for k, (s, e, closed) in enumerate(spans):
+            inner_start, inner_end = s + 1, e - 1 if closed else e
+            inner_start, inner_end = _strip(body, inner_start, inner_end)
+            if inner_end <= inner_start:
+                continue
+            dangling_here = not closed and k == len(spans) - 1 and e == p_end
+            fragments.append(_Fragment(s, e, inner_start, inner_end, p_index, closed=closed,
+                                       continues=dangling_here and reopens,
+                                       continued=carried and s == p_start))
+        carried = bool(fragments) and fragments[-1].continues
+    return fragments
+
+
+def _strip(body: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and body[start].isspace():
+        start += 1
+    while end > start and body[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+# --- speaker mentions -----------------------------------------------------------------------
+
+def _is_name_token(word: str) -> bool:
+    return (word[:1].isupper() and word.lower() not in _MONTHS_DAYS
+            and (word[1:2].islower() or word.isupper() or len(word) <= 2 or "." in word or "’" in word
+                 or "'" in word or word[1:2] == "-"))
+
+
+def _is_cue(doc: _Doc, i: int) -> bool:
+    """Whether token ``i`` is a reporting verb used as a verb (roughly: not after a determiner)."""
+    word = doc.lower[i]
+    if word not in CUE_WORDS:
+        return False
+    if word in _NOUN_LIKE_CUES:
+        prev = doc.lower[i - 1] if i > 0 else ""
+        if prev in _DETERMINERS or prev in _POSSESSIVE or prev in {"of", "for", "to", "in", "on"}:
+            return False
+    return True
+
+
+def _mention_before(doc: _Doc, cue: int, floor: int) -> _Mention | None:
+    """The subject noun phrase ending just before the cue (skipping auxiliaries and adverbs)."""
+    j = cue - 1
+    while j >= floor and (doc.lower[j] in _SKIP_BEFORE_CUE or doc.lower[j].endswith("ly") and doc.text[j].islower()):
+        j -= 1
+    if j < floor:
+        return None
+    return _noun_phrase_ending(doc, j, floor)
+
+
+def _noun_phrase_ending(doc: _Doc, j: int, floor: int) -> _Mention | None:
+    word, lower = doc.text[j], doc.lower[j]
+    if lower in _PRONOUNS:
+        return _Mention(j, j + 1, word, kind=_PRONOUNS[lower])
+    if word == ",":  # Name, apposition, said
+        comma = j - 1
+        while comma > floor and doc.text[comma] != "," and j - comma < 16:
+            comma -= 1
+        if comma > floor and doc.text[comma] == ",":
+            head = _noun_phrase_ending(doc, comma - 1, floor)
+            if head is not None and head.kind in {"person", "org", ""} and doc.lower[comma - 1] not in _PRONOUNS:
+                apposition = doc.span_text(comma + 1, j)
+                if _looks_like_role(doc, comma + 1, j):
+                    head.role = head.role or apposition
+                    return head
+        return None
+    if _is_name_token(word) and lower not in _FUNCTION_WORDS:
+        return _name_ending(doc, j, floor)
+    if word.islower() and word.isalpha() and (lower in _SOURCE_NOUNS or lower.rstrip("s") in _SOURCE_NOUNS):
+        return _common_np_ending(doc, j, floor)
+    return None
+
+
+def _name_ending(doc: _Doc, j: int, floor: int) -> _Mention:
+    i = j
+    while i - 1 >= floor and (_is_name_token(doc.text[i - 1]) and doc.lower[i - 1] not in _SENTENCE_WORDS
+                              or doc.text[i - 1] in {"-", "&", "de", "van", "von", "bin", "al"}
+                              and i - 2 >= floor and _is_name_token(doc.text[i - 2])):
+        i -= 1
+    start = i
+    # Leading capitalised titles belong to the role, honorifics to neither.
+    while start < j and (doc.lower[start] in _TITLES or doc.lower[start] in _HONORIFICS
+                         or doc.lower[start] in _ORG_NAME_WORDS and _has_person_tail(doc, start + 1, j + 1)):
+        start += 1
+    role_tokens = [k for k in range(i, start) if doc.lower[k] not in _HONORIFICS]
+    premod = _premodifier(doc, i, floor)
+    role = " ".join(filter(None, [premod, " ".join(doc.text[k] for k in role_tokens)]))
+    mention = _Mention(start, j + 1, doc.span_text(start, j + 1), role=role)
+    mention.kind = _name_kind(doc.text[start:j + 1]) if not role_tokens and not premod else "person"
+    return mention
+
+
+def _has_person_tail(doc: _Doc, i: int, j: int) -> bool:
+    return j - i >= 2 and all(doc.text[k][:1].isupper() and doc.text[k][1:].islower() for k in range(i, j))
+
+
+def _premodifier(doc: _Doc, i: int, floor: int) -> str:
+    """Role words before a name: "Alibaba Group president" in "Alibaba Group president Michael Evans"."""
+    k = i
+    while k - 1 >= floor and doc.text[k - 1].isalpha() and doc.lower[k - 1] not in _FUNCTION_WORDS \
+            and doc.lower[k - 1] not in CUE_WORDS or k - 1 >= floor and doc.text[k - 1] in _POSSESSIVE | {"-", "of"} \
+            and k - 2 >= floor and doc.text[k - 2].isalpha():
+        k -= 1
+    words = [doc.lower[m] for m in range(k, i)]
+    if not any(word in _ROLE_NOUNS for word in words):
+        return ""
+    last_role = max(m for m in range(k, i) if doc.lower[m] in _ROLE_NOUNS)
+    return doc.span_text(k, last_role + 1) if last_role == i - 1 else ""
+
+
+def _common_np_ending(doc: _Doc, j: int, floor: int) -> _Mention:
+    """A common-noun speaker such as "the company" or "a spokesman for the campaign"."""
+    i = j
+    while i - 1 >= floor and (doc.text[i - 1].isalpha() or doc.text[i - 1] in _POSSESSIVE | {"-"}) \
+            and doc.lower[i - 1] not in CUE_WORDS and j - i < 7:
+        i -= 1
+        if doc.lower[i] in _DETERMINERS:
+            if i - 2 >= floor and doc.lower[i - 1] in {"for", "of", "at", "with"}:
+                continue
+            break
+    while i < j and (doc.lower[i] in _FUNCTION_WORDS - _DETERMINERS):
+        i += 1
+    head = doc.lower[j]
+    kind = "org" if head in _ORG_NOUNS else "person" if head in _ROLE_NOUNS and not head.endswith("s") else "group"
+    text = doc.span_text(i, j + 1)
+    role = text if head in _ROLE_NOUNS else ""
+    return _Mention(i, j + 1, text, role=role, kind=kind)
+
+
+def _looks_like_role(doc: _Doc, i: int, j: int) -> bool:
+    if i >= j or doc.lower[i] in _RELATIVE_STARTS - {"the"} or j - i > 14:
+        return False
+    return any(doc.lower[k] in _ROLE_NOUNS or doc.lower[k] in _ORG_NAME_WORDS for k in range(i, j)) \
+        or doc.lower[i] in {"the", "a", "an"} and any(doc.text[k][:1].isupper() for k in range(i + 1, j))
+
+
+def _mention_after(doc: _Doc, i: int, limit: int) -> _Mention | None:
+    """A speaker noun phrase starting at token ``i`` ("said Evans", "said the company's president")."""
+    if i >= limit:
+        return None
+    word, lower = doc.text[i], doc.lower[i]
+    if lower in _PRONOUNS:
+        return _Mention(i, i + 1, word, kind=_PRONOUNS[lower])
+    j = i
+    if _is_name_token(word) and lower not in _FUNCTION_WORDS or lower in _HONORIFICS or lower in _TITLES:
+        while j < limit and (_is_name_token(doc.text[j]) or doc.text[j] in {"-", "&"}) \
+                and doc.lower[j] not in _SENTENCE_WORDS - {"the"}:
+            j += 1
+    elif lower in _DETERMINERS:
+        while j < limit and j - i < 8 and doc.text[j] not in _CLAUSE_BREAK and doc.text[j] != ",":
+            j += 1
+        while j > i + 1 and doc.lower[j - 1] not in _SOURCE_NOUNS and not _is_name_token(doc.text[j - 1]):
+            j -= 1
+    else:
+        return None
+    if j <= i:
+        return None
+    mention = _noun_phrase_ending(doc, j - 1, i)
+    if mention is None:
+        return None
+    if j < limit and doc.text[j] == ",":
+        stop = j + 1
+        while stop < limit and doc.text[stop] not in {",", ".", ";", "!", "?", "“", "”", "\""}:
+            stop += 1
+        if _looks_like_role(doc, j + 1, stop) and not mention.role:
+            mention.role = doc.span_text(j + 1, stop)
+            if mention.kind != "person" and any(doc.lower[k] in _ROLE_NOUNS for k in range(j + 1, stop)):
+                mention.kind = "person"
+    return mention
+
+
+def _name_kind(words: list[str]) -> str:
+    """``person`` for a multi-word capitalised name without organisation words, else ``org``."""
+    lowered = [w.lower() for w in words]
+    if any(w in _ORG_NAME_WORDS for w in lowered) or any(w.isupper() and len(w) > 1 for w in words):
+        return "org"
+    if len(words) >= 2 and all(w[:1].isupper() for w in words):
+        return "person"
+    return ""
+
+
+# --- entities and resolution ----------------------------------------------------------------
+
+class _Entities:
+    """Names seen so far in the article, for canonical names and pronoun resolution."""
+
+    def __init__(self) -> None:
+        self.people: dict[str, str] = {}  # surname → full name
+        self.kinds: dict[str, str] = {}  # canonical name → person/org
+        self.roles: dict[str, str] = {}
+        self.history: list[tuple[int, str]] = []  # (token index, canonical name) of subjects
+        self.pronoun_of: dict[str, str] = {}
+
+    def canonical(self, text: str, kind: str) -> str:
+        words = [w for w in text.replace("’s", "").replace("'s", "").split() if w.lower() not in _HONORIFICS]
+        if not words:
+            return ""
+        name = " ".join(words).strip(" ,’'")
+        if kind == "person" and len(words) >= 2:
+            self.people.setdefault(words[-1], name)
+            return self.people[words[-1]] if name.endswith(self.people[words[-1]]) else name
+        if len(words) == 1 and words[0].strip("’'") in self.people:
+            return self.people[words[0].strip("’'")]
+        for full in self.kinds:
+            if full.endswith(" " + name) or full.startswith(name + " ") and self.kinds[full] == "org":
+                return full if self.kinds[full] == "person" else name
+        return name
+
+    def note(self, token: int, name: str, kind: str, role: str = "") -> None:
+        if not name:
+            return
+        if kind:
+            self.kinds.setdefault(name, kind)
+        if role:
+            self.roles.setdefault(name, role)
+        self.history.append((token, name))
+
+    def resolve(self, pronoun: str, kind: str, before: int) -> str:
+        """Most recent earlier entity of a fitting kind (person for he/she, org for it)."""
+        wanted = "person" if pronoun in _PERSON_PRONOUNS or kind == "person" else "org" if kind == "org" else ""
+        if not wanted:
+            return ""
+        for token, name in reversed(self.history):
+            if token >= before:
+                continue
+            if self.kinds.get(name, "org" if wanted == "org" else "") != wanted:
+                continue
+            other = self.pronoun_of.get(name)
+            if pronoun in _PERSON_PRONOUNS and other and other != pronoun:
+                continue
+            if pronoun in _PERSON_PRONOUNS:
+                self.pronoun_of.setdefault(name, pronoun)
+            return name
+        return ""
+
+
+def _collect_names(doc: _Doc, entities: _Entities) -> None:
+    """Register every capitalised name in subject-like position (for later pronouns)."""
+    n = len(doc.text)
+    clause_starts = {start for start, _ in doc.sent_tokens}
+    i = 0
+    while i < n:
+        if _is_name_token(doc.text[i]) and doc.lower[i] not in _FUNCTION_WORDS:
+            j = i
+            while j < n and (_is_name_token(doc.text[j]) and doc.lower[j] not in _SENTENCE_WORDS):
+                j += 1
+            mention = _name_ending(doc, j - 1, i)
+            follower = doc.text[j] if j < n else ""
+            opens_clause = i in clause_starts or i > 0 and doc.lower[i - 1] in _CLAUSE_OPENERS
+            subject_like = opens_clause and (follower[:1].islower() or follower in _POSSESSIVE or follower == ",")
+            if mention.end > mention.start and subject_like:
+                kind = mention.kind or ("org" if mention.end - mention.start == 1 and doc.text[mention.start] not in entities.people else "")
+                name = entities.canonical(mention.text, kind)
+                kind = entities.kinds.get(name, kind)
+                if kind:
+                    entities.note(mention.start, name, kind, mention.role)
+            i = max(j, i + 1)
+        else:
+            i += 1
+
+
+def _speaker(mention: _Mention | None, entities: _Entities) -> tuple[str, str]:
+    """Canonical speaker and role for a mention ("" when unresolved)."""
+    if mention is None:
+        return "", ""
+    lower = mention.text.lower()
+    if lower in _PRONOUNS:
+        if lower in {"i", "you", "we", "they"}:
+            return "", ""
+        name = entities.resolve(lower, mention.kind, mention.start)
+        return name, entities.roles.get(name, "")
+    words = lower.split()
+    head = words[-1] if words else ""
+    if words and words[0] in _DETERMINERS and head in _ORG_NOUNS and len(words) <= 3:
+        name = entities.resolve("it", "org", mention.start)
+        return name, entities.roles.get(name, "")
+    if mention.kind == "group" or words and words[0] in _DETERMINERS:
+        return "", mention.role
+    name = entities.canonical(mention.text, mention.kind)
+    entities.note(mention.start, name, mention.kind or entities.kinds.get(name, ""), mention.role)
+    return name, mention.role or entities.roles.get(name, "")
+
+
+# --- attribution ----------------------------------------------------------------------------
+
+@dataclass
+class _Attribution:
+    cue_start: int  # char offsets of the cue ("" cue when none)
+    cue_end: int
+    mention: _Mention | None
+    confidence: float
+
+
+def _cue_after(doc: _Doc, tok: int, limit: int) -> _Attribution | None:
+    """“…,” said Evans / “…,” he said / “…,” the company said in a statement."""
+    k = tok
+    while k < limit and doc.text[k] in {",", "—", "–", "-"}:
+        k += 1
+    if k >= limit:
+        return None
+    if _is_cue(doc, k):
+        mention = _mention_after(doc, k + 1, limit)
+        if mention is not None:
+            return _Attribution(doc.idx[k], doc.end_char(k), mention, 0.95)
+    for cue in range(k + 1, min(limit, k + 9)):
+        if doc.text[cue] in _CLAUSE_BREAK or doc.text[cue] == ",":
+            break
+        if _is_cue(doc, cue):
+            mention = _mention_before(doc, cue, k)
+            if mention is not None and mention.start == k:
+                return _Attribution(doc.idx[cue], doc.end_char(cue), mention, 0.95)
+            break
+    if doc.text[tok:tok + 1] and doc.text[tok] in _PULL_DASH and k < limit:  # “…” — Name
+        mention = _mention_after(doc, k, limit)
+        if mention is not None and mention.kind != "group" and doc.lower[k] not in _PRONOUNS:
+            return _Attribution(doc.idx[tok], doc.end_char(tok), mention, 0.8)
+    return None
+
+
+def _cue_before(doc: _Doc, tok: int, floor: int) -> _Attribution | None:
+    """Evans added: “…” / said Evans, “…” / according to the company, “…” / Evans: “…”."""
+    k = tok - 1
+    if k < floor or doc.text[k] not in {":", ","}:
+        return None
+    punct = doc.text[k]
+    for cue in range(k - 1, max(floor - 1, k - 12), -1):
+        if doc.text[cue] in _CLAUSE_BREAK - {":"}:
+            break
+        if doc.lower[cue] == "according" and doc.lower[cue + 1:cue + 2] == ["to"]:
+            mention = _mention_after(doc, cue + 2, k)
+            return _Attribution(doc.idx[cue], doc.end_char(cue + 1), mention, 0.9)
+        if _is_cue(doc, cue):
+            mention = _mention_before(doc, cue, floor) or _mention_after(doc, cue + 1, k)
+            if mention is not None:
+                return _Attribution(doc.idx[cue], doc.end_char(cue), mention, 0.95 if punct == ":" else 0.85)
+            return None
+    if punct == ":" and k - 1 >= floor and _is_name_token(doc.text[k - 1]):
+        mention = _noun_phrase_ending(doc, k - 1, floor)
+        if mention is not None and mention.start in {floor, floor + 1}:  # transcript "EVANS: “…”"
+            return _Attribution(doc.idx[k], doc.end_char(k), mention, 0.7)
+    return None
+
+
+def _cue_in_clause(doc: _Doc, floor: int, tok: int) -> tuple[_Attribution, int] | None:
+    """The last cue with a subject between ``floor`` and ``tok``; returns it and its content start."""
+    for cue in range(tok - 1, floor - 1, -1):
+        if doc.text[cue] in {"“", "”", "\""}:
+            break
+        if doc.lower[cue] == "according" and doc.lower[cue + 1:cue + 2] == ["to"]:
+            continue
+        if _is_cue(doc, cue):
+            mention = _mention_before(doc, cue, floor)
+            if mention is None:
+                continue
+            content = _skip_cue_complements(doc, cue, tok)
+            return _Attribution(doc.idx[cue], doc.end_char(cue), mention, 0.85), content
+    return None
+
+
+def _is_scare_quote(doc: _Doc, frag: _Fragment, body: str) -> bool:
+    """A short quoted phrase used as a title, name or scare quote rather than someone's words."""
+    inner = body[frag.start:frag.end]
+    words = inner.split()
+    if len(words) > _MAX_SCARE_WORDS or inner[-1:] in ".?!," and len(words) > 2:
+        return False
+    return True
+
+
+def _title_like(doc: _Doc, frag: _Fragment, body: str) -> bool:
+    """Quoted title or modifier: all words capitalised, or the quote modifies a following noun."""
+    words = body[frag.start:frag.end].split()
+    if words and all(w[:1].isupper() for w in words if w.isalpha() and w.lower() not in _FUNCTION_WORDS):
+        if len(words) > 1 or words[0].isupper():
+            return True
+    after = doc.token_at(frag.close_at)
+    if after < len(doc.text):
+        nxt = doc.text[after]
+        if nxt.isalpha() and nxt.islower() and nxt not in _FUNCTION_WORDS and not _is_cue(doc, after) \
+                and doc.idx[after] > frag.close_at and len(words) <= 3:
+            return True
+    return False
+
+
+# --- the stage ------------------------------------------------------------------------------
+
+def _prepare(body: str, sentences: list[dict]) -> _Doc:
+    tokens = tokenize(body)
+    doc = _Doc(body, [t.text for t in tokens], [t.lower_ for t in tokens], [t.idx for t in tokens])
+    doc.sent_starts = [s["start"] for s in sentences]
+    doc.sent_ids = [s["sentence_id"] for s in sentences]
+    doc.sent_tokens = [(doc.token_at(s["start"]), doc.token_at(s["end"])) for s in sentences]
+    return doc
+
+
+def _row(article_id, kind, start, end, body, speaker, mention, role, cue, sentence_id, confidence,
+         mention_span=(-1, -1)) -> dict:
+    return {"article_id": article_id, "quote_id": 0, "kind": kind, "start": start, "end": end,
+            "text": body[start:end], "speaker": speaker, "speaker_mention": mention,
+            "speaker_role": role, "cue": cue, "sentence_id": sentence_id,
+            "confidence": round(confidence, 2), "speaker_start": mention_span[0],
+            "speaker_end": mention_span[1]}
+
+
+def _mention_fields(doc: _Doc, attribution: _Attribution | None, entities: _Entities):
+    if attribution is None or attribution.mention is None:
+        return "", "", "", (-1, -1), ""
+    mention = attribution.mention
+    speaker, role = _speaker(mention, entities)
+    span = (doc.idx[mention.start], doc.end_char(mention.end - 1))
+    cue = doc.body[attribution.cue_start:attribution.cue_end]
+    return speaker, mention.text, role, span, cue
+
+
+def _content_end(doc: _Doc, sentence: int, floor_char: int) -> int:
+    """End of a sentence's content: before final punctuation and closing marks."""
+    _, s_end = doc.sent_tokens[sentence]
+    end = doc.end_char(s_end - 1) if s_end > 0 else floor_char
+    text = doc.body
+    while end > floor_char and text[end - 1] in ".!?;:,— " :
+        end -= 1
+    return end
+
 
 def extract_quotes(article: dict, paragraphs: list[dict], sentences: list[dict]) -> list[dict]:
-    """Return the ``quotes`` rows of one article (interim: none)."""
-    return []
+    """Return the ``quotes`` rows of one article: direct, mixed and indirect quotations.
+
+    Args:
+        article: The ``articles`` row (uses ``article_id`` and ``body``).
+        paragraphs: Its ``paragraphs`` rows.
+        sentences: Its ``sentences`` rows.
+
+    Returns:
+        ``quotes`` rows in text order, plus ``confidence`` (0-1; higher = surer attribution)
+        and ``speaker_start``/``speaker_end`` (offsets of the speaker mention in the body, -1
+        when none). ``body[start:end] == text`` for every row.
+    """
+    body = article.get("body") or ""
+    if not body.strip() or not sentences:
+        return []
+    doc = _prepare(body, sentences)
+    entities = _Entities()
+    _collect_names(doc, entities)
+    entities.history.sort()
+    rows: list[dict] = []
+    claimed: list[tuple[int, int]] = []  # char spans already used as content
+    _direct_and_mixed(doc, article["article_id"], paragraphs, entities, rows, claimed)
+    _indirect(doc, article["article_id"], entities, rows, claimed)
+    rows.sort(key=lambda r: (r["start"], r["end"]))
+    for quote_id, row in enumerate(rows):
+        row["quote_id"] = quote_id
+    return rows
+
+
+def _direct_and_mixed(doc, article_id, paragraphs, entities, rows, claimed) -> None:
+    body = doc.body
+    fragments = find_quote_spans(body, paragraphs)
+    previous: dict | None = None  # last attributed quote row
+    pending: list[tuple[_Fragment, dict]] = []  # rows waiting for a later speaker in the paragraph
+    for n, frag in enumerate(fragments):
+        s_pos = doc.sentence_of(frag.open_at)
+        s_floor, s_limit = doc.sent_tokens[s_pos]
+        open_tok, close_tok = doc.token_at(frag.open_at), doc.token_at(frag.close_at)
+        # the sentence of the closing mark bounds a trailing cue ("… ,” he said.")
+        limit = doc.sent_tokens[doc.sentence_of(max(frag.close_at - 1, frag.open_at))][1]
+        if frag.close_at < len(body) and limit <= close_tok:
+            limit = doc.sent_tokens[min(doc.sentence_of(frag.close_at), len(doc.sent_tokens) - 1)][1]
+        attribution = _cue_before(doc, open_tok, s_floor) if not frag.continued else None
+        after = _cue_after(doc, close_tok, min(limit, close_tok + 14)) if frag.closed else None
+        attribution = attribution or after
+        sentence_id = doc.sent_ids[s_pos]
+        kind, start, end, confidence = "direct", frag.start, frag.end, 0.0
+        if attribution is None and not frag.continued:
+            clause = _cue_in_clause(doc, s_floor, open_tok)
+            if clause is not None:
+                attribution, content_tok = clause
+                content_start = doc.idx[content_tok] if content_tok < len(doc.idx) else frag.open_at
+                if content_start < frag.open_at and body[content_start:frag.open_at].strip():
+                    kind, start = "mixed", content_start
+                    end = max(frag.close_at, _content_end(doc, doc.sentence_of(frag.close_at - 1), frag.close_at))
+                    end = _strip(body, start, end)[1]
+        if attribution is not None:
+            confidence = attribution.confidence
+        elif frag.continued and previous is not None:
+            confidence = 0.8
+        elif _is_scare_quote(doc, frag, body):
+            continue
+        elif _title_like(doc, frag, body) and len(body[frag.start:frag.end].split()) <= 6:
+            continue
+        if kind == "mixed" and any(s <= start < e for s, e in claimed):
+            continue  # a second quoted fragment of the same mixed quote
+        speaker, mention, role, span, cue = _mention_fields(doc, attribution, entities)
+        if attribution is None and previous is not None and _same_voice(previous, frag, paragraphs, body):
+            speaker, mention, role, cue = (previous["speaker"], previous["speaker_mention"],
+                                           previous["speaker_role"], "")
+            span = (previous["speaker_start"], previous["speaker_end"])
+            confidence = 0.75 if previous["_paragraph"] == frag.paragraph or frag.continued else 0.6
+        if not frag.closed and not frag.continues:
+            confidence = min(confidence or 0.5, 0.4)
+        row = _row(article_id, kind, start, end, body, speaker, mention, role, cue, sentence_id,
+                   confidence or 0.3, span)
+        row["_paragraph"] = frag.paragraph
+        if attribution is None and not speaker:
+            pending.append((frag, row))
+        elif speaker or mention:
+            for waiting_frag, waiting in pending:
+                if waiting_frag.paragraph == frag.paragraph:
+                    waiting.update(speaker=speaker, speaker_mention=mention, speaker_role=role,
+                                   speaker_start=span[0], speaker_end=span[1], confidence=0.7)
+            pending = [p for p in pending if p[0].paragraph == frag.paragraph and False]
+            previous = row
+        rows.append(row)
+        claimed.append((min(start, frag.open_at), max(end, frag.close_at)))
+    for row in rows:
+        row.pop("_paragraph", None)
+
+
+def _same_voice(previous: dict, frag: _Fragment, paragraphs: list[dict], body: str) -> bool:
+    """Whether an unattributed fragment continues the previous speaker's quote."""
+    if frag.continued:
+        return True
+    gap_start = previous["end"]
+    between = body[gap_start:frag.open_at]
+    if "\n\n" not in between:
+        return True  # same paragraph: split quote
+    paragraph = paragraphs[frag.paragraph]
+    starts_paragraph = frag.open_at == paragraph["start"]
+    return starts_paragraph and between.count("\n\n") == 1
+
+
+def _indirect(doc, article_id, entities, rows, claimed) -> None:
+    """Reported speech in sentences not already covered by a direct or mixed quote."""
+    body = doc.body
+    for s_pos, (floor, limit) in enumerate(doc.sent_tokens):
+        if limit - floor < 4:
+            continue
+        s_start = doc.sent_starts[s_pos]
+        s_end = doc.end_char(limit - 1)
+        if any(s < s_end and s_start < e for s, e in claimed):
+            continue
+        found = _reported_speech(doc, floor, limit)
+        if found is None:
+            continue
+        attribution, c_start, c_end = found
+        c_start, c_end = _strip(body, c_start, c_end)
+        if c_end - c_start < 8 or len(body[c_start:c_end].split()) < 3:
+            continue
+        speaker, mention, role, span, cue = _mention_fields(doc, attribution, entities)
+        if not mention:
+            continue
+        rows.append(_row(article_id, "indirect", c_start, c_end, body, speaker, mention, role, cue,
+                         doc.sent_ids[s_pos], attribution.confidence * (1.0 if speaker else 0.8), span))
+        claimed.append((c_start, c_end))
+
+
+def _reported_speech(doc: _Doc, floor: int, limit: int):
+    """Find ``(attribution, content_start, content_end)`` in one sentence, or None."""
+    body = doc.body
+    end_char = _content_end(doc, doc.sentence_of(doc.idx[floor]), doc.idx[floor])
+    for k in range(floor, limit - 1):
+        if doc.lower[k] == "according" and doc.lower[k + 1] == "to":
+            stop = k + 2
+            while stop < limit and doc.text[stop] not in {",", ".", ";"}:
+                stop += 1
+            mention = _mention_after(doc, k + 2, stop)
+            if mention is None:
+                mention = _Mention(k + 2, stop, doc.span_text(k + 2, stop)) if stop > k + 2 else None
+            if mention is None:
+                return None
+            attribution = _Attribution(doc.idx[k], doc.end_char(k + 1), mention, 0.8)
+            if k == floor or doc.text[k - 1] == "," and k - 1 <= floor + 1:
+                return (attribution, doc.end_char(stop), end_char) if stop < limit else None
+            content_end = doc.idx[k - 1] if doc.text[k - 1] == "," else doc.idx[k]
+            return attribution, doc.idx[floor], content_end
+    for k in range(floor + 1, limit):
+        if not _is_cue(doc, k):
+            continue
+        mention = _mention_before(doc, k, floor)
+        if mention is not None:
+            # …, he said.  (content before the cue)
+            if mention.start > floor + 1 and doc.text[mention.start - 1] == "," and limit - k <= 8:
+                return _Attribution(doc.idx[k], doc.end_char(k), mention, 0.75), doc.idx[floor], doc.idx[mention.start - 1]
+            if mention.start > floor + 3 and doc.text[mention.start - 1] not in {",", "that"}:
+                continue
+            content = _skip_cue_complements(doc, k, limit)
+            if content >= limit - 1:
+                continue
+            return _Attribution(doc.idx[k], doc.end_char(k), mention, 0.8), doc.idx[content], end_char
+        if doc.text[k - 1] == "," and k + 1 < limit:  # …, said the company.
+            mention = _mention_after(doc, k + 1, limit)
+            if mention is not None and k - floor > 3:
+                return _Attribution(doc.idx[k], doc.end_char(k), mention, 0.75), doc.idx[floor], doc.idx[k - 1]
+    return None
+
+
+_CUE_SETTINGS = frozenset(
+    "statement interview email e-mail tweet speech letter release post conference call briefing "
+    "memo report filing radio television tv podcast op-ed video twitter facebook instagram "
+    "press hearing court".split())
+_OBJECT_TAKING = frozenset({"told", "tells", "tell", "telling", "assured", "warned", "reminded", "informed"})
+
+
+def _skip_cue_complements(doc: _Doc, cue: int, limit: int) -> int:
+    """First token of the reported content after a cue, skipping its object and setting
+    ("told Reuters that", "said in a statement that", "said on Monday")."""
+    k = cue + 1
+    if doc.lower[cue] in _OBJECT_TAKING and k < limit:
+        stop = k
+        while stop < limit and stop - k < 5 and doc.lower[stop] not in {"that", ",", ":"}:
+            stop += 1
+        if stop < limit and doc.lower[stop] in {"that", ",", ":"} or doc.lower[k] in _PRONOUNS \
+                or _is_name_token(doc.text[k]) or doc.lower[k] in {"reporters", "me", "us", "him", "her", "them"}:
+            k = stop if stop < limit and doc.lower[stop] in {"that", ",", ":"} else k + 1
+    while k < limit:
+        if doc.lower[k] in _MONTHS_DAYS or doc.lower[k] in {"today", "yesterday", "tuesday"}:
+            k += 1
+        elif doc.lower[k] in {"in", "on", "during", "at", "via"} and any(
+                doc.lower[m] in _CUE_SETTINGS for m in range(k + 1, min(k + 4, limit))):
+            k = next(m for m in range(k + 1, min(k + 4, limit)) if doc.lower[m] in _CUE_SETTINGS) + 1
+        elif doc.text[k] == "," and k + 1 < limit and doc.lower[k + 1] in {"in", "on", "during"}:
+            k += 1
+        else:
+            break
+    if k < limit and doc.lower[k] in {"that", ":", ","}:
+        k += 1
+    return k
+
+
+def headline_quotes(headline: str) -> list[dict]:
+    """Quoted phrases of a headline (not ``quotes`` rows: offsets are into the headline).
+
+    Returns:
+        One dict per quoted phrase with ``start``, ``end`` (offsets into ``headline``) and ``text``.
+    """
+    if not headline or not headline.strip():
+        return []
+    paragraph = [{"start": 0, "end": len(headline)}]
+    return [{"start": f.start, "end": f.end, "text": headline[f.start:f.end]}
+            for f in find_quote_spans(headline, paragraph)]
+
+
+def _n_words(text: str) -> int:
+    return sum(1 for word in text.split() if any(ch.isalnum() for ch in word))
+
+
+def sources_summary(quotes, articles) -> "pd.DataFrame":
+    """Who speaks in each article, and how much: one row per article and speaker.
+
+    Args:
+        quotes: The ``quotes`` table (DataFrame).
+        articles: The ``articles`` table (DataFrame with ``article_id`` and ``body``), or one
+            article body as a string when ``quotes`` holds a single article.
+
+    Returns:
+        DataFrame with ``article_id``, ``speaker`` (canonical; the mention as written when
+        unresolved), ``role`` (most frequent non-empty role), ``n_quotes``, ``n_direct``,
+        ``n_indirect`` (indirect and mixed), ``words_quoted`` (words inside direct quotes),
+        ``words_attributed`` (all words of the speaker's quotes and reported statements) and
+        ``share`` (``words_attributed`` / words in the body; higher = a bigger voice), sorted by
+        article then share, largest first.
+    """
+    import pandas as pd
+
+    if isinstance(articles, str):
+        ids = quotes["article_id"].unique() if len(quotes) else ["article"]
+        totals = {article_id: _n_words(articles) for article_id in ids}
+    else:
+        totals = {row.article_id: _n_words(row.body) for row in articles.itertuples()}
+    columns = ["article_id", "speaker", "role", "n_quotes", "n_direct", "n_indirect",
+               "words_quoted", "words_attributed", "share"]
+    if quotes is None or len(quotes) == 0:
+        return pd.DataFrame(columns=columns)
+    frame = quotes.assign(
+        voice=[s or (f"({m})" if m else "(unattributed)") for s, m in zip(quotes["speaker"], quotes["speaker_mention"])],
+        words=[_n_words(t) for t in quotes["text"]],
+        direct=(quotes["kind"] == "direct"))
+    out = []
+    for (article_id, voice), group in frame.groupby(["article_id", "voice"], sort=True):
+        roles = Counter(r for r in group["speaker_role"] if r)
+        attributed = int(group["words"].sum())
+        out.append({"article_id": article_id, "speaker": voice,
+                    "role": roles.most_common(1)[0][0] if roles else "",
+                    "n_quotes": len(group), "n_direct": int(group["direct"].sum()),
+                    "n_indirect": int((~group["direct"]).sum()),
+                    "words_quoted": int(group.loc[group["direct"], "words"].sum()),
+                    "words_attributed": attributed,
+                    "share": round(attributed / totals[article_id], 4) if totals.get(article_id) else 0.0})
+    summary = pd.DataFrame(out, columns=columns)
+    return summary.sort_values(["article_id", "share", "speaker"], ascending=[True, False, True],
+                               ignore_index=True)

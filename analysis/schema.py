@@ -78,7 +78,7 @@ TABLES: dict[str, dict[str, str]] = {
         "article_id": "Article measured.",
         "scope": "`article`, `headline`, `paragraph`, `quoted` (direct-quote text) or `narration` (the rest).",
         "scope_id": "Paragraph id for `paragraph` scope; empty otherwise.",
-        "n_words": "Words in the scope's text (textstat's lexicon count).",
+        "n_words": "Words in the scope's text (textstat's lexicon count). A scope with no words (no headline, no direct quotes) has 0 and NaN metrics.",
         "n_sentences": "Sentences in the scope's text (textstat's sentence count).",
         "flesch_reading_ease": "Flesch Reading Ease (textstat); higher = easier.",
         "flesch_kincaid_grade": "Flesch-Kincaid grade (textstat); higher = harder.",
@@ -87,6 +87,17 @@ TABLES: dict[str, dict[str, str]] = {
         "coleman_liau_index": "Coleman-Liau index (textstat); higher = harder.",
         "automated_readability_index": "Automated Readability Index (textstat); higher = harder.",
         "dale_chall_readability_score": "Dale-Chall score (textstat); higher = harder.",
+        "n_syllables": "Syllables in the scope's text (textstat's count: CMU dictionary, else pyphen).",
+        "n_words_news": "Words in the scope as in `articles.n_words` (whitespace tokens with a letter or digit).",
+        "n_sentences_news": "Project sentences (`sentences` table) in the scope; a sentence split between a quote and its attribution counts by its share of words, so `quoted` + `narration` = `article`.",
+        "n_syllables_news": "Syllables as read aloud: numbers spelled out (\"3.5%\" = three point five percent = 5), initialisms by letter (\"U.S.\" = 2), compounds by part.",
+        "flesch_reading_ease_news": "Flesch Reading Ease from the `*_news` counts; higher = easier.",
+        "flesch_kincaid_grade_news": "Flesch-Kincaid grade from the `*_news` counts; higher = harder.",
+        "gunning_fog_news": "Gunning fog from the `*_news` counts (numbers are never hard words); higher = harder.",
+        "smog_index_news": "SMOG index from the `*_news` counts; higher = harder.",
+        "coleman_liau_index_news": "Coleman-Liau index from the `*_news` counts (letters and digits only); higher = harder.",
+        "automated_readability_index_news": "ARI from the `*_news` counts (letters and digits per word, no punctuation); higher = harder.",
+        "dale_chall_readability_score_news": "Dale-Chall score from the `*_news` counts (numbers and possessives of easy words are easy); higher = harder.",
     },
 }
 
@@ -95,6 +106,13 @@ LIST_COLUMNS: dict[str, tuple[str, ...]] = {
     "articles": ("authors", "author_roles", "tags", "removed"),
     "claims": ("quantities",),
 }
+
+
+#: Integer columns (nullable: empty where unknown).
+INTEGER_COLUMNS = frozenset({
+    "record", "paragraph_id", "sentence_id", "quote_id", "claim_id", "start", "end",
+    "n_words", "n_sentences", "read_time_min", "scope_id",
+})
 
 
 def columns(table: str) -> list[str]:

@@ -8,14 +8,11 @@ sentence only before a word that typically starts one ("... in the U.S. The comp
 
 from __future__ import annotations
 
-import re
-
 from .tokens import tokenize
 
-_PARAGRAPH = re.compile(r"[^\n]+(?:\n[^\n]+)*")
 _FINAL = {".", "!", "?", "…", "...", "?!", "!?", "!!", "??"}
 _CLOSERS = set("”’\"')]}»")
-_OPENERS = set("“‘\"'([{«¿¡-–—•*")
+_OPENERS = set("“‘\"'([{«¿¡•*")
 # Abbreviations that are normally followed by a name or number, never ending a sentence.
 _NEVER_FINAL = {
     "mr.", "mrs.", "ms.", "dr.", "prof.", "gov.", "sen.", "rep.", "gen.", "lt.", "col.", "capt.",
@@ -36,8 +33,21 @@ _SENTENCE_STARTERS = {
 
 
 def paragraph_spans(body: str) -> list[tuple[int, int]]:
-    """Return ``(start, end)`` of each paragraph: runs of non-blank lines between blank lines."""
-    return [match.span() for match in _PARAGRAPH.finditer(body)]
+    """Return ``(start, end)`` of each paragraph: runs of non-blank lines between blank lines,
+    trimmed of surrounding whitespace."""
+    spans: list[tuple[int, int]] = []
+    open_start = None
+    offset = 0
+    for line in body.split("\n") + [""]:
+        if line.strip():
+            if open_start is None:
+                open_start = offset + len(line) - len(line.lstrip())
+            last_end = offset + len(line.rstrip())
+        elif open_start is not None:
+            spans.append((open_start, last_end))
+            open_start = None
+        offset += len(line) + 1
+    return spans
 
 
 def sentence_spans(text: str, offset: int = 0) -> list[tuple[int, int]]:
@@ -90,7 +100,7 @@ def _can_start(doc, j: int) -> bool:
     first = doc[j].text
     if first[:1] in _OPENERS and j + 1 < len(doc):
         first = doc[j + 1].text if len(first) == 1 else first[1:]
-    return first[:1].isupper() or first[:1].isdigit() or not first[:1].isalpha() and first[:1] not in ",;:)"
+    return first[:1].isupper() or first[:1].isdigit()
 
 
 def segment(article_id: str, body: str) -> tuple[list[dict], list[dict]]:

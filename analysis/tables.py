@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from .schema import LIST_COLUMNS, TABLES, columns
+from .schema import INTEGER_COLUMNS, LIST_COLUMNS, TABLES, columns
 
 
 @dataclass
@@ -49,6 +49,8 @@ def frame(name: str, rows: list[dict]) -> pd.DataFrame:
     for col in cols:
         if col not in df.columns:
             df[col] = pd.Series(dtype="object")
+    for col in INTEGER_COLUMNS.intersection(df.columns):
+        df[col] = pd.to_numeric(df[col], errors="coerce").astype("Int64")
     extra = [c for c in df.columns if c not in cols]
     return df[cols + extra]
 
@@ -63,18 +65,36 @@ def to_csv_frame(name: str, df: pd.DataFrame) -> pd.DataFrame:
 
 
 def read_tables(out_dir: str | Path, fmt: str = "csv") -> Tables:
-    """Read tables written by :meth:`Tables.write` (JSON list cells decoded)."""
+    """Read tables written by :meth:`Tables.write` or the CLI (list cells back as Python lists)."""
     loaded = {}
     for name in TABLES:
         path = Path(out_dir) / f"{name}.{fmt}"
         if fmt == "parquet":
             df = pd.read_parquet(path)
-        else:
-            df = pd.read_csv(path, keep_default_na=False, na_values=[""])
             for col in LIST_COLUMNS.get(name, ()):
-                df[col] = df[col].map(lambda v: json.loads(v) if isinstance(v, str) and v else [])
+                df[col] = df[col].map(lambda v: [] if v is None else list(v))
+        else:
+            df = pd.read_csv(path, dtype=str, keep_default_na=False)
+            for col in df.columns:
+                if col in LIST_COLUMNS.get(name, ()):
+                    df[col] = df[col].map(lambda v: json.loads(v) if v else [])
+                else:
+                    df[col] = _typed(col, df[col])
         loaded[name] = df
     return Tables(**loaded)
+
+
+def _typed(col: str, values: pd.Series) -> pd.Series:
+    """Restore a CSV column's type: integers, floats and booleans; text stays text ('' kept)."""
+    present = values[values != ""]
+    if col in INTEGER_COLUMNS:
+        return pd.to_numeric(values.replace("", None)).astype("Int64")
+    if len(present) and present.isin(["True", "False"]).all():
+        return values.map({"True": True, "False": False, "": None})
+    numbers = pd.to_numeric(present, errors="coerce")
+    if len(present) and numbers.notna().all():
+        return pd.to_numeric(values.replace("", None)).astype(float)
+    return values
 
 
 class TableBuilder:
@@ -90,3 +110,55 @@ class TableBuilder:
 
     def tables(self) -> Tables:
         return Tables(**{name: frame(name, rows) for name, rows in self.rows.items()})
+
+
+class TableWriter:
+    """Streams results to one file per table: CSV appended batch by batch, Parquet in row groups.
+
+    Memory stays bounded by the batch size, whatever the corpus size.
+    """
+
+    def __init__(self, out_dir: str | Path, fmt: str = "csv", batch_size: int = 256):
+        self.out = Path(out_dir)
+        self.out.mkdir(parents=True, exist_ok=True)
+        self.fmt = fmt
+        self.batch_size = batch_size
+        self.pending = TableBuilder()
+        self.n_pending = 0
+        self.started: set[str] = set()
+        self.parquet_writers: dict = {}
+
+    def add(self, result) -> None:
+        self.pending.add(result)
+        self.n_pending += 1
+        if self.n_pending >= self.batch_size:
+            self.flush()
+
+    def flush(self, final: bool = False) -> None:
+        for name, df in self.pending.tables().items():
+            if len(df) or (final and name not in self.started):
+                self._write(name, df)
+        self.pending, self.n_pending = TableBuilder(), 0
+
+    def _write(self, name: str, df: pd.DataFrame) -> None:
+        path = self.out / f"{name}.{self.fmt}"
+        if self.fmt == "parquet":
+            import pyarrow as pa
+            import pyarrow.parquet as pq
+
+            table = pa.Table.from_pandas(df, preserve_index=False)
+            writer = self.parquet_writers.get(name)
+            if writer is None:
+                writer = self.parquet_writers[name] = pq.ParquetWriter(path, table.schema)
+            writer.write_table(table.cast(writer.schema) if table.schema != writer.schema else table)
+        else:
+            to_csv_frame(name, df).to_csv(path, mode="a" if name in self.started else "w",
+                                         header=name not in self.started, index=False, encoding="utf-8")
+        self.started.add(name)
+
+    def close(self) -> list[Path]:
+        """Write what is pending and close the files; returns the paths written."""
+        self.flush(final=True)
+        for writer in self.parquet_writers.values():
+            writer.close()
+        return [self.out / f"{name}.{self.fmt}" for name in TABLES]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 
@@ -13,6 +14,18 @@ def nlp():
     return spacy.blank("en")
 
 
+#: Runs of non-space characters longer than this are masked before tokenizing: spaCy peels
+#: prefixes and suffixes off a token one at a time, which is quadratic in the token's length.
+MAX_TOKEN_CHARS = 200
+_LONG_RUN = re.compile(r"\S{%d,}" % (MAX_TOKEN_CHARS + 1))
+
+
 def tokenize(text: str):
-    """Tokenize ``text`` into a spaCy ``Doc`` (character offsets via ``token.idx``)."""
+    """Tokenize ``text`` into a spaCy ``Doc`` (character offsets via ``token.idx``).
+
+    A run of more than :data:`MAX_TOKEN_CHARS` non-space characters (a pasted blob, a 2 MB
+    "word") becomes one token of ``x`` characters of the same length, so offsets still hold.
+    """
+    if len(text) > MAX_TOKEN_CHARS and _LONG_RUN.search(text):
+        text = _LONG_RUN.sub(lambda match: "x" * len(match.group()), text)
     return nlp().make_doc(text)

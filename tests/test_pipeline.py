@@ -1,0 +1,112 @@
+"""End to end: the CLI and the Python API share one path; ids are stable; bad input never stops a run."""
+
+import subprocess
+import sys
+
+import pytest
+
+from analysis import analyze, read_tables
+from analysis.pipeline import analyse_record
+from analysis.load import RawArticle
+from analysis.schema import TABLES
+
+from conftest import ARTICLE, SEED
+
+
+def run_cli(*args):
+    return subprocess.run([sys.executable, "-m", "analysis", *map(str, args)],
+                          capture_output=True, text=True, timeout=300)
+
+
+def test_every_input_gets_a_report_row_and_the_run_goes_on(messy_folder):
+    tables = analyze([messy_folder])
+    report = tables.load_report
+    assert set(report.status) == {"loaded", "duplicate", "skipped", "failed"}
+    assert (report.reason[report.status != "loaded"] != "").all()
+    assert report.loc[report.source.str.endswith("same-again.txt"), "status"].item() == "duplicate"
+    loaded_ids = set(report.article_id[report.status == "loaded"])
+    assert loaded_ids == set(tables.articles.article_id)
+    assert "never in body" not in " ".join(tables.articles.body)  # <script> content never reaches body
+
+
+def test_offsets_hold_in_every_table(messy_folder):
+    tables = analyze([messy_folder, SEED])
+    bodies = dict(zip(tables.articles.article_id, tables.articles.body))
+    for name in ("paragraphs", "sentences", "quotes", "claims"):
+        for row in getattr(tables, name).itertuples():
+            assert bodies[row.article_id][row.start:row.end] == row.text, name
+
+
+def test_tables_have_the_contract_columns(messy_folder):
+    tables = analyze([messy_folder])
+    for name, frame in tables.items():
+        assert list(frame.columns[: len(TABLES[name])]) == list(TABLES[name])
+
+
+def test_article_id_is_a_stable_content_hash(tmp_path):
+    a, b = tmp_path / "a.txt", tmp_path / "b.txt"
+    a.write_text(ARTICLE, encoding="utf-8")
+    b.write_text("Another story entirely, about a bridge that the council will rebuild next spring.\n\n"
+                 "Work starts in April and should take two years, officials said.", encoding="utf-8")
+    first = analyze([a, b]).articles.set_index("source").article_id
+    second = analyze([b, a]).articles.set_index("source").article_id
+    assert first.to_dict() == second.to_dict()
+    assert first[str(a)] != first[str(b)]
+
+
+def test_workers_give_identical_tables(messy_folder):
+    one, two = analyze([messy_folder], workers=1), analyze([messy_folder], workers=2)
+    for (name, left), (_, right) in zip(one.items(), two.items()):
+        assert left.equals(right), name
+
+
+def test_a_failing_stage_is_reported_and_others_survive(monkeypatch):
+    from analysis import pipeline
+
+    def boom(*_):
+        raise RuntimeError("synthetic failure")
+
+    monkeypatch.setattr(pipeline.claims, "extract_claims", boom)
+    result = analyse_record(RawArticle("x.txt", None, "text", ARTICLE))
+    assert result.report["status"] == "failed" and result.report["stage"] == "claims"
+    assert "synthetic failure" in result.report["reason"] and not result.rows
+
+
+def test_cli_writes_every_table_and_summarises(tmp_path, messy_folder):
+    out = tmp_path / "out"
+    done = run_cli("analyze", messy_folder, "--out", out, "--workers", "1")
+    assert done.returncode == 0, done.stderr
+    assert {p.name for p in out.iterdir()} == {f"{name}.csv" for name in TABLES}
+    assert done.stderr.strip().splitlines()[-1].startswith("analysed ")
+    tables = read_tables(out)
+    assert tables.articles.authors.map(lambda v: isinstance(v, list)).all()
+
+
+def test_cli_parquet_matches_csv(tmp_path, messy_folder):
+    assert run_cli("analyze", messy_folder, "--out", tmp_path / "c", "--workers", "1").returncode == 0
+    assert run_cli("analyze", messy_folder, "--out", tmp_path / "p", "--format", "parquet",
+                   "--workers", "1").returncode == 0
+    csv_tables, parquet_tables = read_tables(tmp_path / "c"), read_tables(tmp_path / "p", "parquet")
+    assert csv_tables.sentences.text.tolist() == parquet_tables.sentences.text.tolist()
+    assert csv_tables.articles.authors.tolist() == parquet_tables.articles.authors.tolist()
+
+
+@pytest.mark.parametrize("args, code, message", [
+    (["analyze", "/no/such/input", "--out", "{tmp}"], 1, "no article could be analysed"),
+    (["analyze", "--out", "{tmp}"], 2, "required"),
+    (["analyze", "x", "--out", "{tmp}", "--format", "xml"], 2, "invalid choice"),
+])
+def test_cli_exit_codes(tmp_path, args, code, message):
+    done = run_cli(*[a.replace("{tmp}", str(tmp_path / "o")) for a in args])
+    assert done.returncode == code
+    assert message in done.stderr
+
+
+def test_seed_metadata_is_recovered():
+    article = analyze(SEED).articles.iloc[0]
+    assert article.headline.startswith("Alibaba labels USTR’s notorious markets list")
+    assert article.authors == ["Charlotte McEleny"] and article.author_roles == ["Asia Editor"]
+    assert article.published == "2018-01-15" and article.read_time_min == 3
+    assert article.body.startswith("Alibaba has taken issue with its marketplace Taobao")
+    assert article.body.endswith("protector of intellectual property worldwide.”")
+    assert "View all" in article.removed and "-d -h -min -sec" in article.removed

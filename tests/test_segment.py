@@ -1,0 +1,65 @@
+"""Paragraph and sentence segmentation: offsets exact, news abbreviations survive."""
+
+import pytest
+from hypothesis import given, settings, strategies as st
+
+from analysis.segment import paragraph_spans, segment, sentence_spans
+
+
+def sentences(text):
+    return [text[s:e] for s, e in sentence_spans(text)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("He lives in the U.S. and works in Canada.", ["He lives in the U.S. and works in Canada."]),
+    ("He moved to the U.S. The company followed.", ["He moved to the U.S.", "The company followed."]),
+    ("Mr. Smith met Dr. Jones. They talked.", ["Mr. Smith met Dr. Jones.", "They talked."]),
+    ("It opened on Jan. 5 in Paris. Crowds came.", ["It opened on Jan. 5 in Paris.", "Crowds came."]),
+    ("Prices rose 3.5% in May. Rents fell.", ["Prices rose 3.5% in May.", "Rents fell."]),
+    ("He lives at No. 10 Downing Street. It is old.", ["He lives at No. 10 Downing Street.", "It is old."]),
+    ("She said: “It is clear. We will act.” Then she left.",
+     ["She said: “It is clear.", "We will act.”", "Then she left."]),
+    ("“Really?” she asked. “Yes.”", ["“Really?” she asked.", "“Yes.”"]),
+    ("Wait... what happened? Nobody knows!", ["Wait... what happened?", "Nobody knows!"]),
+    ("It cost $2.3 billion, e.g. for roads. Critics objected.",
+     ["It cost $2.3 billion, e.g. for roads.", "Critics objected."]),
+    ("no capital after this. still the same sentence", ["no capital after this. still the same sentence"]),
+])
+def test_sentence_boundaries(text, expected):
+    assert sentences(text) == expected
+
+
+def test_paragraphs_are_blank_line_separated():
+    body = "First para.\n\nSecond para, line one.\nline two.\n\nThird."
+    assert [body[s:e] for s, e in paragraph_spans(body)] == [
+        "First para.", "Second para, line one.\nline two.", "Third."]
+
+
+def test_segment_rows_have_exact_offsets():
+    body = "One. Two here.\n\n“Three,” he said. Four."
+    paragraphs, rows = segment("a1", body)
+    assert [p["paragraph_id"] for p in paragraphs] == [0, 1]
+    assert [r["sentence_id"] for r in rows] == list(range(len(rows)))
+    for row in paragraphs + rows:
+        assert body[row["start"]:row["end"]] == row["text"]
+    assert [r["paragraph_id"] for r in rows] == [0, 0, 1, 1]
+
+
+@settings(max_examples=200, deadline=None, derandomize=True)
+@given(st.text(alphabet=st.sampled_from(list("ab .!?“”\"'\nABC3%…")), max_size=300))
+def test_segmentation_never_raises_and_offsets_hold(text):
+    paragraphs, rows = segment("x", text)
+    for row in paragraphs + rows:
+        assert text[row["start"]:row["end"]] == row["text"]
+        assert row["text"].strip() == row["text"] and row["text"]
+    # Sentences cover every non-space character of every paragraph.
+    assert sum(len("".join(r["text"].split())) for r in rows) == sum(
+        len("".join(p["text"].split())) for p in paragraphs)
+
+
+def test_pathological_text_is_fast():
+    import time
+
+    start = time.perf_counter()
+    segment("x", "." * 20_000 + " " + "A" * 20_000 + "“" * 5_000)
+    assert time.perf_counter() - start < 10  # generous: guards against super-linear blow-ups only
