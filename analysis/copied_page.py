@@ -231,9 +231,9 @@ def _line_info(line: str) -> dict:
     elif n_words <= _MAX_MARKER_WORDS and _END_MARKER.match(head):
         score = _END_MARKER_SCORE
     elif furniture or credit:
-        score = -12
+        score = -20
     else:
-        score = -4
+        score = -2
     return {"words": n_words, "furniture": furniture, "credit": credit, "sentence": sentence,
             "prose": prose, "score": score}
 

@@ -33,7 +33,6 @@ from textstat.backend.counts import _count_syllables
 from textstat.backend.utils import get_lang_easy_words, get_lang_root
 
 from .normalise import count_words as count_body_words
-from .segment import sentence_spans
 
 LANG = "en_US"  # textstat's default language
 #: Words longer than this are not hyphenated by pyphen (linear but slow: ~7 s for 2 MB); their
@@ -331,7 +330,8 @@ def measure(article: dict, paragraphs: list[dict], sentences: list[dict], quotes
     """Return the ``readability`` rows of one article.
 
     Args:
-        article: An ``articles`` row (uses ``article_id``, ``headline`` and ``body``).
+        article: An ``articles`` row (uses ``article_id``, ``headline`` and ``body``). For the
+            news-aware counts the headline is one sentence.
         paragraphs: Its ``paragraphs`` rows.
         sentences: Its ``sentences`` rows (for the news-aware sentence counts).
         quotes: Its ``quotes`` rows; those of kind ``direct`` make the ``quoted`` scope.
@@ -350,8 +350,7 @@ def measure(article: dict, paragraphs: list[dict], sentences: list[dict], quotes
     voices: dict[bool, list[tuple[str, int]]] = {True: [], False: []}
     for token, key, position in body_tokens:
         voices[_inside(position, span_starts, spans)].append((token, key))
-    headline_tokens = [(token, key) for token, key, _ in
-                       _keyed_tokens(headline, [start for start, _ in sentence_spans(headline)])]
+    headline_tokens = [(token, 0) for token, _, _ in _keyed_tokens(headline, [0])]  # one sentence
     headline_words = Counter(key for token, key in headline_tokens if news_token(token)[0])
     rows = [_row(article_id, "article", None, body, [(t, k) for t, k, _ in body_tokens], sentence_words),
             _row(article_id, "headline", None, headline, headline_tokens, headline_words)]
