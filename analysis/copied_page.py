@@ -30,6 +30,7 @@ import re
 _HEAD_CHARS = 400  # metadata patterns look at most this far into a line
 _HEADER_SPAN = 30  # lines before the body searched for the headline, byline and date
 _MAX_TITLE_WORDS = 35
+_HEADLINE_DISTANCE_COST = 0.15  # per line between a headline candidate and the body
 
 _MONTHS = {
     "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8,
@@ -76,6 +77,7 @@ _GLUED_ROLE = re.compile(
     r"|CONTRIBUTOR|CORRESPONDENT|COLUMNIST|EDITOR)",
 )
 _NAME_TOKEN = re.compile(r"^(?:[A-Z][\w'’.-]*|[A-Z]\.|(?:de|van|von|der|da|del|la|le|bin|al)|[IVX]+)$")
+_CAMEL_GLUE = re.compile(r"(?<=[a-z]{3})(?=[A-Z][a-z])")
 _SEPARATOR_LINE = re.compile(r"^(?:,|and|&|·|\|)$", re.IGNORECASE)
 
 _SENTENCE_END = re.compile(r"[.!?…:;][\"'”’)\]»]*$")
@@ -231,9 +233,9 @@ def _line_info(line: str) -> dict:
     elif n_words <= _MAX_MARKER_WORDS and _END_MARKER.match(head):
         score = _END_MARKER_SCORE
     elif furniture or credit:
-        score = -20
+        score = -12
     else:
-        score = -2
+        score = -8
     return {"words": n_words, "furniture": furniture, "credit": credit, "sentence": sentence,
             "prose": prose, "score": score}
 
@@ -289,7 +291,7 @@ def _find_headline(lines: list[str], info: list[dict], first_body: int) -> int |
         item = info[i]
         if not _is_title_like(line, item):
             continue
-        score = -0.15 * (first_body - i) + _meta_follows(lines, i, first_body)
+        score = -_HEADLINE_DISTANCE_COST * (first_body - i) + _meta_follows(lines, i, first_body)
         if counts.get(_fold(line), 0) > 1 or _echoed(line, lines, i):
             score += 1
         if line.endswith("."):
@@ -319,11 +321,7 @@ def _meta_follows(lines: list[str], i: int, first_body: int) -> float:
     following = lines[i + 1:min(i + 5, first_body + 1)]
     for distance, line in enumerate(following):
         if _is_meta_line(line):
-            if distance == 0:
-                return 4.0
-            between = following[0]
-            dek = len(_WORDS.findall(between[:_HEAD_CHARS])) >= 5 or _CREDIT.search(between[:_HEAD_CHARS])
-            return 3.0 if distance == 1 and dek else 1.0
+            return 4.0 if distance == 0 else 3.0 if distance == 1 else 2.0
     return 0.0
 
 
@@ -335,9 +333,10 @@ def _is_title_like(line: str, item: dict) -> bool:
 
 
 def _is_meta_line(line: str) -> bool:
+    """Byline or date line (including a bare author name)."""
     head = line[:_HEAD_CHARS]
     return bool(_BYLINE.match(head) or _TOLD_TO.search(head) or
-                (_DATE.search(head) and len(_WORDS.findall(head)) <= 14))
+                (_DATE.search(head) and len(_WORDS.findall(head)) <= 14) or _bare_byline(head)[0])
 
 
 def _echoed(line: str, lines: list[str], at: int) -> bool:
@@ -370,7 +369,30 @@ def _find_authors(lines: list[str], header_from: int, first_body: int, end: int)
         authors, roles = _split_byline(rest)
         if authors:
             return authors, roles
+    for i in range(header_from + 1, min(header_from + 6, len(lines))):
+        authors, roles = _bare_byline(lines[i])
+        if authors:
+            return authors, roles
     return [], []
+
+
+def _bare_byline(line: str) -> tuple[list[str], list[str]]:
+    """A byline without "By": a name line, or a name before a date or separator
+    ("Ann Lee | March 3, 2023", "Ann Lee · Example News · Posted ...")."""
+    head = line[:_HEAD_CHARS]
+    if len(_WORDS.findall(head)) > 20 or _SENTENCE_END.search(head[-3:]) and not _DATE.search(head):
+        return [], []
+    if _FURNITURE.match(head) or _END_MARKER.match(head) or _FURNITURE_ANYWHERE.search(head):
+        return [], []
+    stops = (_DATE.search(head), _BYLINE_STOP.search(head), re.search(r"[·•|]", head), _CAMEL_GLUE.search(head))
+    cut = min([m.start() for m in stops if m] + [len(head)])
+    name = head[:cut].strip(" ,;:-–—")
+    words = name.split()
+    if not 2 <= len(words) <= 4 or (not name.isupper() and any(len(w) > 1 and w.isupper() for w in words)):
+        return [], []
+    if not _looks_like_name(name) or _ROLE_TITLE.search(name):
+        return [], []
+    return [_tidy_name(name)], [""]
 
 
 def _names_below(lines: list[str], i: int) -> str:
@@ -399,11 +421,17 @@ def _split_byline(text: str) -> tuple[list[str], list[str]]:
     stop = _BYLINE_STOP.search(text)
     if stop:
         text = text[:stop.start()]
-    fields = re.split(r"\s[·•|]\s|·|•", text)
+    text = _CAMEL_GLUE.sub(" | ", text)  # "Ann LeeShowbiz Reporter": the role was glued on
+    fields = re.split(r"\s[·•|]\s|·|•|\|", text)
     authors, roles = [], []
-    for part in re.split(r",|\s(?:and|&)\s", fields[0]):
-        part = part.strip(" .;:-–—")
+    pieces = re.split(r"(,|\s(?:and|&)\s)", fields[0], flags=re.IGNORECASE)
+    for k in range(0, len(pieces), 2):
+        part = pieces[k].strip(" .;:-–—")
+        after_comma = k > 0 and pieces[k - 1] == ","
         if not part:
+            continue
+        if after_comma and authors and not roles[-1] and _ROLE_TITLE.search(part):
+            roles[-1] = part  # "Ann Lee, Contributing Opinion Writer"
             continue
         name, role = _name_and_role(part)
         if name:

@@ -94,6 +94,15 @@ def normalise_date(value: str) -> str:
     return parsed.isoformat() if has_time else parsed.date().isoformat()
 
 
+_SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*$")
+
+
+def looks_like_navigation(lines: list[str]) -> bool:
+    """True when no line reads like prose: all are short (under five words) and none ends a
+    sentence — the menu-only text an extractor returns for a page without an article."""
+    return all(count_words(line) < 5 and not _SENTENCE_END.search(line) for line in lines)
+
+
 def _from_html(html: str) -> dict:
     import trafilatura
 
@@ -102,6 +111,8 @@ def _from_html(html: str) -> dict:
     result = document.as_dict() if document is not None else {}
     text = clean_text(result.get("text") or "")
     body_lines = [line for line in text.split("\n") if line]
+    if looks_like_navigation(body_lines):
+        body_lines = []
     everything = clean_text(trafilatura.html2txt(html) or "")
     kept = set(body_lines)
     removed = [line for line in everything.split("\n") if line and line not in kept]

@@ -8,7 +8,9 @@ streams results for many inputs (in worker processes when ``workers > 1``) and
 from __future__ import annotations
 
 import os
+from collections import deque
 from concurrent.futures import ProcessPoolExecutor
+from itertools import islice
 from dataclasses import dataclass, field
 from typing import Iterable, Iterator
 
@@ -73,10 +75,31 @@ def iter_results(paths: Iterable[str | os.PathLike], workers: int = 1,
     seen: dict[str, tuple[str, int | None]] = {}
     if workers > 1:
         with ProcessPoolExecutor(max_workers=workers) as pool:
-            results = pool.map(analyse_record, items, chunksize=chunksize)
-            yield from _mark_duplicates(results, seen)
+            yield from _mark_duplicates(_ordered_map(pool, items, workers * chunksize * 4, chunksize), seen)
     else:
         yield from _mark_duplicates(map(analyse_record, items), seen)
+
+
+def _ordered_map(pool, items: Iterable, window: int, chunksize: int) -> Iterator[RecordResult]:
+    """Like ``pool.map(analyse_record, items)`` but reads ``items`` lazily, keeping at most
+    ``window`` records in flight, so memory does not grow with the corpus."""
+    pending: deque = deque()
+    for batch in _batches(items, chunksize):
+        pending.append(pool.submit(_analyse_batch, batch))
+        if len(pending) * chunksize >= window:
+            yield from pending.popleft().result()
+    while pending:
+        yield from pending.popleft().result()
+
+
+def _batches(items: Iterable, size: int) -> Iterator[list]:
+    iterator = iter(items)
+    while batch := list(islice(iterator, size)):
+        yield batch
+
+
+def _analyse_batch(batch: list) -> list[RecordResult]:
+    return [analyse_record(item) for item in batch]
 
 
 def _mark_duplicates(results: Iterable[RecordResult], seen: dict) -> Iterator[RecordResult]:

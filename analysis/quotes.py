@@ -39,7 +39,9 @@ _CUE_LEMMAS = (
     "brand complain concede recall reply respond answer ask question boast charge counter criticize "
     "criticise praise quip joke observe remark comment mention caution threaten demand propose "
     "recommend conclude find show indicate signal believe think hope fear expect worry agree "
-    "disagree dispute insist lament acknowledge reiterate clarify specify point suggest"
+    "disagree dispute lament reiterate clarify specify continue vent gush muse tout scoff snap retort "
+    "interject rail slam blast chide decry dismiss reject rebut exclaim shout yell whisper mutter "
+    "recount characterize characterise complain inform assure remind tweet text email"
 )
 _IRREGULAR = {"say": ("said", "says", "say", "saying"), "tell": ("told", "tells", "tell", "telling"),
               "write": ("wrote", "writes", "write", "written", "writing"),
@@ -52,15 +54,15 @@ def _inflect(lemma: str) -> tuple[str, ...]:
     if lemma in _IRREGULAR:
         return _IRREGULAR[lemma]
     if lemma.endswith("e"):
-        return lemma + "d", lemma + "s", lemma
+        return lemma + "d", lemma + "s", lemma, lemma[:-1] + "ing"
     if lemma.endswith("y") and lemma[-2] not in "aeiou":
         return lemma[:-1] + "ied", lemma[:-1] + "ies", lemma
     if lemma.endswith(("sh", "ch", "ss", "x")):
-        return lemma + "ed", lemma + "es", lemma
+        return lemma + "ed", lemma + "es", lemma, lemma + "ing"
     if lemma in {"admit", "allege", "vow"}:
         return (lemma + "ted" if lemma == "admit" else lemma + "d" if lemma == "allege" else lemma + "ed",
                 lemma + "s", lemma)
-    return lemma + "ed", lemma + "s", lemma
+    return lemma + "ed", lemma + "s", lemma, lemma + "ing"
 
 
 #: Reporting verbs (all inflections) that introduce or follow a quotation.
@@ -72,6 +74,10 @@ _NOUN_LIKE_CUES = frozenset({"call", "calls", "report", "reports", "post", "post
                              "point", "points", "joke", "remark", "demand", "demands", "state", "note",
                              "notes", "call", "ask", "estimate", "estimates", "concern", "tweet", "tweets",
                              "brand", "label", "signal", "signals", "promise", "promises", "vow", "vows"})
+#: Verbs that report speech only with their particle ("fired back", "pointed out").
+_PHRASAL_CUES = {"fired": {"back"}, "fires": {"back"}, "shot": {"back"}, "shoots": {"back"},
+                 "hit": {"back", "out"}, "hits": {"back", "out"}, "lashed": {"out"}, "went": {"on"},
+                 "goes": {"on"}, "pointed": {"out"}, "points": {"out"}, "spoke": {"out"}}
 _PRONOUNS = {"he": "person", "she": "person", "they": "group", "it": "org", "we": "group", "i": "person",
              "you": "person"}
 _PERSON_PRONOUNS = {"he", "she"}
@@ -221,6 +227,8 @@ def _direction(text: str, i: int) -> str:
         if left_open and nxt == "’" or left_open and not right_close and nxt.isalnum():
             return "open"
         return "close" if right_close and not prev.isspace() else ""
+    if prev == "=" or nxt == ">":
+        return ""  # markup attribute: author="…">
     if char == "\"" and prev.isdigit() and not left_open:
         return ""  # inch mark: a 12" screen
     if char in _OPENING_GLYPHS:
@@ -329,6 +337,10 @@ def _is_name_token(word: str) -> bool:
 def _is_cue(doc: _Doc, i: int) -> bool:
     """Whether token ``i`` is a reporting verb used as a verb (roughly: not after a determiner)."""
     word = doc.lower[i]
+    if not doc.text[i][:1].islower():
+        return False
+    if word in _PHRASAL_CUES:
+        return i + 1 < len(doc.lower) and doc.lower[i + 1] in _PHRASAL_CUES[word]
     if word not in CUE_WORDS:
         return False
     if word in _NOUN_LIKE_CUES:
@@ -341,8 +353,15 @@ def _is_cue(doc: _Doc, i: int) -> bool:
 def _mention_before(doc: _Doc, cue: int, floor: int) -> _Mention | None:
     """The subject noun phrase ending just before the cue (skipping auxiliaries and adverbs)."""
     j = cue - 1
-    while j >= floor and (doc.lower[j] in _SKIP_BEFORE_CUE or doc.lower[j].endswith("ly") and doc.text[j].islower()):
-        j -= 1
+    while j >= floor:
+        if doc.lower[j] in _SKIP_BEFORE_CUE or doc.lower[j].endswith("ly") and doc.text[j].islower():
+            j -= 1
+        elif doc.lower[j] in _MONTHS_DAYS or doc.lower[j] in {"today", "yesterday", "week", "month", "year", "night", "morning"}:
+            j -= 1
+            if j >= floor and doc.lower[j] in {"on", "last", "this", "in", "earlier", "later"}:
+                j -= 1
+        else:
+            break
     if j < floor:
         return None
     return _noun_phrase_ending(doc, j, floor)
@@ -358,6 +377,11 @@ def _noun_phrase_ending(doc: _Doc, j: int, floor: int) -> _Mention | None:
             comma -= 1
         if comma > floor and doc.text[comma] == ",":
             head = _noun_phrase_ending(doc, comma - 1, floor)
+            if head is not None and head.kind != "person" and all(_is_name_token(doc.text[k]) for k in range(comma + 1, j)):
+                # Trump's attorney, Alan Garten, said
+                name = _name_ending(doc, j - 1, comma + 1)
+                name.role, name.kind = name.role or head.text, "person"
+                return name
             if head is not None and head.kind in {"person", "org", ""} and doc.lower[comma - 1] not in _PRONOUNS:
                 apposition = doc.span_text(comma + 1, j)
                 if _looks_like_role(doc, comma + 1, j):
@@ -366,9 +390,20 @@ def _noun_phrase_ending(doc: _Doc, j: int, floor: int) -> _Mention | None:
         return None
     if _is_name_token(word) and lower not in _FUNCTION_WORDS:
         return _name_ending(doc, j, floor)
-    if word.islower() and word.isalpha() and (lower in _SOURCE_NOUNS or lower.rstrip("s") in _SOURCE_NOUNS):
+    if word.islower() and lower not in _FUNCTION_WORDS and lower not in CUE_WORDS and (
+            lower in _SOURCE_NOUNS or lower.rstrip("s") in _SOURCE_NOUNS or _determiner_before(doc, j, floor)):
         return _common_np_ending(doc, j, floor)
     return None
+
+
+def _determiner_before(doc: _Doc, j: int, floor: int) -> bool:
+    """Whether a determiner or possessive opens a short noun phrase ending at ``j``."""
+    for k in range(j - 1, max(floor - 1, j - 5), -1):
+        if doc.lower[k] in _DETERMINERS or doc.text[k] in _POSSESSIVE:
+            return True
+        if not (doc.text[k].isalpha() or "-" in doc.text[k]) or doc.lower[k] in _FUNCTION_WORDS or doc.lower[k] in CUE_WORDS:
+            return False
+    return False
 
 
 def _name_ending(doc: _Doc, j: int, floor: int) -> _Mention:
@@ -443,6 +478,15 @@ def _mention_after(doc: _Doc, i: int, limit: int) -> _Mention | None:
         return _Mention(i, i + 1, word, kind=_PRONOUNS[lower])
     j = i
     if _is_name_token(word) and lower not in _FUNCTION_WORDS or lower in _HONORIFICS or lower in _TITLES:
+        while j < limit and (_is_name_token(doc.text[j]) or doc.text[j] in {"-", "&"}) \
+                and doc.lower[j] not in _SENTENCE_WORDS - {"the"}:
+            j += 1
+    elif word.islower() and lower not in _FUNCTION_WORDS and lower not in CUE_WORDS:
+        # lowercase pre-modifiers before a name: "said retired Army Lt. Gen. Mick Bednarek"
+        while j < limit and j - i < 4 and doc.text[j].islower() and doc.text[j].isalpha():
+            j += 1
+        if j >= limit or not _is_name_token(doc.text[j]):
+            return None
         while j < limit and (_is_name_token(doc.text[j]) or doc.text[j] in {"-", "&"}) \
                 and doc.lower[j] not in _SENTENCE_WORDS - {"the"}:
             j += 1
@@ -602,12 +646,12 @@ def _cue_after(doc: _Doc, tok: int, limit: int) -> _Attribution | None:
         mention = _mention_after(doc, k + 1, limit)
         if mention is not None:
             return _Attribution(doc.idx[k], doc.end_char(k), mention, 0.95)
-    for cue in range(k + 1, min(limit, k + 9)):
-        if doc.text[cue] in _CLAUSE_BREAK or doc.text[cue] == ",":
+    for cue in range(k + 1, limit):
+        if doc.text[cue] in _CLAUSE_BREAK:
             break
         if _is_cue(doc, cue):
             mention = _mention_before(doc, cue, k)
-            if mention is not None and mention.start == k:
+            if mention is not None and not any(doc.text[m] in _CLAUSE_BREAK | {","} for m in range(k, mention.start)):
                 return _Attribution(doc.idx[cue], doc.end_char(cue), mention, 0.95)
             break
     if doc.text[tok:tok + 1] and doc.text[tok] in _PULL_DASH and k < limit:  # “…” — Name
@@ -657,13 +701,19 @@ def _cue_in_clause(doc: _Doc, floor: int, tok: int) -> tuple[_Attribution, int] 
     return None
 
 
-def _is_scare_quote(doc: _Doc, frag: _Fragment, body: str) -> bool:
-    """A short quoted phrase used as a title, name or scare quote rather than someone's words."""
+def _is_scare_quote(doc: _Doc, frag: _Fragment, body: str, floor: int, limit: int) -> bool:
+    """A short quoted phrase used as a title, name or scare quote rather than someone's words.
+
+    A short fragment counts as a quotation when its sentence has a reporting verb ("calling him
+    a “nice guy”"), or when it carries its own punctuation and is not a title.
+    """
     inner = body[frag.start:frag.end]
     words = inner.split()
     if len(words) > _MAX_SCARE_WORDS or inner[-1:] in ".?!," and len(words) > 2:
         return False
-    return True
+    if any(_is_cue(doc, k) for k in range(floor, limit)):
+        return False
+    return _title_like(doc, frag, body) or inner[-1:] not in ".?!,"
 
 
 def _title_like(doc: _Doc, frag: _Fragment, body: str) -> bool:
@@ -762,8 +812,8 @@ def _direct_and_mixed(doc, article_id, paragraphs, entities, rows, claimed) -> N
         open_tok, close_tok = doc.token_at(frag.open_at), doc.token_at(frag.close_at)
         # the sentence of the closing mark bounds a trailing cue ("… ,” he said.")
         limit = doc.sent_tokens[doc.sentence_of(max(frag.close_at - 1, frag.open_at))][1]
-        if frag.close_at < len(body) and limit <= close_tok:
-            limit = doc.sent_tokens[min(doc.sentence_of(frag.close_at), len(doc.sent_tokens) - 1)][1]
+        if close_tok < len(doc.idx) and limit <= close_tok:
+            limit = doc.sent_tokens[doc.sentence_of(doc.idx[close_tok])][1]
         attribution = _cue_before(doc, open_tok, s_floor) if not frag.continued else None
         after = _cue_after(doc, close_tok, min(limit, close_tok + 14)) if frag.closed else None
         attribution = attribution or after
@@ -782,9 +832,7 @@ def _direct_and_mixed(doc, article_id, paragraphs, entities, rows, claimed) -> N
             confidence = attribution.confidence
         elif frag.continued and previous is not None:
             confidence = 0.8
-        elif _is_scare_quote(doc, frag, body):
-            continue
-        elif _title_like(doc, frag, body) and len(body[frag.start:frag.end].split()) <= 6:
+        elif _is_scare_quote(doc, frag, body, s_floor, s_limit):
             continue
         if kind == "mixed" and any(s <= start < e for s, e in claimed):
             continue  # a second quoted fragment of the same mixed quote
@@ -800,13 +848,14 @@ def _direct_and_mixed(doc, article_id, paragraphs, entities, rows, claimed) -> N
                    confidence or 0.3, span)
         row["_paragraph"] = frag.paragraph
         if attribution is None and not speaker:
-            pending.append((frag, row))
+            if not any(_is_cue(doc, k) for k in range(s_floor, s_limit)):
+                pending.append((frag, row))
         elif speaker or mention:
             for waiting_frag, waiting in pending:
                 if waiting_frag.paragraph == frag.paragraph:
                     waiting.update(speaker=speaker, speaker_mention=mention, speaker_role=role,
                                    speaker_start=span[0], speaker_end=span[1], confidence=0.7)
-            pending = [p for p in pending if p[0].paragraph == frag.paragraph and False]
+            pending = []
             previous = row
         rows.append(row)
         claimed.append((min(start, frag.open_at), max(end, frag.close_at)))

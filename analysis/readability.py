@@ -32,7 +32,9 @@ from textstat.backend import counts, selections
 from textstat.backend.counts import _count_syllables
 from textstat.backend.utils import get_lang_easy_words, get_lang_root
 
+from .normalise import clean_text, join_paragraphs
 from .normalise import count_words as count_body_words
+from .segment import segment
 
 LANG = "en_US"  # textstat's default language
 #: Words longer than this are not hyphenated by pyphen (linear but slow: ~7 s for 2 MB); their
@@ -364,3 +366,13 @@ def measure(article: dict, paragraphs: list[dict], sentences: list[dict], quotes
     rows.append(_row(article_id, "quoted", None, quoted, voices[True], sentence_words))
     rows.append(_row(article_id, "narration", None, _outside(body, spans), voices[False], sentence_words))
     return rows
+
+
+def measure_text(text: str) -> dict:
+    """The ``article`` row for a plain text (one paragraph per line), e.g. a graded reader text.
+
+    The text is cleaned like an article body (:func:`analysis.normalise.clean_text`); no quotes.
+    """
+    body = join_paragraphs(clean_text(text).split("\n"))
+    paragraphs, sentences = segment("text", body)
+    return measure({"article_id": "text", "headline": "", "body": body}, paragraphs, sentences, [])[0]

@@ -11,7 +11,9 @@ def nlp():
     """Return spaCy's blank English ``Language`` (tokenizer with English exceptions only)."""
     import spacy
 
-    return spacy.blank("en")
+    blank = spacy.blank("en")
+    blank.max_length = 10**9  # only the tokenizer runs: no parser memory to protect
+    return blank
 
 
 #: Runs of non-space characters longer than this are masked before tokenizing: spaCy peels

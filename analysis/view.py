@@ -316,7 +316,7 @@ def render(article: Mapping, quotes: list[dict], claims: list[dict]) -> str:
     summary = (f"{len(quotes)} quote{'s' * (len(quotes) != 1)} from {len(colours)} "
                f"source{'s' * (len(colours) != 1)} · {n_claims} check-worthy claim{'s' * (n_claims != 1)}")
     return (
-        f'<div style="{_FONT};color:#1A1A1A;background-color:#FFFFFF;padding:12px;'
+        f'<div class="article-view" style="{_FONT};color:#1A1A1A;background-color:#FFFFFF;padding:12px;'
         f'border:1px solid #DDDDDD;max-width:1100px">'
         f'<div style="font-size:20px;font-weight:bold;line-height:1.3">{escape(headline)}</div>'
         f'<div style="{_SANS};font-size:12px;color:#555555;margin:4px 0 10px 0">{meta_line}</div>'
