@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 INSTALLED := $(VENV)/.installed
 NOTEBOOKS := $(sort $(wildcard notebooks/*.ipynb))
 
-.PHONY: run test install analyse notebooks clean
+.PHONY: run test install analyse notebooks reports clean
 
 install: $(INSTALLED)
 
@@ -22,12 +22,15 @@ notebooks: $(INSTALLED)
 	cd notebooks && for nb in $(notdir $(NOTEBOOKS)); do \
 	  ../$(PY) -m jupyter nbconvert --to notebook --execute --inplace $$nb || exit 1; done
 
-run: analyse notebooks
+reports: $(INSTALLED)
+	$(PY) -m jupyter nbconvert --to html --output-dir reports $(NOTEBOOKS)
+
+run: analyse notebooks reports
 
 test: $(INSTALLED)
 	$(PY) -m pytest tests
 	$(PY) -m pytest -p no:cacheprovider --nbval-lax --nbval-current-env \
-	  --sanitize-with notebooks/nbval_sanitize.cfg notebooks/
+	  --nbval-sanitize-with notebooks/nbval_sanitize.cfg notebooks/
 
 clean:
-	rm -rf data/processed .pytest_cache
+	rm -rf data/processed reports .pytest_cache

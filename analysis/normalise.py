@@ -103,11 +103,16 @@ def looks_like_navigation(lines: list[str]) -> bool:
     return all(count_words(line) < 5 and not _SENTENCE_END.search(line) for line in lines)
 
 
+def _as_list(value) -> list[str]:
+    """trafilatura gives categories and tags as a list or a comma/semicolon-separated string."""
+    items = value if isinstance(value, list) else re.split(r"[;,]", value or "")
+    return [item.strip() for item in items if item and item.strip()]
+
+
 def _from_html(html: str) -> dict:
     import trafilatura
 
-    document = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False,
-                                           include_tables=False)
+    document = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False)
     result = document.as_dict() if document is not None else {}
     text = clean_text(result.get("text") or "")
     body_lines = [line for line in text.split("\n") if line]
@@ -117,8 +122,7 @@ def _from_html(html: str) -> dict:
     kept = set(body_lines)
     removed = [line for line in everything.split("\n") if line and line not in kept]
     authors = [a.strip() for a in re.split(r";|\band\b|,(?![^()]*\))", result.get("author") or "") if a.strip()]
-    tags = [t.strip() for t in re.split(r"[;,]", ",".join(filter(None, [result.get("categories") or "",
-                                                                      result.get("tags") or ""]))) if t.strip()]
+    tags = [tag for field in ("categories", "tags") for tag in _as_list(result.get(field))]
     return {
         "outlet": result.get("sitename") or "",
         "headline": clean_text(result.get("title") or ""),

@@ -65,3 +65,26 @@ def test_no_code_is_loaded_from_data():
     forbidden = re.compile(r"\b(pickle|joblib|marshal|dill)\b|\beval\(|\bexec\(")
     for path in (REPO / "analysis").rglob("*.py"):
         assert not forbidden.search(path.read_text(encoding="utf-8")), path
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_one_failing_article_never_loses_the_others(tmp_path, monkeypatch, workers):
+    from analysis import pipeline
+
+    real = pipeline.claims.extract_claims
+
+    def fail_on_marker(article, sentences, quotes):
+        if "EXPLODE" in article["body"]:
+            raise ValueError("cannot score this one")
+        return real(article, sentences, quotes)
+
+    monkeypatch.setattr(pipeline.claims, "extract_claims", fail_on_marker)  # inherited by forked workers
+    for index in range(6):
+        marker = "EXPLODE" if index == 3 else f"story number {index}"
+        (tmp_path / f"{index}.txt").write_text(f"{ARTICLE}\n\nThis is {marker}, told plainly.", encoding="utf-8")
+    tables = analyze(tmp_path, workers=workers)
+    status = statuses(tables)
+    assert status.pop("3.txt") == "failed"
+    assert set(status.values()) == {"loaded"} and len(tables.articles) == 5
+    reason = tables.load_report.set_index("status").loc["failed", "reason"]
+    assert "claims" in reason and "cannot score this one" in reason
