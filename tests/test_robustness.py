@@ -81,7 +81,9 @@ def test_one_failing_article_never_loses_the_others(tmp_path, monkeypatch, worke
     monkeypatch.setattr(pipeline.claims, "extract_claims", fail_on_marker)  # inherited by forked workers
     for index in range(6):
         marker = "EXPLODE" if index == 3 else f"story number {index}"
-        (tmp_path / f"{index}.txt").write_text(f"{ARTICLE}\n\nThis is {marker}, told plainly.", encoding="utf-8")
+        (tmp_path / f"{index}.txt").write_text(
+            f"{ARTICLE}\n\nThis is {marker}, and the council will discuss it at length on Monday evening.",
+            encoding="utf-8")
     tables = analyze(tmp_path, workers=workers)
     status = statuses(tables)
     assert status.pop("3.txt") == "failed"
