@@ -22,6 +22,9 @@ SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_
 # Scale letters glued to a figure: "$2.3bn", "£40m", "5k".
 _SUFFIX_SCALES = {"bn": 1_000_000_000, "b": 1_000_000_000, "mn": 1_000_000, "m": 1_000_000,
                   "k": 1_000, "tn": 1_000_000_000_000}
+# Units glued to a figure: "10km", "5kg", "300mph" (a bare "m" stays ambiguous: metres or million).
+GLUED_UNITS = {"km", "kg", "cm", "mm", "mi", "ft", "lb", "lbs", "mph", "kmh", "gw", "mw", "kw", "gb",
+               "tb", "mb", "ml", "kph"}
 CURRENCIES = {
     "us$": "USD", "$": "USD", "usd": "USD", "dollar": "USD", "dollars": "USD",
     "a$": "AUD", "c$": "CAD", "hk$": "HKD", "£": "GBP", "gbp": "GBP", "pound": "GBP",
@@ -56,18 +59,25 @@ _COMPARATIVE_AFTER = re.compile(r"\s+(?:\w+\s+)?(?:as|than|more|less|higher|lowe
                                 r"greater|smaller|faster|slower|\w+er)\b", re.I)
 
 _word_numbers = sorted(WORD_VALUES, key=len, reverse=True)
+_SCALE_WORDS = "hundred|thousand|million|billion|trillion"
+# Matched against the lower-cased sentence (see _fold). The lookahead lets the regex engine skip
+# positions that cannot start a figure, which makes the scan several times faster.
 QUANTITY = re.compile(
-    r"(?P<approx>\b(?:" + "|".join(re.escape(c) for c in sorted(APPROXIMATE_CUES[:-1], key=len, reverse=True))
-    + r")\s+|~\s*)?"
-    r"(?P<currency>US\$|A\$|C\$|HK\$|\$|£|€|¥|₹|(?:USD|EUR|GBP|RMB|CNY)\s?)?"
-    r"(?:(?P<digits>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?P<glued>[A-Za-z]{1,3})?"
+    r"(?=[\d$£€¥₹]|\b(?:us|a|c|hk|usd|eur|gbp|rmb|cny|" + "|".join(_TENS + _SMALL) + r"|twice|dozen)\b)"
+    r"(?P<currency>(?:us\$|a\$|c\$|hk\$|\$|£|€|¥|₹|usd|eur|gbp|rmb|cny)\s?)?"
+    r"(?:(?P<digits>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?P<glued>[a-z]{1,3})?"
     r"|(?P<words>(?:" + "|".join(_TENS) + r")-(?:" + "|".join(_SMALL[:9]) + r")|"
-    + "|".join(_word_numbers) + r"|a(?=\s+(?:hundred|thousand|million|billion|trillion)\b))\b)"
-    r"(?:\s+(?P<scale>hundred|thousand|million|billion|trillion)\b)?"
+    + "|".join(_word_numbers) + r"|a(?=\s+(?:" + _SCALE_WORDS + r")\b))\b)"
+    r"(?:\s+(?P<scale>" + _SCALE_WORDS + r")\b)?"
     r"(?P<percent>\s?%|\s+per\s?cent\b|\s+percentage\s+points?\b)?"
-    r"(?P<times>\s+times\b)?",
-    re.IGNORECASE,
+    r"(?P<times>\s+times\b)?"
 )
+# An approximating cue ending right before a figure (searched in a short window before it).
+APPROXIMATE_BEFORE = re.compile(
+    r"(?:\b(?:" + "|".join(re.escape(c) for c in sorted(APPROXIMATE_CUES[:-1], key=len, reverse=True))
+    + r")\s+|~\s*)\Z")
+_CUE_WINDOW = 30
+_MAX_DIGITS = 18  # longer digit runs are identifiers (and would not fit a JSON number reader)
 
 
 def parse_quantities(text: str) -> list[dict]:
@@ -82,74 +92,93 @@ def parse_quantities(text: str) -> list[dict]:
         code such as ``USD``, ``ratio`` for "N times higher", ``times``, or the counted noun
         as written, e.g. ``arrests``; empty when none) and ``approximate`` (bool).
     """
+    folded = _fold(text)
     found = []
-    for match in QUANTITY.finditer(text):
-        quantity = _quantity(text, match)
+    for match in QUANTITY.finditer(folded):
+        cue = APPROXIMATE_BEFORE.search(folded, max(0, match.start() - _CUE_WINDOW), match.start())
+        quantity = _quantity(text, match, cue.start() if cue else None)
         if quantity is not None:
             found.append(quantity)
     return found
 
 
-def _quantity(text: str, match: re.Match) -> dict | None:
-    """Turn one regex match into a quantity dict, or ``None`` when it is not a quantity."""
+def _fold(text: str) -> str:
+    """Lower-case ``text`` keeping every character's offset (rare letters like "İ" grow when
+    lower-cased; those stay as they are)."""
+    lower = text.lower()
+    if len(lower) == len(text):
+        return lower
+    return "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+
+
+def _quantity(text: str, match: re.Match, cue_start: int | None) -> dict | None:
+    """Turn one regex match into a quantity dict, or ``None`` when it is not a quantity.
+
+    ``cue_start`` is where an approximating cue before the figure starts (``None`` if none).
+    """
     groups = match.groupdict()
     number_start = match.start("digits") if groups["digits"] else match.start("words")
-    if not _word_boundary(text, match.start()) or _is_identifier(text, number_start, groups):
+    if not _word_boundary(text, match.start()) or _is_identifier(text, number_start, groups, cue_start):
         return None
     value = _value(groups)
     if value is None:
         return None
     end = match.end()
-    currency = CURRENCIES.get((groups["currency"] or "").strip().lower())
+    currency = CURRENCIES.get((groups["currency"] or "").strip())
     unit = ""
-    if groups["percent"]:
-        unit = "percent" if "point" not in groups["percent"].lower() else "percentage points"
+    if groups["glued"] in GLUED_UNITS:
+        unit = groups["glued"]
+    elif groups["percent"]:
+        unit = "percent" if "point" not in groups["percent"] else "percentage points"
     elif groups["times"]:
         unit = "ratio" if _COMPARATIVE_AFTER.match(text, end) else "times"
-    elif groups["words"] and groups["words"].lower() == "twice":
+    elif groups["words"] == "twice":
         unit = "ratio"
     else:
         unit, end = _unit_after(text, end, currency)
-    if groups["digits"] and _is_date_or_year(text, match, groups, unit):
+    if groups["digits"] and _is_date_or_year(text, match, groups, unit, cue_start):
         return None
     if groups["words"] and not unit and not groups["scale"]:
         return None  # "the two said", "one of them": a word number with nothing counted
-    start = match.start() if groups["approx"] else match.start("currency") if groups["currency"] \
-        else number_start
-    return {"text": text[start:end], "value": value, "unit": unit,
-            "approximate": bool(groups["approx"])}
+    start = cue_start if cue_start is not None else match.start()
+    return {"text": text[start:end], "value": value, "unit": unit, "approximate": cue_start is not None}
 
 
 def _value(groups: dict) -> int | float | None:
     """The figure's value with its scale applied (``None`` for glued letters like "1st")."""
     if groups["digits"]:
+        digits = groups["digits"].replace(",", "")
+        if len(digits) > _MAX_DIGITS:
+            return None  # a code or a run of digits, not a figure
         try:
-            value = Decimal(groups["digits"].replace(",", ""))
+            value = Decimal(digits)
         except InvalidOperation:
             return None
-        glued = (groups["glued"] or "").lower()
-        if glued:
+        glued = groups["glued"] or ""
+        if glued and glued not in GLUED_UNITS:
             if glued not in _SUFFIX_SCALES or (glued in ("m", "b", "k") and not groups["currency"]):
-                return None  # ordinals, "5km", "COVID19x": not counted quantities
+                return None  # ordinals ("1st"), times ("10am"), codes ("3D"): not quantities
             value *= _SUFFIX_SCALES[glued]
     else:
-        words = groups["words"].lower()
+        words = groups["words"]
         value = Decimal(1) if words == "a" else Decimal(
             sum(WORD_VALUES[part] for part in words.split("-")) if "-" in words else WORD_VALUES[words])
     if groups["scale"]:
-        value *= SCALES[groups["scale"].lower()]
+        value *= SCALES[groups["scale"]]
     return int(value) if value == value.to_integral_value() else float(value)
 
 
 def _unit_after(text: str, position: int, currency: str | None) -> tuple[str, int]:
-    """Read the counted noun after a figure: the last word of a short noun phrase.
+    """Read the counted noun after a figure in a short noun phrase of up to five words.
 
-    Returns the unit (a currency code when ``currency`` is set or a currency word follows)
-    and the end offset of the quantity's text.
+    The unit is the phrase's first plural noun ("1,000 arrests had ...") or else its last word;
+    a currency (``currency``, or a currency word right after the figure) gives its code.
+    Returns the unit and the end offset of the quantity's text.
     """
     if currency:
         return currency, position
-    words, end = [], position
+    words: list[tuple[str, int]] = []  # (word, end offset)
+    end = position
     while len(words) < 5:
         match = _WORD_AFTER.match(text, end)
         if not match:
@@ -167,14 +196,13 @@ def _unit_after(text: str, position: int, currency: str | None) -> tuple[str, in
         if (lower in _UNIT_STOP or lower in MONTHS or lower.endswith("ly")
                 or (words and lower.endswith("ed"))):
             break
-        words.append(word)
         end = match.end()
+        words.append((word, end))
         if text[end:end + 1] != " ":
             break  # punctuation after the word ends the phrase
-    plural = next((i for i, word in enumerate(words) if _is_plural(word)), None)
-    if plural is not None:  # "1,000 arrests had": the first plural noun is what is counted
-        return words[plural], text.index(words[plural], position) + len(words[plural])
-    return (words[-1] if words else ""), end
+    if not words:
+        return "", position
+    return next(((w, e) for w, e in words if _is_plural(w)), words[-1])
 
 
 def _is_plural(word: str) -> bool:
@@ -189,21 +217,22 @@ def _word_boundary(text: str, start: int) -> bool:
     return not before or not (before.isalnum() or before in "-./:#_")
 
 
-def _is_identifier(text: str, number_start: int, groups: dict) -> bool:
+def _is_identifier(text: str, number_start: int, groups: dict, cue_start: int | None) -> bool:
     """A figure right after a capitalised name ("Boeing 737", "Article 5") or "No." names a thing."""
-    if groups["approx"] or groups["currency"]:
+    if cue_start is not None or groups["currency"]:
         return False
-    previous = text[max(0, number_start - 30):number_start].split()
+    window_start = max(0, number_start - 30)
+    previous = text[window_start:number_start].split()
     if not previous:
         return False
     word = previous[-1]
     if word.lower() in ("no.", "nos.", "#", "number", "no"):
         return True
-    at_sentence_start = len(text[:number_start].split()) == 1
+    at_sentence_start = window_start == 0 and len(previous) == 1
     return word[:1].isupper() and word.isalpha() and not at_sentence_start and word.lower() not in MONTHS
 
 
-def _is_date_or_year(text: str, match: re.Match, groups: dict, unit: str) -> bool:
+def _is_date_or_year(text: str, match: re.Match, groups: dict, unit: str, cue_start: int | None) -> bool:
     """True for years ("in 2016"), days of months ("January 15", "15 Jan"), times and scores."""
     digits = groups["digits"]
     after = text[match.end("digits"):match.end("digits") + 2]
@@ -212,13 +241,16 @@ def _is_date_or_year(text: str, match: re.Match, groups: dict, unit: str) -> boo
     if text[match.start("digits") - 1:match.start("digits")] in ("/", ":"):
         return True
     previous = text[max(0, match.start() - 20):match.start()].split()
-    previous_word = previous[-1].lower().strip(".,'’") if previous else ""
-    if previous_word in MONTHS and len(digits) <= 2:
-        return True
+    previous_word = previous[-1].strip(".,'’") if previous else ""
     next_word = _WORD_AFTER.match(text, match.end("digits"))
-    if next_word and next_word.group(1).lower().rstrip(".") in MONTHS and len(digits) <= 2:
+    if len(digits) <= 2 and (_is_month(previous_word) or (next_word and _is_month(next_word.group(1)))):
         return True
-    if groups["currency"] or groups["scale"] or groups["percent"] or groups["times"] or groups["approx"]:
+    if groups["currency"] or groups["scale"] or groups["percent"] or groups["times"] or cue_start is not None:
         return False
     is_year_like = len(digits) == 4 and digits.isdigit() and 1000 <= int(digits) <= 2100
-    return is_year_like and (not unit or previous_word in _YEAR_LEAD)
+    return is_year_like and (not unit or previous_word.lower() in _YEAR_LEAD)
+
+
+def _is_month(word: str) -> bool:
+    """A capitalised month name or abbreviation ("May", "Jan."), not the verb "may"."""
+    return word[:1].isupper() and word.lower().rstrip(".") in MONTHS

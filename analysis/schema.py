@@ -59,6 +59,9 @@ TABLES: dict[str, dict[str, str]] = {
         "speaker_role": "Speaker's title or affiliation, empty if unknown.",
         "cue": "Reporting verb or phrase as written (e.g. `said`, `according to`).",
         "sentence_id": "Sentence in which the quote starts.",
+        "confidence": "How sure the attribution is, 0-1 (higher = surer): 0.95 adjacent cue, 0.75-0.85 split, mixed or continued quote, 0.5-0.6 speaker taken from the sentence subject or the lead-in paragraph, below 0.5 unclosed quote or no speaker.",
+        "speaker_start": "Character offset of `speaker_mention` in `articles.body`; -1 when there is no mention.",
+        "speaker_end": "End offset (exclusive) of `speaker_mention`; -1 when there is no mention.",
     },
     "claims": {
         "article_id": "Article the sentence belongs to.",

@@ -107,7 +107,7 @@ def main() -> None:
         "about": "Check-worthiness logistic regression written by training/train_checkworthiness.py "
                  "from ClaimBuster crowdsourced.csv (CC BY 4.0, Arslan et al. 2020).",
         "C": c, "threshold": threshold, "dev_f1": round(float(dev_score), 4),
-        "newest_held_out_f1": round(float(newest_score), 4), "l2_normalise": True,
+        "newest_held_out_f1": round(float(newest_score), 4),
         "bias": round(float(model.intercept_[0]), 4), "weights": weights,
     }
     args.out.parent.mkdir(parents=True, exist_ok=True)

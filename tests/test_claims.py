@@ -1,0 +1,165 @@
+"""The claims stage: one row per sentence, check-worthiness, type, hedging and claimer."""
+
+import json
+
+import pytest
+
+from analysis import claims
+from analysis.checkworthiness import MODEL_PATH, features, load_model, score
+from analysis.schema import columns
+from analysis.segment import segment
+
+BODY = (
+    "Officials said on Monday that the bridge would reopen in March.\n\n"
+    "“We are confident,” said Jane Doe, the city’s transport director. “It will be safe.”\n\n"
+    "The repairs cost $2.3 million, about 3.5% more than planned."
+)
+
+
+def analyse(body: str, quotes: list[dict] | None = None) -> list[dict]:
+    article = {"article_id": "a1", "body": body}
+    _, sentences = segment("a1", body)
+    return claims.extract_claims(article, sentences, quotes or [])
+
+
+def quote(kind: str, start: int, end: int, speaker: str = "Jane Doe", mention: str = "") -> dict:
+    return {"kind": kind, "start": start, "end": end, "speaker": speaker, "speaker_mention": mention}
+
+
+def test_one_row_per_sentence_with_contract_columns():
+    _, sentences = segment("a1", BODY)
+    rows = analyse(BODY)
+    assert len(rows) == len(sentences) == 4
+    threshold = load_model()["threshold"]
+    for index, row in enumerate(rows):
+        assert list(row) == columns("claims")
+        assert row["claim_id"] == index and row["sentence_id"] == sentences[index]["sentence_id"]
+        assert BODY[row["start"]:row["end"]] == row["text"]
+        assert 0.0 <= row["checkworthiness"] <= 1.0
+        assert row["is_claim"] == (row["checkworthiness"] >= threshold)
+        assert row["claim_type"] in claims.CLAIM_TYPES
+        assert isinstance(row["quantities"], list)
+    assert json.dumps(rows)  # every cell is plain data
+    assert rows[-1]["quantities"][0]["value"] == 2_300_000
+
+
+@pytest.mark.parametrize("body", [
+    "", "   ", "“Unbalanced quote. And another", "\u200b\ufeff\u202e 5 ½ 😀 ١٢٣.",
+    "$$$ %%% 1,,,000 — “” ‘’", "No punctuation at all " * 5_000,
+])
+def test_bad_input_never_raises(body):
+    rows = analyse(body, [quote("direct", 0, 5), {"kind": "indirect"}])
+    assert all(0.0 <= row["checkworthiness"] <= 1.0 for row in rows)
+
+
+@pytest.mark.parametrize("text", ["x" * 2_000_000, "1" * 100_000, "may " * 100_000, ""])
+def test_huge_or_empty_sentence(text):
+    sentence = {"article_id": "a1", "sentence_id": 0, "paragraph_id": 0, "start": 0, "end": len(text), "text": text}
+    [row] = claims.extract_claims({"article_id": "a1"}, [sentence], [])
+    assert 0.0 <= row["checkworthiness"] <= 1.0 and row["claimer"] == "reporter"
+    assert json.dumps(row)  # what the table writer does with it
+
+
+def test_no_sentences_no_rows():
+    assert claims.extract_claims({"article_id": "a1"}, [], []) == []
+
+
+@pytest.mark.parametrize("factual, opinion", [
+    ("Unemployment rose to 8.5 percent in 2009, the highest rate in 26 years.", "Thank you very much."),
+    ("The company paid $2.3 billion in taxes last year.", "I think that is a wonderful idea."),
+    ("Police said 1,000 arrests had been made.", "Well, let me say this."),
+])
+def test_factual_sentences_score_higher(factual, opinion):
+    assert score(factual) > load_model()["threshold"] > score(opinion)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Unemployment stood at 3.5% in May.", "quantity"),
+    ("Crime was 26 times higher than in 2015.", "comparison"),
+    ("The road closed because of the flooding.", "causal"),
+    ("The new airport will open in 2031.", "prediction"),
+    ("The new law makes it illegal to sell knives to children.", "rule"),
+    ("I grew up in a small town and I worked in a factory.", "personal_experience"),
+    ("Smoking is linked to lung cancer.", "correlation"),
+    ("This is a deeply flawed, biased and politicized process.", "opinion"),
+    ("The meeting took place on Monday.", "other"),
+])
+def test_claim_type(text, expected):
+    quantities = claims.parse_quantities(text)
+    is_claim = score(text, quantities) >= load_model()["threshold"]
+    assert claims.claim_type(text, quantities, is_claim) == expected
+
+
+@pytest.mark.parametrize("text, hedged", [
+    ("The minister reportedly resigned.", True),
+    ("He allegedly stole the car.", True),
+    ("The plant may close next year.", True),
+    ("The virus is believed to spread in water.", True),
+    ("Prices could possibly rise.", True),
+    ("The plant will close next year.", False),
+    ("It is clearly the best result.", False),
+    ("They talked about 1,000 arrests.", False),
+    ("He must pay the fine.", False),
+    ("The vote was held in May 2019.", False),
+    ("Results came on May 5.", False),
+    ("It may rain in May.", True),
+])
+def test_hedged(text, hedged):
+    assert claims.is_hedged(text) is hedged
+
+
+SENTENCE = {"start": 100, "end": 200}
+
+
+@pytest.mark.parametrize("quotes, expected", [
+    ([], "reporter"),
+    ([quote("direct", 120, 180)], "Jane Doe"),                    # quote inside the sentence
+    ([quote("mixed", 50, 150)], "Jane Doe"),                      # overlapping quote
+    ([quote("indirect", 130, 190, "Ann Lee")], "Ann Lee"),        # reported speech in it
+    ([quote("indirect", 50, 150, "Ann Lee")], "reporter"),        # starts in an earlier sentence
+    ([quote("direct", 200, 260)], "reporter"),                    # touches but does not overlap
+    ([quote("indirect", 110, 190, "Ann Lee"), quote("direct", 150, 160)], "Jane Doe"),  # direct wins
+    ([quote("direct", 100, 120, "Ann Lee"), quote("direct", 120, 200)], "Jane Doe"),  # larger overlap
+    ([quote("direct", 120, 180, "", "the spokesman")], "the spokesman"),
+    ([quote("direct", 120, 180, "", "")], "unknown"),
+])
+def test_claimer(quotes, expected):
+    assert claims.claimer(SENTENCE, quotes) == expected
+
+
+def test_claimer_column_uses_quote_rows():
+    rows = analyse(BODY, [quote("direct", BODY.index("“We"), BODY.index("”") + 1)])
+    assert [row["claimer"] for row in rows] == ["reporter", "Jane Doe", "reporter", "reporter"]
+
+
+def test_hedge_list_drops_boosters_and_keeps_attribution():
+    cues = claims.hedge_cues("Reportedly, it will certainly happen, and may be alleged by some.")
+    assert cues == ["reportedly", "may", "alleged"]
+
+
+def test_model_is_small_plain_json():
+    assert MODEL_PATH.stat().st_size < 5_000_000
+    model = json.loads(MODEL_PATH.read_text(encoding="utf-8"))
+    assert 0.0 < model["threshold"] < 1.0 and len(model["weights"]) > 1_000
+
+
+def test_features_abstract_numbers():
+    names = features("In 2016 it sold 1,000 cars.")
+    assert "w=<year>" in names and "w=<num>" in names and "cue=quantity" in names
+    assert not any("1,000" in name or "2016" in name for name in names)
+
+
+@pytest.fixture(scope="module")
+def seed_claims():
+    from analysis.pipeline import analyze
+    from conftest import SEED
+    return analyze(SEED).claims.to_dict("records")
+
+
+def test_seed_figures(seed_claims):
+    arrests = next(row for row in seed_claims if "1,000 arrests" in row["text"])
+    assert [(q["value"], q["unit"], q["approximate"]) for q in arrests["quantities"]] == [
+        (1000, "arrests", False), (1000, "locations", True)]
+    ratio = next(row for row in seed_claims if "26 times" in row["text"])
+    assert ratio["claim_type"] == "comparison" and ratio["is_claim"]
+    assert [(q["value"], q["unit"]) for q in ratio["quantities"]] == [(26, "ratio"), (8, "ratio")]

@@ -1,0 +1,52 @@
+"""The quantity parser: the case table (tests/data/quantities.json, with negatives) and bad input."""
+
+import json
+from pathlib import Path
+
+import pytest
+
+from analysis.quantities import parse_quantities
+
+CASES = json.loads((Path(__file__).parent / "data" / "quantities.json").read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("case", CASES, ids=[case["text"][:40] or "empty" for case in CASES])
+def test_case_table(case):
+    assert parse_quantities(case["text"]) == case["expected"]
+
+
+def test_table_has_negatives_and_positives():
+    assert sum(not case["expected"] for case in CASES) >= 10
+    assert sum(bool(case["expected"]) for case in CASES) >= 10
+
+
+@pytest.mark.parametrize("text", [
+    "x" * 2_000_000,
+    "1" * 100_000,
+    "1," * 50_000,
+    "nearly " * 20_000 + "5",
+    "$$$ £££ %%% 3.3.3.3 ,,, 5bn5bn5bn",
+    "\u200b\ufeff١٢٣ people, ½ of them, 5\u00a0million",
+    "“Unbalanced 1,000 quotes",
+])
+def test_bad_input_never_raises(text):
+    quantities = parse_quantities(text)
+    assert all(q["text"] in text and isinstance(q["value"], (int, float)) for q in quantities)
+
+
+@pytest.mark.parametrize("text, unit", [
+    ("He paid 500 dollars.", "USD"),
+    ("It cost US$ 12.", "USD"),
+    ("Sales hit ¥40bn.", "JPY"),
+    ("They raised 7 euros.", "EUR"),
+])
+def test_currencies(text, unit):
+    assert [q["unit"] for q in parse_quantities(text)] == [unit]
+
+
+@pytest.mark.parametrize("text, approximate", [
+    ("nearly 50 cars", True), ("almost 50 cars", True), ("more than 50 cars", True),
+    ("up to 50 cars", True), ("an estimated 50 cars", True), ("just 50 cars", False), ("50 cars", False),
+])
+def test_approximate_cues(text, approximate):
+    assert parse_quantities(text)[0]["approximate"] is approximate
