@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 INSTALLED := $(VENV)/.installed
 NOTEBOOKS := $(sort $(wildcard notebooks/*.ipynb))
 
-.PHONY: run test install analyse notebooks reports clean
+.PHONY: run test test-browser install analyse notebooks reports clean
 
 install: $(INSTALLED)
 
@@ -31,6 +31,10 @@ test: $(INSTALLED)
 	$(PY) -m pytest tests
 	$(PY) -m pytest -p no:cacheprovider --nbval-lax --nbval-current-env \
 	  --nbval-sanitize-with notebooks/nbval_sanitize.cfg notebooks/
+
+# Runs every notebook in JupyterLab in headless Chromium (installs Debian's chromium and playwright).
+test-browser: $(INSTALLED)
+	scripts/browser-test.sh
 
 clean:
 	rm -rf data/processed reports .pytest_cache

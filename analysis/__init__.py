@@ -9,5 +9,6 @@ Quick start::
 
 from .pipeline import analyze, iter_results
 from .tables import Tables, read_tables
+from .view import browse, show
 
-__all__ = ["analyze", "iter_results", "Tables", "read_tables"]
+__all__ = ["analyze", "iter_results", "Tables", "read_tables", "show", "browse"]

@@ -2,11 +2,12 @@
 
 :func:`show` renders one article: headline, byline, date, outlet, then the body with every
 quote highlighted in its speaker's colour (strong tint = direct or mixed, light italic tint =
-indirect), check-worthy claims underlined (dashed when hedged) with their type and
-check-worthiness on hover, quantities in bold blue, and a sources table beside it.
+indirect), check-worthy claims underlined (paler when less check-worthy, dashed when hedged)
+with their type and check-worthiness on hover, quantities in bold blue, and a sources table
+beside it.
 :func:`browse` wraps it in an ipywidgets search box and dropdown over the corpus.
 
-The HTML uses inline CSS2 ``style`` attributes only (no ``<style>``, no scripts, no widget
+The HTML uses inline ``style`` attributes only (no ``<style>``, no scripts, no widget
 state), so it survives JupyterLab's sanitiser for untrusted outputs and nbconvert's HTML export.
 Every piece of article text is escaped with :func:`html.escape`.
 """
@@ -149,9 +150,10 @@ def quote_style(kind: str, colour: str) -> str:
     return style + ";font-style:italic" if kind == "indirect" else style
 
 
-def claim_style(hedged: bool) -> str:
-    """Inline CSS of a check-worthy claim: underlined, dashed when hedged."""
-    return f"border-bottom:2px {'dashed' if hedged else 'solid'} {CLAIM_COLOUR}"
+def claim_style(hedged: bool, checkworthiness: float | None = None) -> str:
+    """Inline CSS of a check-worthy claim: underlined, darker when more check-worthy, dashed when hedged."""
+    strength = 1.0 if checkworthiness is None else 0.25 + 0.75 * min(max(checkworthiness, 0.0), 1.0)
+    return f"border-bottom:2px {'dashed' if hedged else 'solid'} {tint(CLAIM_COLOUR, strength)}"
 
 
 QUANTITY_STYLE = f"font-weight:bold;color:{QUANTITY_COLOUR}"
@@ -190,7 +192,7 @@ def claim_spans(claims: list[dict], body: str) -> list[Span]:
         title += " · hedged" if hedged else ""
         claimer = _text(claim.get("claimer")).strip()
         title += f" · claimer: {claimer}" if claimer else ""
-        spans.append(Span(start, end, "claim", claim_style(hedged), title))
+        spans.append(Span(start, end, "claim", claim_style(hedged, score), title))
         spans.extend(quantity_spans(_as_list(claim.get("quantities")), body, start, end))
     return spans
 
@@ -240,14 +242,19 @@ def render_body(body: str, spans: Iterable[Span]) -> str:
     return "".join(pieces)
 
 
+def _escape_text(text: str) -> str:
+    """Escaped text with each newline also drawn as ``<br>`` (HTML exports collapse blank lines)."""
+    return escape(text).replace("\n", "<br>\n")
+
+
 def _stretch(text: str, active: list[Span]) -> str:
     if not active:
-        return escape(text)
+        return _escape_text(text)
     innermost = {span.layer: span for span in active}  # later (inner) spans win per layer
     layered = [innermost[layer] for layer in LAYERS if layer in innermost]
     style = ";".join(span.style for span in layered)
     title = "\n".join(span.title for span in layered)
-    return f'<span style="{escape(style)}" title="{escape(title)}">{escape(text)}</span>'
+    return f'<span style="{escape(style)}" title="{escape(title)}">{_escape_text(text)}</span>'
 
 
 def byline(authors, roles) -> str:
@@ -296,7 +303,7 @@ def _key() -> str:
     items = [
         (quote_style("direct", sample), "direct or mixed quote"),
         (quote_style("indirect", sample), "indirect (reported) speech"),
-        (claim_style(False), "check-worthy claim"),
+        (claim_style(False), "check-worthy claim (paler = less check-worthy)"),
         (claim_style(True), "hedged claim"),
         (QUANTITY_STYLE, "quantity"),
     ]
@@ -321,7 +328,7 @@ def render(article: Mapping, quotes: list[dict], claims: list[dict]) -> str:
         f'<div style="font-size:20px;font-weight:bold;line-height:1.3">{escape(headline)}</div>'
         f'<div style="{_SANS};font-size:12px;color:#555555;margin:4px 0 10px 0">{meta_line}</div>'
         f'<div style="display:flex;flex-wrap:wrap">'
-        f'<div style="flex:3 1 480px;white-space:pre-wrap;font-size:14px;line-height:1.6;'
+        f'<div style="flex:3 1 480px;font-size:14px;line-height:1.6;'
         f'margin-right:16px">{render_body(body, spans)}</div>'
         f'<div style="flex:1 1 240px;{_SANS};font-size:12px">'
         f'<div style="font-weight:bold;margin-bottom:4px">Sources</div>{_sources_table(sources(quotes, colours))}'

@@ -53,30 +53,37 @@ MONEY = {"text": "$2.3 million", "value": 2300000.0, "unit": "USD", "approximate
 
 
 class Stretches(HTMLParser):
-    """Text pieces of rendered HTML with the style and title of the ``<span>`` around them."""
+    """Text of rendered HTML per element (``<br>`` ignored) with the innermost ``<span>``'s style and title."""
 
     def __init__(self):
         super().__init__(convert_charrefs=True)
-        self.pieces, self.open = [], []
+        self.pieces, self.open, self.elements = [], [], 0
 
     def handle_starttag(self, tag, attrs):
+        if tag != "br":
+            self.elements += 1
         if tag == "span":
             self.open.append(dict(attrs))
 
     def handle_endtag(self, tag):
+        self.elements += 1
         if tag == "span":
             self.open.pop()
 
     def handle_data(self, data):
         attrs = self.open[-1] if self.open else {}
-        self.pieces.append((data, attrs.get("style", ""), attrs.get("title", "")))
+        piece = [self.elements, data, attrs.get("style", ""), attrs.get("title", "")]
+        if self.pieces and self.pieces[-1][0] == self.elements:  # only <br> in between
+            self.pieces[-1][1] += data
+        else:
+            self.pieces.append(piece)
 
 
 def stretches(html):
     parser = Stretches()
     parser.feed(html)
     assert not parser.open, "unbalanced <span> tags"
-    return parser.pieces
+    return [tuple(piece[1:]) for piece in parser.pieces]
 
 
 def covering(html, text):
@@ -98,6 +105,11 @@ def covering(html, text):
 def test_render_body_keeps_every_character_once(spans):
     html = render_body(BODY, spans)
     assert "".join(piece for piece, _, _ in stretches(html)) == BODY
+
+
+def test_newlines_are_drawn_as_line_breaks():
+    html = render_body("One.\n\nTwo <b>.", [Span(2, 10, "quote", "q", "t")])
+    assert html == 'On<span style="q" title="t">e.<br>\n<br>\nTwo </span>&lt;b&gt;.'
 
 
 def test_overlapping_spans_combine_styles_and_titles():
@@ -196,6 +208,12 @@ def test_unknown_article_id():
 def test_only_claims_are_underlined(is_claim, underlined):
     html = show("a1", tables([article()], [], [claim("Critics said the plan was late.", is_claim)])).html
     assert ("border-bottom:2px solid" in covering(html, "Critics")[0]) is underlined
+
+
+@pytest.mark.parametrize("score, colour", [(1.0, "#C0392B"), (0.0, "#EFCECA"), (None, "#C0392B"), (7, "#C0392B")])
+def test_underline_is_darker_for_more_checkworthy_claims(score, colour):
+    row = {**claim("Critics said the plan was late."), "checkworthiness": score}
+    assert covering(show("a1", tables([article()], [], [row])).html, "Critics")[0] == f"border-bottom:2px solid {colour}"
 
 
 def test_hedged_claims_are_dashed():

@@ -68,6 +68,10 @@ class Lab:
             body = response.read()
         return json.loads(body) if body else None
 
+    def stop_kernels(self) -> None:
+        for kernel in self.api("kernels"):
+            self.api(f"kernels/{kernel['id']}", method="DELETE")
+
 
 def free_port() -> int:
     with socket.socket() as sock:
@@ -106,7 +110,8 @@ def lab(tmp_path_factory):
     command = [sys.executable, "-m", "jupyter", "lab", "--no-browser", "--ServerApp.ip=127.0.0.1",
                f"--ServerApp.port={port}", "--ServerApp.port_retries=0", f"--IdentityProvider.token={token}",
                f"--ServerApp.root_dir={NOTEBOOKS}", f"--LabApp.user_settings_dir={home / 'settings'}",
-               f"--LabApp.workspaces_dir={home / 'workspaces'}", "--LabApp.extension_manager=readonly"]
+               f"--LabApp.workspaces_dir={home / 'workspaces'}",
+               f"--FileCheckpoints.checkpoint_dir={home / 'checkpoints'}", "--LabApp.extension_manager=readonly"]
     if os.geteuid() == 0:  # containers and CI runners
         command.append("--allow-root")
     log = home / "jupyterlab.log"
@@ -125,8 +130,7 @@ def shut_down(lab: Lab, process: subprocess.Popen) -> None:
     """Stop every kernel, then the server (its whole process group if it does not stop)."""
     if process.poll() is None:
         try:
-            for kernel in lab.api("kernels"):
-                lab.api(f"kernels/{kernel['id']}", method="DELETE")
+            lab.stop_kernels()
         except OSError:
             pass
         process.terminate()
@@ -139,10 +143,13 @@ def shut_down(lab: Lab, process: subprocess.Popen) -> None:
 
 @pytest.fixture(scope="module")
 def browser():
-    sync_api = pytest.importorskip("playwright.sync_api")
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        pytest.fail("playwright not installed: run scripts/browser-test.sh (pip installs it)")
     if not Path(CHROMIUM).exists():
         pytest.fail(f"{CHROMIUM} not found: run scripts/browser-test.sh (installs Debian's chromium)")
-    with sync_api.sync_playwright() as playwright:
+    with sync_playwright() as playwright:
         chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         yield chromium
         chromium.close()
@@ -154,33 +161,50 @@ def code_cells_to_run(notebook: Path) -> int:
     return sum(1 for cell in cells if cell.cell_type == "code" and cell.source.strip())
 
 
-def run_all_cells(page) -> None:
+def wait_for_kernel(page) -> None:
+    """Wait until the status bar shows the notebook's kernel as idle (``Python 3 (ipykernel) | Idle``)."""
+    page.locator(".jp-StatusBar-Widget", has_text=re.compile(r"\S\s*\|\s*Idle")).first.wait_for()
+
+
+def run_all_cells(page, panel) -> None:
+    """Run > Run All Cells, then wait until the first cell is queued or has run."""
     page.locator(".lm-MenuBar-itemLabel", has_text=re.compile(r"^Run$")).click()
     page.locator(".lm-Menu-itemLabel", has_text=re.compile(r"^Run All Cells$")).click()
+    panel.locator(".jp-CodeCell .jp-InputPrompt", has_text=re.compile(r"\[(\*|\d+)\]")).first.wait_for()
 
 
-def wait_until_run(page, n_cells: int, timeout_s: float) -> None:
-    """Wait until ``n_cells`` prompts show an execution count, none shows ``[*]``, kernel idle."""
+def wait_until_run(panel, n_cells: int, timeout_s: float) -> None:
+    """Wait until the kernel is idle with no cell queued (``[*]``) and either ``n_cells`` prompts
+    show an execution count or an error stopped the run (JupyterLab skips the cells after it)."""
     deadline = time.monotonic() + timeout_s
-    prompts = page.locator(".jp-CodeCell .jp-InputPrompt")
+    prompts = panel.locator(".jp-CodeCell .jp-InputPrompt")
     while time.monotonic() < deadline:
         texts = prompts.all_inner_texts()
         done = sum(1 for text in texts if re.search(r"\[\d+\]", text))
         running = any("*" in text for text in texts)
-        idle = page.locator('.jp-Notebook-ExecutionIndicator[data-status="idle"]').count() > 0
-        if done >= n_cells and not running and idle:
+        idle = panel.locator('.jp-Notebook-ExecutionIndicator[data-status="idle"]').count() > 0
+        if not running and idle and (done >= n_cells or error_outputs(panel)):
             return
         time.sleep(1)
     pytest.fail(f"cells still running after {timeout_s:.0f} s: prompts {prompts.all_inner_texts()}")
 
 
-def error_outputs(page) -> list[str]:
+def error_outputs(panel) -> list[str]:
     """Text of every output showing a traceback, an exception or a widget that failed to render."""
-    stderr = page.locator('.jp-OutputArea-output[data-mime-type="application/vnd.jupyter.stderr"]')
-    everything = page.locator(".jp-OutputArea-output")
+    stderr = panel.locator('.jp-OutputArea-output[data-mime-type="application/vnd.jupyter.stderr"]')
+    everything = panel.locator(".jp-OutputArea-output")
     texts = stderr.all_inner_texts() + [t for t in everything.all_inner_texts()
                                         if "Traceback" in t or "Error displaying widget" in t]
     return sorted({text[:2000] for text in texts if ERROR_TEXT.search(text)})
+
+
+def save_screenshot(page, element, path: Path) -> None:
+    """Screenshot ``element`` whole: the window is made taller than it, so nothing overlaps it."""
+    height = element.bounding_box()["height"]
+    page.set_viewport_size({"width": page.viewport_size["width"], "height": int(height) + 400})
+    element.scroll_into_view_if_needed()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    element.screenshot(path=str(path))
 
 
 NOTEBOOK_FILES = sorted(NOTEBOOKS.glob("*.ipynb"))
@@ -193,19 +217,21 @@ def test_notebook_runs_in_jupyterlab_without_errors(lab, browser, notebook):
     page = browser.new_page(viewport={"width": 1400, "height": 1000})
     page.set_default_timeout(120_000)
     try:
-        page.goto(lab.url(f"lab/tree/{quote(notebook.name)}"))
-        page.locator('.jp-Notebook-ExecutionIndicator[data-status="idle"]').wait_for()
-        run_all_cells(page)
-        wait_until_run(page, code_cells_to_run(notebook), TIMEOUT_S)
-        assert error_outputs(page) == []
-        view = page.locator(".jp-OutputArea-output .article-view").first
+        # A workspace of its own, so JupyterLab does not reopen the previous notebooks.
+        page.goto(lab.url(f"lab/workspaces/{quote(notebook.stem)}/tree/{quote(notebook.name)}"))
+        panel = page.locator(".jp-NotebookPanel")
+        wait_for_kernel(page)
+        assert panel.count() == 1, "exactly one notebook open"
+        run_all_cells(page, panel)
+        wait_until_run(panel, code_cells_to_run(notebook), TIMEOUT_S)
+        assert error_outputs(panel) == []
+        view = panel.locator(".jp-OutputArea-output .article-view").first
         if not screenshots and view.count():
-            SCREENSHOT.parent.mkdir(parents=True, exist_ok=True)
-            view.scroll_into_view_if_needed()
-            view.screenshot(path=str(SCREENSHOT))
+            save_screenshot(page, view, SCREENSHOT)
             screenshots.append(SCREENSHOT)
     finally:
         page.close()
+        lab.stop_kernels()
     assert notebook.read_bytes() == saved, "the browser test must not save notebooks"
 
 
