@@ -4,17 +4,24 @@ A copied page ("select all, copy") is a column of lines with no markup: menus, b
 teasers around a headline, a byline, a date and the article's paragraphs. The parser works on
 lines only, in four steps:
 
-1. **Body**: every line gets a prose score (long lines ending in sentence punctuation score
-   positively, short, button-like or caption-like lines negatively); the body is the run of lines
-   with the highest total score (maximum-sum segment). Inside that run, prose lines and short
-   subheads followed by prose are kept; captions, credits, buttons and related-article teasers go.
-2. **Header**: the headline is the title-like line shortly before the body that is followed by
-   a byline or date (and is often repeated elsewhere, e.g. in breadcrumbs or the page title);
-   bylines ("By X, Role", "ByX", "BY" + names, "Author:", "as told to") and the publication date
-   ("Published" preferred over "Updated") are read near the headline.
-3. **Tags and outlet**: a tag line is a title-case line repeated around the article; the outlet
-   is a name in a copyright line, a "Headline | Outlet" title line, or a name the body cites as
-   an interlocutor ("told X", "speaking with X") that also opens a furniture line.
+1. **Body**: every line gets a score: prose (eight or more words ending in sentence
+   punctuation) scores its word count; short, button-like or caption-like lines score a little
+   below zero; bylines, dates and closing headings ("Related Articles", "About the author",
+   "Comments") score far below, so they end the body unless a long article continues after them.
+   The body is the run of lines with the highest total (maximum-sum segment), nudged to start
+   under the page's first "By" line. Inside the run, prose, short subheads and list items are
+   kept; captions, credits, buttons, disclaimers, teasers and lines the page repeats verbatim
+   go; an author bio above the article goes, and the body ends at the author's name or bio or
+   at a comments heading below it.
+2. **Header**: the headline is the title-like line before the body that is followed by a
+   byline or date, follows a short section label, shares its words with the body and is often
+   echoed in breadcrumbs or the page title. Bylines ("By X, Role", "ByX", "BY" + names,
+   "Author:", "as told to", or a bare name beside a date) and the publication date ("Published"
+   preferred over "Updated") are read near the headline.
+3. **Tags and outlet**: a tag line is a title-case line shown both above the headline and
+   below the body, split on phrases the article uses. The outlet comes from a
+   "Headline | Outlet" line, a name the body cites as an interlocutor ("told X", "speaking
+   with X") that also opens a short furniture line, or the holder of a copyright line.
 4. **Removed**: every non-blank line that is not a body paragraph, in input order, so nothing
    disappears silently.
 
@@ -26,11 +33,25 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections import Counter
 
+# Tuning constants (chosen on the development split of the copied-pages data).
 _HEAD_CHARS = 400  # metadata patterns look at most this far into a line
-_HEADER_SPAN = 30  # lines before the body searched for the headline, byline and date
+_HEADER_SPAN = 60  # lines before the body searched for the headline, byline and date
 _MAX_TITLE_WORDS = 35
 _HEADLINE_DISTANCE_COST = 0.15  # per line between a headline candidate and the body
+_HEADLINE_OVERLAP_WEIGHT = 5.0  # bonus for a candidate whose words all recur in the body
+_MAX_PROSE_SCORE = 80  # a prose line scores its word count, up to this
+_END_MARKER_SCORE = -50  # bridged by a long body after it, but ends a body with little after it
+_MAX_MARKER_WORDS = 7
+_COMMENTS = re.compile(r"^(?:\d+\s)?(?:comments?|reader comments|view comments|show comments|see all comments"
+                       r"|comments are closed|leave a (?:comment|reply)|join the (?:conversation|discussion))\b",
+                       re.IGNORECASE)
+_BYLINE_BONUS = 100  # for the first prose line under the page's first "By" line
+_MIN_PARAGRAPHS_BEFORE_CLOSE = 3
+_NAME_DATE_SPAN = 10
+_TITLE_CASE_SHARE = 0.8
+_MAX_SCAN_CHARS = 200_000  # body text searched for tag phrases and outlet mentions
 
 _MONTHS = {
     "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8,
@@ -48,46 +69,61 @@ _DATE = re.compile(
     r"|(?<![\d/.-])(?P<m4>\d\d?)[/-](?P<d4>\d\d?)[/-](?P<y4>(?:19|20)\d\d)",
     re.IGNORECASE,
 )
+# "12-22-23" on a line of its own: month, day, two-digit year.
+_SHORT_DATE_LINE = re.compile(r"^(\d\d)[-/.](\d\d)[-/.](\d\d)(?!\d)")
 _PUBLISHED = re.compile(r"publish|posted|first\s|released|\bon\b", re.IGNORECASE)
 _UPDATED = re.compile(r"updat|modif|edited|revised", re.IGNORECASE)
 _READ_TIME = re.compile(r"(\d{1,3})\s?(?:-\s?)?min(?:ute)?s?\.?\s(?:read|reading)\b", re.IGNORECASE)
 
-# "By X", "ByX" (glued), "BY", "Written by X", "Author: X", "Reporting by X".
+# "By X", "ByX" (glued), "BY", "Written by X", "Photos and story by X", "Author: X".
 _BYLINE = re.compile(
-    r"^(?:(?:written|words|story|text|reporting|review|reviewed|report|posted)\s+)?by(?=[A-Z\s:]|$)\s*:?\s*"
-    r"|^(?:authors?|writers?|byline)\b\s*:?\s*",
+    r"^(?:[A-Za-z&]+\s){0,3}?by(?=(?-i:[A-Z])|\s|:|$)\s*:?\s*|^(?:authors?|writers?|byline)\b\s*:?\s*",
     re.IGNORECASE,
 )
+_FIELD_SEPARATOR = re.compile(r"\s?[|·•]\s?")
 _TOLD_TO = re.compile(r"\bas told to\s+", re.IGNORECASE)
 # Where a byline stops naming people (cut there; glued forms included).
 _BYLINE_STOP = re.compile(
-    r"(?:published|updated|posted|last updated|first published|contributions? from|comments?\b"
+    r"(?:published|updated|posted|last updated|first published|contributions? from|comments?\b|;"
     r"|\bon\s(?=" + _MONTH + r")|\d+\s(?:min|minutes?|hours?|days?)\b|\|)",
     re.IGNORECASE,
 )
-# Job titles that end a role ("Asia Editor", "Globe Staff"), and words that only qualify them.
+# Job titles that end a role ("Asia Editor", "Globe Staff").
 _ROLE_TITLE = re.compile(
     r"\b(?:editor|writer|reporter|correspondent|contributor|columnist|staff|producer|journalist"
     r"|analyst|professor|director|manager|chief|intern|critic|fellow|founder|president|officer"
     r"|anchor|host|photographer|author|team|desk|bureau)s?$",
     re.IGNORECASE,
 )
+# Upper-case roles glued to an upper-case name ("BY ANN LEESTAFF WRITER").
+# Words that make a byline part an organisation rather than a person ("Ann Lee, City News").
+_ORGANISATION = re.compile(
+    r"\b(?:press|news|times|post|journal|network|media|agency|magazine|daily|herald|tribune|gazette"
+    r"|service|wire|radio|television|tv|group|associated|newsroom|online|digital)\b",
+    re.IGNORECASE,
+)
 _GLUED_ROLE = re.compile(
     r"(?:STAFF WRITER|STAFF REPORTER|SENIOR WRITER|CONTRIBUTING WRITER|LONG READ|DATA AND GRAPHICS"
     r"|CONTRIBUTOR|CORRESPONDENT|COLUMNIST|EDITOR)",
 )
-_NAME_TOKEN = re.compile(r"^(?:[A-Z][\w'’.-]*|[A-Z]\.|(?:de|van|von|der|da|del|la|le|bin|al)|[IVX]+)$")
+_NAME_PARTICLES = {"de", "van", "von", "der", "da", "del", "la", "le", "bin", "al", "of", "the", "for"}
+_NAME_TOKEN = re.compile(r"^[^\W\d_][\w'’.-]*$")
+# A lower-case run glued to a capitalised word ("Ann LeeShowbiz Reporter"); "McEleny" is safe.
 _CAMEL_GLUE = re.compile(r"(?<=[a-z]{3})(?=[A-Z][a-z])")
+_LIST_ITEM = re.compile(r"^(?:[-•*–·▪]\s|\d{1,3}(?:[.)]\s|\s)|[^:]{2,40}:\s\S)")
 _SEPARATOR_LINE = re.compile(r"^(?:,|and|&|·|\|)$", re.IGNORECASE)
 
 _SENTENCE_END = re.compile(r"[.!?…:;][\"'”’)\]»]*$")
 _WORDS = re.compile(r"\S+")
+_CONTENT_WORD = re.compile(r"[^\W\d_]{4,}")
 _LETTER = re.compile(r"[^\W\d_]")
 _CREDIT = re.compile(
     r"(?:\b(?:photo|image|picture|illustration|video|graphic)s?\s?(?:credit|courtesy|by)?\s?:"
     r"|\bcredit\s?:|\(image credit|\bcourtesy of\b|getty images|/getty\b|\bshutterstock\b|\bistock\b"
     r"|(?:/|\()\s?(?:ap|afp|reuters|epa|upi|pa)\b\)?\s*$|\bphotograph:|\bfile photo\b|^file\s?-\s"
-    r"|\((?:[A-Z][\w.'’-]*\s?){1,4}/\s?[^)]{2,60}\)\s*$|\|\s?(?:photo|image)\b)",
+    r"|\([\w.'’ -]{1,60}/\s?[^)]{2,60}\)\s*$|\|\s?(?:photo|image)\b|^file\s?:"
+    r"|^(?:[A-Z][\w.'’-]*\s){0,3}[A-Z][\w.'’-]*\s?/\s?[A-Z][\w.&'’ -]{1,30}$"
+    r"|^courtesy\b|^[\[(][^\])]{1,80}[\])]$|^[^(]{1,40}\)$)",
     re.IGNORECASE,
 )
 _FURNITURE = re.compile(
@@ -99,13 +135,22 @@ _FURNITURE = re.compile(
     r"|also read\b|read also\b|read next\b|you may also like|don'?t miss|click here|tap here"
     r"|leave a comment|add your own content|enlarge this image|image caption|hide caption"
     r"|toggle caption|expand|download|embed|transcript|oops|something went wrong|please try again"
-    r"|continue reading|story continues|article continues|scroll to continue|more content below)",
+    r"|continue reading|story continues|article continues|scroll to continue|more content below"
+    r"|\d+\s(?:images|photos|pictures|slides)$|\d{1,3}\s?/\s?\d{1,3}(?:$|(?-i:[A-Z]))"
+    r"|\$\d[\d.,]*\s(?:at|on|from)\s)",
     re.IGNORECASE,
 )
 _FURNITURE_ANYWHERE = re.compile(
     r"cookie|privacy policy|terms of (?:use|service)|all rights reserved|©|\(c\) \d{4}"
     r"|affiliate commission|opens? in (?:a )?new (?:window|tab)|newsletter|sign up for|subscribe to"
     r"|javascript|your browser|ad blocker|^[-–—]?\s?\d+[dhms]\b|^-d -h\b",
+    re.IGNORECASE,
+)
+# Disclaimers sites put above or below the article, whatever their length.
+_BOILERPLATE = re.compile(
+    r"\bearn (?:a |an )?(?:small )?(?:affiliate )?commission|\baffiliate links?\b|independently selected by"
+    r"|opinions expressed (?:here|by contributors|in this (?:article|column)) are|^listen to this (?:story|article)"
+    r"|^(?:this (?:story|article) (?:is part of|was originally|first appeared))|^editor[’']?s note\b",
     re.IGNORECASE,
 )
 _TEASER_PREFIX = re.compile(r"^(?:read more|related|see also|also read|read also|more|watch|listen|recommended)\s?[:|»>]",
@@ -122,15 +167,17 @@ _END_MARKER = re.compile(
     r"|related (?:links|articles|posts|stories|content|coverage|topics)|recommended (?:for you|by|stories|reading))",
     re.IGNORECASE,
 )
-_MAX_MARKER_WORDS = 7
-_END_MARKER_SCORE = -50  # bridged by a long body after it, but ends a body with little after it
 _BREADCRUMB = re.compile(r"\s[/>»|]\s")
-_COPYRIGHT = re.compile(r"(?:©|\(c\)|copyright)\s*(?:\d{4}(?:\s?[-–]\s?\d{4})?\s*)?(?P<name>[A-Z][\w&.'’ -]{1,60})",
-                        re.IGNORECASE)
+_COPYRIGHT = re.compile(
+    r"(?:©|\(c\)|copyright\s?©?(?=\s?\d))\s*(?:\d{4}(?:\s?[-–]\s?\d{4})?\s*)?(?P<name>[A-Z][\w&.'’ -]{1,60})",
+    re.IGNORECASE,
+)
+_LEGAL_SUFFIX = re.compile(r"(?:,?\s(?:Inc|LLC|Ltd|Limited|Corp|Co|plc|GmbH|S\.A)\.?)+\s*$", re.IGNORECASE)
 _INTERLOCUTOR = re.compile(
     r"\b(?i:told|speaking (?:with|to)|spoke (?:with|to)|in an interview with|said to|contacted by"
     r"|according to|confirmed to|a statement to)\s(?P<name>(?:The\s)?[A-Z][\w&'’-]*(?:\s[A-Z][\w&'’-]*){0,3})"
 )
+# A dateline such as "Friday, January 4, 2019" (structured records start with one).
 _DATELINE_ONLY = re.compile(r"^(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s)?\S.{0,40}$")
 
 
@@ -194,21 +241,34 @@ def _parse_known(lines: list[str], known: dict) -> dict:
 # --- copied pages ------------------------------------------------------------------------------
 
 def _parse_copied(lines: list[str]) -> dict:
+    """Body run first, then the header around its start, then what hangs off both."""
     if not lines:
         return _result(body=[], removed=[])
     info = [_line_info(line) for line in lines]
-    start, end = _best_run([item["score"] for item in info])
+    counts = _line_counts(lines)
+    for line, item in zip(lines, info):
+        item["repeats"] = counts[_fold(line[:_HEAD_CHARS])]
+    start, end = _best_run(_with_byline_bonus(lines, info))
     kept = _keep_in_run(lines, info, start, end)
     first_body = next((i for i in range(start, end) if kept[i]), start)
 
-    headline_at = _find_headline(lines, info, first_body)
+    body_vocab = {w for i in range(first_body, end) if kept[i] for w in _content_words(lines[i])}
+    headline_at = _find_headline(lines, info, first_body, end, body_vocab)
+    if headline_at is not None:  # the header sits under the copy of the headline nearest the body
+        key = _fold(lines[headline_at][:_HEAD_CHARS])
+        headline_at = max(i for i in range(headline_at, first_body) if _fold(lines[i][:_HEAD_CHARS]) == key)
     header_from = headline_at if headline_at is not None else max(0, first_body - _HEADER_SPAN)
     if headline_at is not None:  # the headline's own line and the header are never body
         for i in range(start, headline_at + 1):
             kept[i] = False
     authors, roles = _find_authors(lines, header_from, first_body, end)
-    published = _find_date(lines, header_from, first_body)
-    tags = _find_tags(lines, kept, header_from)
+    _drop_leading_bio(lines, kept, first_body, end, authors)
+    end = _close_body(lines, kept, first_body, end, _bio_start(authors))
+    end = _close_body(lines, kept, first_body, end, _is_comments_heading)
+    published = _find_date(lines, header_from, first_body, end)
+    tags = _find_tags(lines, kept, header_from, end)
+    if not any(kept):  # no prose at all (a short plain text): keep what is not furniture
+        kept = [not (item["furniture"] or item["credit"]) for item in info]
     body = [line for line, k in zip(lines, kept) if k]
     removed = [line for line, k in zip(lines, kept) if not k]
     headline = lines[headline_at] if headline_at is not None else ""
@@ -219,25 +279,83 @@ def _parse_copied(lines: list[str]) -> dict:
     )
 
 
+def _close_body(lines: list[str], kept: list[bool], first_body: int, end: int, closes) -> int:
+    """End the body at the first line for which ``closes(head)`` holds, once three paragraphs
+    are in (what follows an author bio or a comments heading is the page's, not the
+    article's); lines from there on are no longer body. Returns the new end."""
+    paragraphs = 0
+    for i in range(first_body, end):
+        if paragraphs >= _MIN_PARAGRAPHS_BEFORE_CLOSE and closes(lines[i][:_HEAD_CHARS]):
+            for j in range(i, end):
+                kept[j] = False
+            return i
+        paragraphs += kept[i]
+    return end
+
+
+def _is_comments_heading(head: str) -> bool:
+    """ "Comments", "12 comments", "Leave a reply" ..."""
+    return bool(_COMMENTS.match(head)) and _is_short(head, _MAX_MARKER_WORDS)
+
+
+def _bio_start(authors: list[str], name_alone: bool = True):
+    """Matcher for a line that starts an author bio: the name followed by a verb ("Ann Lee is
+    a reporter"), or (``name_alone``) the name on its own."""
+    if not authors:
+        return lambda head: False
+    ending = r"(?:$|\s(?-i:[a-z]))" if name_alone else r"\s(?-i:[a-z])"
+    bio = re.compile("^(?:" + "|".join(re.escape(a) for a in authors) + ")" + ending, re.IGNORECASE)
+    return lambda head: bool(bio.match(head))
+
+
+def _drop_leading_bio(lines: list[str], kept: list[bool], first_body: int, end: int, authors: list[str]) -> None:
+    """A bio of the author printed above the article is not its first paragraph."""
+    is_bio = _bio_start(authors, name_alone=False)
+    for i in [i for i in range(first_body, end) if kept[i]][:2]:
+        if is_bio(lines[i][:_HEAD_CHARS]):
+            kept[i] = False
+
+
 def _line_info(line: str) -> dict:
+    """Word count, furniture/credit flags, whether the line is prose, and its body score."""
     head = line[:_HEAD_CHARS]
+    # Long lines are not counted word by word: any line past _HEAD_CHARS is long enough.
     n_words = len(_WORDS.findall(head)) if len(line) <= _HEAD_CHARS else max(60, len(line) // 6)
     furniture = bool(_FURNITURE.match(head) and n_words <= 6) or bool(
-        n_words <= 25 and _FURNITURE_ANYWHERE.search(head)) or bool(_TEASER_PREFIX.match(head))
+        n_words <= 25 and _FURNITURE_ANYWHERE.search(head)) or bool(_TEASER_PREFIX.match(head)
+                                                                   or _BOILERPLATE.search(head))
     credit = bool(_CREDIT.search(line[-_HEAD_CHARS:]) or _CREDIT.search(head))
-    sentence = bool(_SENTENCE_END.search(line[-8:]))
-    prose = not furniture and not credit and _LETTER.search(head) is not None and (
-        (n_words >= 8 and sentence) or n_words >= 30)
+    ends_sentence = bool(_SENTENCE_END.search(line[-8:]))
+    prose = not furniture and not credit and not _is_title_case(head) and _LETTER.search(head) is not None and (
+        (n_words >= 8 and ends_sentence) or n_words >= 30)
     if prose:
-        score = min(n_words, 80)
-    elif n_words <= _MAX_MARKER_WORDS and _END_MARKER.match(head):
+        score = min(n_words, _MAX_PROSE_SCORE)
+    elif (n_words <= _MAX_MARKER_WORDS and _END_MARKER.match(head) and not _TEASER_PREFIX.match(head)
+          or _is_meta_line(head)):
         score = _END_MARKER_SCORE
     elif furniture or credit:
         score = -12
     else:
         score = -8
-    return {"words": n_words, "furniture": furniture, "credit": credit, "sentence": sentence,
-            "prose": prose, "score": score}
+    return {"words": n_words, "furniture": furniture, "credit": credit, "prose": prose, "score": score}
+
+
+def _is_title_case(text: str) -> bool:
+    """Headline Case: almost every word of four or more letters is capitalised."""
+    words = _CONTENT_WORD.findall(text)
+    return len(words) >= 4 and sum(w[0].isupper() for w in words) >= _TITLE_CASE_SHARE * len(words)
+
+
+def _with_byline_bonus(lines: list[str], info: list[dict]) -> list[float]:
+    """Line scores, plus a bonus for the first prose line after the page's first "By" line:
+    the article starts under its byline, not in a sidebar of long teasers."""
+    scores = [item["score"] for item in info]
+    byline = next((i for i, line in enumerate(lines) if len(line) < 200 and _is_byline(line)), None)
+    if byline is not None:
+        first = next((i for i in range(byline + 1, min(byline + 12, len(lines))) if info[i]["prose"]), None)
+        if first is not None:
+            scores[first] += _BYLINE_BONUS
+    return scores
 
 
 def _best_run(scores: list[int]) -> tuple[int, int]:
@@ -254,56 +372,96 @@ def _best_run(scores: list[int]) -> tuple[int, int]:
 
 
 def _keep_in_run(lines: list[str], info: list[dict], start: int, end: int) -> list[bool]:
-    """Body lines inside the run: prose, plus short subheads that introduce prose."""
+    """Body lines inside the run: prose, plus short subheads that introduce prose and list
+    items. A line the page repeats verbatim is a dek, caption, credit or teaser."""
     kept = [False] * len(lines)
     for i in range(start, end):
         item = info[i]
+        if item["repeats"] > 1:
+            continue
         if item["prose"]:
             kept[i] = True
         elif _is_subhead(lines[i], item) and i + 1 < end and info[i + 1]["prose"] and i > start:
             kept[i] = True
+        elif start < i < end - 1 and _is_list_item(lines[i], item):
+            kept[i] = True
     return kept
 
 
+def _is_list_item(line: str, item: dict) -> bool:
+    """A list entry inside the article ("1 cup kimchi", "Engine type: V-8", "- Item")."""
+    if item["furniture"] or item["credit"] or item["words"] < 3:
+        return False
+    head = line[:_HEAD_CHARS]
+    if _is_meta_line(head) or _END_MARKER.match(head) or _TEASER_PREFIX.match(head):
+        return False
+    return bool(_LIST_ITEM.match(head))
+
+
 def _is_subhead(line: str, item: dict) -> bool:
+    """A short heading inside the article (kept when prose follows it)."""
     if item["furniture"] or item["credit"] or not 1 <= item["words"] <= 12:
         return False
     head = line[:_HEAD_CHARS]
-    if _DATE.search(head) or _BYLINE.match(head) or not _LETTER.search(head):
+    if _DATE.search(head) or _is_byline(head) or _END_MARKER.match(head) or not _LETTER.search(head):
         return False
     # A long headline-like line between paragraphs is a related-article teaser, not a subhead.
     return item["words"] <= 8 or line.endswith(("?", ":"))
 
 
 def _is_short(line: str, max_words: int) -> bool:
+    """At most ``max_words`` whitespace-separated words."""
     return len(_WORDS.findall(line[:_HEAD_CHARS])) <= max_words
 
 
 # --- headline ----------------------------------------------------------------------------------
 
-def _find_headline(lines: list[str], info: list[dict], first_body: int) -> int | None:
-    """Index of the headline: a title-like line before the body, followed by a byline or date."""
+def _find_headline(lines: list[str], info: list[dict], first_body: int, end: int,
+                   body_vocab: set[str]) -> int | None:
+    """Index of the headline: a title-like line before the body, followed by a byline or date,
+    sharing words with the body. A tag line (title-case words repeated after the body) is not
+    a headline."""
     lo = max(0, first_body - _HEADER_SPAN)
-    counts = _line_counts(lines)
+    after_body = {_fold(line[:_HEAD_CHARS]) for line in lines[end:]}
+    crumbs = [_fold(line[:_HEAD_CHARS]) for line in lines[max(0, lo - _HEADER_SPAN):first_body + _HEADER_SPAN]
+              if _BREADCRUMB.search(line[:_HEAD_CHARS])]
     best, best_score = None, float("-inf")
     for i in range(lo, first_body):
         line = lines[i]
         item = info[i]
-        if not _is_title_like(line, item):
+        if not _is_title_like(line, item) or (_is_tag_line(line) and _fold(line[:_HEAD_CHARS]) in after_body):
             continue
         score = -_HEADLINE_DISTANCE_COST * (first_body - i) + _meta_follows(lines, i, first_body)
-        if counts.get(_fold(line), 0) > 1 or _echoed(line, lines, i):
+        if item["repeats"] > 1 or _echoed(line, crumbs):
             score += 1
         if line.endswith("."):
             score -= 2
-        score += _label_before(lines, info, i)
+        if i + 1 < len(info) and info[i + 1]["credit"] and item["words"] > 4:
+            score -= 3  # a caption: its photo credit follows
+        if _contains_other_line(line, lines, lo, first_body, i):
+            score -= 3  # "Share: <headline>", "Section<headline>": the bare copy is the headline
+        score += _label_before(lines, info, i) + _HEADLINE_OVERLAP_WEIGHT * _overlap(line, body_vocab)
         if item["words"] <= 2:
             score -= 3
-        elif 5 <= item["words"] <= 25:
+        elif item["words"] <= 4:
+            score -= 1
+        elif item["words"] <= 25:
             score += 1
         if score > best_score:
             best, best_score = i, score
     return best
+
+
+def _content_words(text: str) -> list[str]:
+    """Lower-cased words of four or more letters."""
+    return [w.lower() for w in _CONTENT_WORD.findall(text[:_HEAD_CHARS])]
+
+
+def _overlap(line: str, vocab: set[str]) -> float:
+    """Share of the line's content words (4+ letters) that the body uses, damped for lines
+    with fewer than four such words (a section label easily scores 1)."""
+    words = _content_words(line)
+    return sum(w in vocab for w in words) / max(len(words), 4)
 
 
 def _label_before(lines: list[str], info: list[dict], i: int) -> float:
@@ -311,9 +469,16 @@ def _label_before(lines: list[str], info: list[dict], i: int) -> float:
     if i == 0:
         return 2.0
     prev, item = lines[i - 1], info[i - 1]
-    if item["words"] <= 4 or item["furniture"] or item["credit"] or _BREADCRUMB.search(prev[:_HEAD_CHARS]):
+    if item["words"] <= 4 or item["furniture"] or item["credit"] or _BREADCRUMB.search(prev[:_HEAD_CHARS]) \
+            or _fold(lines[i][:_HEAD_CHARS]) in _fold(prev[:_HEAD_CHARS]):  # a decorated copy of it
         return 2.0
     return -2.0 if _is_title_like(prev, item) and item["words"] >= 6 else 0.0
+
+
+def _contains_other_line(line: str, lines: list[str], lo: int, hi: int, at: int) -> bool:
+    """Whether a shorter line of lines[lo:hi] (20+ characters) is a part of ``line``."""
+    folded = _fold(line)
+    return any(j != at and 20 <= len(lines[j]) < len(line) and _fold(lines[j]) in folded for j in range(lo, hi))
 
 
 def _meta_follows(lines: list[str], i: int, first_body: int) -> float:
@@ -321,88 +486,123 @@ def _meta_follows(lines: list[str], i: int, first_body: int) -> float:
     following = lines[i + 1:min(i + 5, first_body + 1)]
     for distance, line in enumerate(following):
         if _is_meta_line(line):
-            return 4.0 if distance == 0 else 3.0 if distance == 1 else 2.0
+            if distance == 0:
+                return 4.0
+            between = following[0]
+            dek = len(_WORDS.findall(between[:_HEAD_CHARS])) >= 5 or _CREDIT.search(between[:_HEAD_CHARS])
+            return 3.0 if distance == 1 and dek else 1.0
     return 0.0
 
 
 def _is_title_like(line: str, item: dict) -> bool:
+    """Could be a headline: a few words, not furniture, a byline, a date or a name."""
     head = line[:_HEAD_CHARS]
     return (not item["furniture"] and not item["credit"] and 2 <= item["words"] <= _MAX_TITLE_WORDS
             and len(line) >= 10 and not _is_meta_line(line) and not line.endswith((":", ","))
-            and _LETTER.search(head) is not None and not _BREADCRUMB.search(head))
+            and _LETTER.search(head) is not None and not _BREADCRUMB.search(head)
+            and not (item["words"] <= 3 and _bare_byline(head)[0])
+            and (line[0].isalnum() or line[0] in "\"'‘“") and not line.endswith("|")
+            and not (item["words"] <= 4 and _ROLE_TITLE.search(head)))
 
 
 def _is_meta_line(line: str) -> bool:
-    """Byline or date line (including a bare author name)."""
+    """Byline or date line."""
     head = line[:_HEAD_CHARS]
-    return bool(_BYLINE.match(head) or _TOLD_TO.search(head) or
-                (_DATE.search(head) and len(_WORDS.findall(head)) <= 14) or _bare_byline(head)[0])
+    return bool((_DATE.search(head) and len(_WORDS.findall(head)) <= 14) or _is_byline(head))
 
 
-def _echoed(line: str, lines: list[str], at: int) -> bool:
+def _echoed(line: str, crumbs: list[str]) -> bool:
     """Whether ``line`` also appears inside a title or breadcrumb line ("Headline | Outlet")."""
     folded = _fold(line)
-    for j, other in enumerate(lines):
-        if j != at and len(other) > len(line) and _BREADCRUMB.search(other[:_HEAD_CHARS]) and folded in _fold(other):
-            return True
-    return False
+    return any(len(crumb) > len(folded) and folded in crumb for crumb in crumbs)
 
 
 # --- byline ------------------------------------------------------------------------------------
 
 def _find_authors(lines: list[str], header_from: int, first_body: int, end: int) -> tuple[list[str], list[str]]:
-    """Authors and roles from the first byline in the header (or just after the body)."""
+    """Authors and roles from the first byline in the header, else just after the body, else
+    the nearest one above the header; else a bare name beside a date under the headline."""
     candidates = list(range(header_from, min(first_body + 3, len(lines))))
     candidates += list(range(end, min(end + 8, len(lines))))
+    candidates += list(range(header_from - 1, max(-1, first_body - _HEADER_SPAN), -1))
     for i in candidates:
-        head = lines[i][:_HEAD_CHARS]
-        told = _TOLD_TO.search(head)
-        match = _BYLINE.match(head)
-        if told:
-            rest = head[told.end():]
-        elif match:
-            rest = head[match.end():]
-            if not rest.strip():
-                rest = _names_below(lines, i + 1)
-        else:
+        rest = _byline_text(lines[i][:_HEAD_CHARS])
+        if rest is None:
             continue
-        authors, roles = _split_byline(rest)
+        authors, roles = _split_byline(rest if rest.strip() else _names_below(lines, i + 1))
         if authors:
             return authors, roles
     for i in range(header_from + 1, min(header_from + 6, len(lines))):
         authors, roles = _bare_byline(lines[i])
-        if authors:
+        if authors and (_date_near(lines, i) or _role_below(lines, i)):
             return authors, roles
     return [], []
+
+
+def _role_below(lines: list[str], i: int) -> bool:
+    """The next line is a job title ("Staff Writer"): line ``i`` is its holder's name."""
+    return i + 1 < len(lines) and _is_short(lines[i + 1], 5) and bool(_ROLE_TITLE.search(lines[i + 1][:_HEAD_CHARS]))
+
+
+def _byline_text(head: str) -> str | None:
+    """The text after "By" ("as told to") when a field of the line is a byline
+    ("By Ann Lee", "Oct 2, 2023 | By Ann Lee"); None when the line is no byline."""
+    told = _TOLD_TO.search(head)
+    if told:
+        return head[told.end():]
+    for field in _FIELD_SEPARATOR.split(head):
+        match = _BYLINE.match(field)
+        if match:
+            return field[match.end():]
+    return None
+
+
+def _is_byline(head: str) -> bool:
+    """A byline line: "By" and names, or "By" alone (names on the next lines)."""
+    rest = _byline_text(head)
+    return rest is not None and (not rest.strip() or bool(_split_byline(rest)[0]))
+
+
+def _date_near(lines: list[str], i: int) -> bool:
+    """A date or read time from two lines above line ``i`` to ``_NAME_DATE_SPAN`` lines below:
+    a bare name is a byline only with such a line beside it."""
+    return any(_DATE.search(line[:_HEAD_CHARS]) or _READ_TIME.search(line[:_HEAD_CHARS])
+               for line in lines[max(0, i - 2):i + _NAME_DATE_SPAN])
 
 
 def _bare_byline(line: str) -> tuple[list[str], list[str]]:
     """A byline without "By": a name line, or a name before a date or separator
     ("Ann Lee | March 3, 2023", "Ann Lee · Example News · Posted ...")."""
     head = line[:_HEAD_CHARS]
-    if len(_WORDS.findall(head)) > 20 or _SENTENCE_END.search(head[-3:]) and not _DATE.search(head):
+    if len(_WORDS.findall(head)) > 20 or (_SENTENCE_END.search(head[-3:]) and not _DATE.search(head)):
         return [], []
     if _FURNITURE.match(head) or _END_MARKER.match(head) or _FURNITURE_ANYWHERE.search(head):
         return [], []
+    leading_date = _DATE.match(head)
+    if leading_date:  # "May 30, 2023 / Ann Lee"
+        head = head[leading_date.end():].lstrip(" /|·•,-–—")
     stops = (_DATE.search(head), _BYLINE_STOP.search(head), re.search(r"[·•|]", head), _CAMEL_GLUE.search(head))
     cut = min([m.start() for m in stops if m] + [len(head)])
     name = head[:cut].strip(" ,;:-–—")
     words = name.split()
     if not 2 <= len(words) <= 4 or (not name.isupper() and any(len(w) > 1 and w.isupper() for w in words)):
         return [], []
-    if not _looks_like_name(name) or _ROLE_TITLE.search(name):
-        return [], []
+    if not _looks_like_name(name) or _ROLE_TITLE.search(name) or {"of", "the", "for"} & set(words):
+        return [], []  # "of", "the" and "for" name agencies after "By", not people on their own
     return [_tidy_name(name)], [""]
 
 
 def _names_below(lines: list[str], i: int) -> str:
-    """A byline split over lines ("BY" / "Ann Lee" / "," / "Bo Chan"), joined with commas."""
-    parts = []
-    for line in lines[i:i + 7]:
+    """A byline split over lines ("BY" / "Ann Lee" / "," / "Bo Chan"), joined with commas;
+    a short label between "BY" and the names ("Social links for") is skipped."""
+    parts, skipped = [], 0
+    for line in (line[:_HEAD_CHARS] for line in lines[i:i + 8]):
         if _SEPARATOR_LINE.match(line):
             continue
-        if _looks_like_name(line) or (not parts and _is_short(line, 8)):
+        if _split_byline(line)[0] and _is_short(line, 12):
             parts.append(line)
+        elif not parts and skipped < 1 and _is_short(line, 4):
+            skipped += 1
         else:
             break
     return ", ".join(parts)
@@ -422,7 +622,7 @@ def _split_byline(text: str) -> tuple[list[str], list[str]]:
     if stop:
         text = text[:stop.start()]
     text = _CAMEL_GLUE.sub(" | ", text)  # "Ann LeeShowbiz Reporter": the role was glued on
-    fields = re.split(r"\s[·•|]\s|·|•|\|", text)
+    fields = re.split(r"\s[·•|]\s|·|•|\||\s[-–—]\s", text)
     authors, roles = [], []
     pieces = re.split(r"(,|\s(?:and|&)\s)", fields[0], flags=re.IGNORECASE)
     for k in range(0, len(pieces), 2):
@@ -430,10 +630,12 @@ def _split_byline(text: str) -> tuple[list[str], list[str]]:
         after_comma = k > 0 and pieces[k - 1] == ","
         if not part:
             continue
-        if after_comma and authors and not roles[-1] and _ROLE_TITLE.search(part):
-            roles[-1] = part  # "Ann Lee, Contributing Opinion Writer"
+        if after_comma and authors and not roles[-1] and (_ROLE_TITLE.search(part) or _ORGANISATION.search(part)):
+            roles[-1] = part  # "Ann Lee, Contributing Opinion Writer", "Ann Lee, Example Press"
             continue
         name, role = _name_and_role(part)
+        if name and authors and " " not in name:  # "Ann Lee, Example" names an outlet
+            name, role = "", part
         if name:
             authors.append(name)
             roles.append(role)
@@ -441,7 +643,10 @@ def _split_byline(text: str) -> tuple[list[str], list[str]]:
             roles[-1] = part
     if role_tail and authors and not roles[-1]:
         roles[-1] = role_tail.strip()
-    return [_tidy_name(a) for a in authors], roles
+    unique = {}  # a name repeated on the next line ("BY" / "Ann Lee" / "Ann Lee") counts once
+    for name, role in zip(authors, roles):
+        unique.setdefault(_tidy_name(name).casefold(), (_tidy_name(name), role))
+    return [name for name, _ in unique.values()], [role for _, role in unique.values()]
 
 
 def _name_and_role(part: str) -> tuple[str, str]:
@@ -459,46 +664,66 @@ def _name_and_role(part: str) -> tuple[str, str]:
 
 
 def _looks_like_name(text: str) -> bool:
+    """Capitalised words (particles such as "van", "of" inside), no digits: a person or an agency."""
     words = text.split()
-    return 1 <= len(words) <= 5 and words[0][:1].isupper() and all(_NAME_TOKEN.match(w) for w in words) \
+    return 1 <= len(words) <= 5 and words[0][:1].isupper() and words[-1][:1].isupper() \
+        and all(w in _NAME_PARTICLES or (w[:1].isupper() and _NAME_TOKEN.match(w)) for w in words) \
         and not any(ch.isdigit() for ch in text)
 
 
 def _tidy_name(name: str) -> str:
+    """ "ANN LEE" -> "Ann Lee"; mixed case is left alone."""
     return name.title() if name.isupper() and len(name) > 3 else name
 
 
 # --- dates -------------------------------------------------------------------------------------
 
-def _find_date(lines: list[str], header_from: int, first_body: int) -> str:
-    """Publication date near the headline: "Published" beats "Updated", earliest line wins."""
-    window = range(max(0, header_from - 2), min(first_body + 3, len(lines)))
-    found = []  # (rank, position, iso)
-    for i in window:
-        head = lines[i][:_HEAD_CHARS]
-        if len(_WORDS.findall(head)) > 30:
-            continue
-        for match in _DATE.finditer(head):
-            iso = _iso_date(match)
-            if not iso:
-                continue
-            before = head[max(0, match.start() - 40):match.start()]
-            # "Updated" only counts when it is the closest label before the date.
-            label = before.rsplit("|", 1)[-1]
-            rank = 0 if _PUBLISHED.search(label) and not _UPDATED.search(label) else 2 if _UPDATED.search(label) else 1
-            found.append((rank, i, match.start(), iso))
+def _find_date(lines: list[str], header_from: int, first_body: int, end: int) -> str:
+    """Publication date near the headline ("Published" beats a bare date line, which beats
+    "Updated" and dates inside sentences; earlier lines win ties); else a date line just after
+    the body; else the closest date line before the header."""
+    header = range(max(0, header_from - 2), min(first_body + 3, len(lines)))
+    found = [c for i in header for c in _date_candidates(lines[i], i)]
     if not found:
-        lo = max(0, first_body - 3 * _HEADER_SPAN)
-        for i in range(lo, first_body):
-            head = lines[i][:_HEAD_CHARS]
-            if len(_WORDS.findall(head)) <= 12:
-                date = _first_date(head)
-                if date:
-                    found.append((3, -i, 0, date))
+        before = range(first_body - 1, max(-1, header_from - _HEADER_SPAN), -1)
+        found = [c for i in before for c in _date_candidates(lines[i], i) if c[0] < 3][:1]
+    if not found:
+        after = range(end, min(end + 12, len(lines)))
+        found = [c for i in after for c in _date_candidates(lines[i], i) if c[0] < 3]
     return min(found)[3] if found else ""
 
 
+def _date_candidates(line: str, i: int) -> list[tuple[int, int, int, str]]:
+    """(rank, line index, offset, ISO date) for each date in ``line``; lower rank is better."""
+    head = line[:_HEAD_CHARS]
+    n_words = len(_WORDS.findall(head))
+    if n_words > 30:
+        return []
+    found = []
+    for match in _DATE.finditer(head):
+        iso = _iso_date(match)
+        if not iso:
+            continue
+        # The label closest before the date decides ("Updated ... | Published ...").
+        label = head[max(0, match.start() - 40):match.start()].rsplit("|", 1)[-1]
+        if _UPDATED.search(label):
+            rank = 2
+        elif _PUBLISHED.search(label):
+            rank = 0
+        else:
+            rank = 1 if n_words <= 14 else 3
+        found.append((rank, i, match.start(), iso))
+    short = None if found else _SHORT_DATE_LINE.match(head)
+    if short:  # "12-22-23": month, day, two-digit year
+        try:
+            found.append((1, i, 0, dt.date(2000 + int(short[3]), int(short[1]), int(short[2])).isoformat()))
+        except ValueError:
+            pass
+    return found
+
+
 def _first_date(text: str) -> str:
+    """ISO date of the first valid date in ``text``, or ''."""
     for match in _DATE.finditer(text[:_HEAD_CHARS]):
         iso = _iso_date(match)
         if iso:
@@ -507,6 +732,7 @@ def _first_date(text: str) -> str:
 
 
 def _iso_date(match: re.Match) -> str:
+    """ISO date for a ``_DATE`` match, or '' when it names no real day."""
     groups = match.groupdict()
     try:
         if groups["y1"]:
@@ -525,6 +751,7 @@ def _iso_date(match: re.Match) -> str:
 
 
 def _read_time(lines: list[str]) -> int | None:
+    """Minutes from "3 min read" in the first line that states it."""
     for line in lines:
         match = _READ_TIME.search(line[:_HEAD_CHARS])
         if match:
@@ -534,21 +761,21 @@ def _read_time(lines: list[str]) -> int | None:
 
 # --- tags and outlet ---------------------------------------------------------------------------
 
-def _find_tags(lines: list[str], kept: list[bool], header_from: int) -> list[str]:
-    """Tags from a title-case line repeated around the article, split on phrases it shares
-    with the article ("More from X" lines, the headline and body)."""
-    counts = _line_counts(lines)
-    tag_line = next((line for i, line in enumerate(lines)
-                     if i < header_from + 1 and not kept[i] and counts.get(_fold(line), 0) > 1
-                     and _is_tag_line(line)), "")
+def _find_tags(lines: list[str], kept: list[bool], header_from: int, end: int) -> list[str]:
+    """Tags from a tag line (title-case words shown both above the headline and below the
+    body), split on phrases it shares with the article ("More from X" lines, headline, body)."""
+    after_body = {_fold(line[:_HEAD_CHARS]) for line in lines[end:]}
+    tag_line = next((line for line in lines[:header_from]
+                     if _is_tag_line(line) and _fold(line[:_HEAD_CHARS]) in after_body), "")
     if not tag_line:
         return []
     known_tags = [m.group(1) for line in lines if (m := re.match(r"^More from (.{2,60})$", line[:80]))]
-    article = " ".join(line for line, k in zip(lines, kept) if k)
+    article = " ".join(line for line, k in zip(lines, kept) if k)[:_MAX_SCAN_CHARS]
     return _split_tag_line(tag_line, known_tags, article)
 
 
 def _is_tag_line(line: str) -> bool:
+    """A short run of capitalised words without sentence punctuation."""
     words = line.split()
     return 2 <= len(words) <= 12 and len(line) <= 120 and all(w[:1].isupper() or w[:1].isdigit() for w in words) \
         and not _SENTENCE_END.search(line)
@@ -584,27 +811,28 @@ def _split_tag_line(line: str, known_tags: list[str], article: str) -> list[str]
 
 
 def _find_outlet(lines: list[str], kept: list[bool], headline: str) -> str:
-    """Outlet from a copyright line, a "Headline | Outlet" line, or a name the body cites as an
-    interlocutor that also opens a furniture line; '' when none is evident."""
+    """Outlet from a "Headline | Outlet" line, else a name the body cites as an interlocutor
+    ("told X", "speaking with X") that also opens a short furniture line, else the holder of a
+    copyright line; '' when none is evident."""
     furniture = [line for line, k in zip(lines, kept) if not k]
-    for line in furniture:
-        match = _COPYRIGHT.search(line[:_HEAD_CHARS])
-        if match:
-            name = re.split(r"\.\s|,|\||\ball rights\b", match.group("name"), flags=re.IGNORECASE)[0].strip(" .")
-            if name and _looks_like_name(name):
-                return name
     if headline:
         for line in furniture:
             if line != headline and line.startswith(headline):
-                tail = line[len(headline):]
-                match = re.match(r"^\s[|–—-]\s(.{2,40})$", tail)
+                match = re.match(r"^\s[|–—-]\s(.{2,40})$", line[len(headline):])
                 if match:
                     return match.group(1).strip()
+    openings = {" ".join(line.split()[:n]) for line in furniture if _is_short(line, 8) for n in range(1, 5)}
     body = " ".join(line for line, k in zip(lines, kept) if k)
-    for match in _INTERLOCUTOR.finditer(body[:200_000]):
-        name = match.group("name")
-        if any(line.startswith(name + " ") for line in furniture):
-            return name
+    for match in _INTERLOCUTOR.finditer(body[:_MAX_SCAN_CHARS]):
+        if match.group("name") in openings:
+            return match.group("name")
+    for line in furniture:
+        match = _COPYRIGHT.search(line[:_HEAD_CHARS])
+        if match:
+            name = re.split(r"\.\s|,|\||\ball rights\b", match.group("name"), flags=re.IGNORECASE)[0]
+            name = _LEGAL_SUFFIX.sub("", name).strip(" .")
+            if name and _looks_like_name(name) and _is_short(name, 5):
+                return name
     return ""
 
 
@@ -614,16 +842,15 @@ _QUOTES = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"'})
 
 
 def _fold(text: str) -> str:
+    """Comparison key: straight quotes, casefolded, single spaces."""
     return " ".join(text.translate(_QUOTES).casefold().split())
 
 
 def _same_text(a: str, b: str) -> bool:
+    """Equal up to quotes, case and spacing."""
     return _fold(a) == _fold(b)
 
 
-def _line_counts(lines: list[str]) -> dict[str, int]:
-    counts: dict[str, int] = {}
-    for line in lines:
-        key = _fold(line[:_HEAD_CHARS])
-        counts[key] = counts.get(key, 0) + 1
-    return counts
+def _line_counts(lines: list[str]) -> Counter:
+    """How often each line (by comparison key) occurs on the page."""
+    return Counter(_fold(line[:_HEAD_CHARS]) for line in lines)

@@ -27,6 +27,7 @@ from __future__ import annotations
 import hashlib
 import json
 import sys
+import time
 import unicodedata
 from collections import Counter
 from pathlib import Path
@@ -88,21 +89,25 @@ def score_page(parsed: dict, gold: dict) -> dict:
     }
 
 
-def evaluate(folder: Path, gold_path: Path) -> dict[str, dict[str, list[dict]]]:
-    """Per-page scores for the parser and the whole-text baseline, keyed by split."""
+def evaluate(folder: Path, gold_path: Path) -> tuple[dict[str, dict[str, list[dict]]], list[float]]:
+    """Per-page scores for the parser and the whole-text baseline, keyed by split, and the
+    parser's time per page in seconds."""
     gold = json.loads(gold_path.read_text(encoding="utf-8"))
     scores: dict[str, dict[str, list[dict]]] = {}
+    seconds = []
     for item in gold:
         page = folder / f"{item['id']}.txt"
         if not page.exists():
             continue
         text = clean_text(page.read_text(encoding="utf-8", errors="replace"))
+        started = time.perf_counter()
         parsed = parse_page_text(text)
+        seconds.append(time.perf_counter() - started)
         baseline = {"headline": "", "published": "", "authors": [], "body": text}
         split = "dev" if is_dev(item["id"]) else "held-out"
         for name, result in (("parser", parsed), ("baseline", baseline)):
             scores.setdefault(name, {}).setdefault(split, []).append(score_page(result, item))
-    return scores
+    return scores, seconds
 
 
 def report(scores: dict[str, dict[str, list[dict]]]) -> None:
@@ -126,7 +131,11 @@ def main(argv: list[str]) -> int:
         print(f"skipped: data not found ({folder})")
         return 0
     print("command:", " ".join([Path(sys.executable).name, *argv]))
-    report(evaluate(folder, gold_path))
+    scores, seconds = evaluate(folder, gold_path)
+    report(scores)
+    if seconds:
+        print(f"parse time per page: mean {1000 * sum(seconds) / len(seconds):.1f} ms, "
+              f"max {1000 * max(seconds):.1f} ms (lower = faster)")
     return 0
 
 

@@ -1,0 +1,268 @@
+"""Copied-page parser: seed metadata, bylines, dates, furniture, and nothing silently lost."""
+
+from collections import Counter
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings, strategies as st
+
+from analysis.copied_page import parse_page_text
+from analysis.normalise import clean_text
+
+SEED = Path(__file__).resolve().parents[1] / "data" / "raw" / "000_3841b963fa27e1fb.txt"
+
+PARAGRAPHS = [
+    "The city council voted on Tuesday to approve a new budget for the coming year.",
+    "Officials said the plan would cut spending on roads while adding money for schools.",
+    "“We had to make hard choices,” said the mayor, who backed the plan from the start.",
+    "Opponents argued that the cuts would hurt neighbourhoods that already lack services.",
+    "The budget takes effect in July, after a final review by the state auditor.",
+]
+
+
+def page(*header: str, footer: tuple[str, ...] = ("Related Articles", "Another story headline here")) -> str:
+    """A copied page: menu, header lines, the article paragraphs and a footer."""
+    return "\n".join(["Home", "News", "Sign in", *header, *PARAGRAPHS, *footer])
+
+
+@pytest.fixture(scope="module")
+def seed():
+    return parse_page_text(clean_text(SEED.read_text(encoding="utf-8")))
+
+
+def test_seed_metadata(seed):
+    assert seed["outlet"] == "The Drum"
+    assert seed["headline"] == ("Alibaba labels USTR’s notorious markets list a ‘flawed, biased and "
+                                "politicized process’ after Taobao inclusion")
+    assert seed["authors"] == ["Charlotte McEleny"]
+    assert seed["author_roles"] == ["Asia Editor"]
+    assert seed["published"] == "2018-01-15"
+    assert seed["read_time_min"] == 3
+    assert seed["tags"] == ["Counterfeit Goods", "US Government", "Alibaba"]
+
+
+def test_seed_body_and_removed(seed):
+    paragraphs = seed["body"].split("\n\n")
+    assert paragraphs[0].startswith("Alibaba has taken issue")
+    assert paragraphs[-1].endswith("intellectual property worldwide.”")
+    assert len(paragraphs) == 9
+    assert "Taobao placed on the 'notorious markets' list by USTR again" in seed["removed"]
+    for furniture in ["-d -h -min -sec", "View all", "More from Counterfeit Goods", "Industry insights",
+                      "Add your own content +", "The Drum Awards Festival - Extended Deadline",
+                      "By Charlotte McEleny, Asia Editor", "January 15, 2018 | 3 min read"]:
+        assert furniture in seed["removed"]
+        assert furniture not in seed["body"]
+    assert seed["removed"].count("Counterfeit Goods US Government Alibaba") == 2
+
+
+@pytest.mark.parametrize("byline, authors, roles", [
+    (["By Ann Lee"], ["Ann Lee"], [""]),
+    (["ByAnn Lee"], ["Ann Lee"], [""]),
+    (["By Ann Lee, Science Editor"], ["Ann Lee"], ["Science Editor"]),
+    (["By Ann Lee, City News"], ["Ann Lee"], ["City News"]),
+    (["By Associated Press"], ["Associated Press"], [""]),
+    (["By Ann Lee and Bo Chan"], ["Ann Lee", "Bo Chan"], ["", ""]),
+    (["BY ANN LEE AND BO CHAN"], ["Ann Lee", "Bo Chan"], ["", ""]),
+    (["By Ann Lee, Bo Chan, Cy Diaz"], ["Ann Lee", "Bo Chan", "Cy Diaz"], ["", "", ""]),
+    (["BY", "Ann Lee", ",", "Bo Chan"], ["Ann Lee", "Bo Chan"], ["", ""]),
+    (["Written by Ann Lee"], ["Ann Lee"], [""]),
+    (["Author:", "Ann Lee"], ["Ann Lee"], [""]),
+    (["By Ann LeeMarch 3, 2023"], ["Ann Lee"], [""]),
+    (["By Ann Lee | Published March 3, 2023"], ["Ann Lee"], [""]),
+    (["Ann Lee · City Paper · Posted: Mar 3, 2023"], ["Ann Lee"], [""]),
+    (["Oct 2, 2023 | By Ann Lee"], ["Ann Lee"], [""]),
+    (["Photos and story by Ann Lee"], ["Ann Lee"], [""]),
+    (["By Émile Zola"], ["Émile Zola"], [""]),
+    (["Reporting by Ann Lee; Editing by Bo Chan"], ["Ann Lee"], [""]),
+    (["Ann Lee", "March 3, 2023"], ["Ann Lee"], [""]),  # a bare name beside a date
+    (["Ann Lee", "Staff Writer"], ["Ann Lee"], [""]),  # a bare name above a job title
+    (["Ann Lee"], [], []),  # a bare name alone is not enough
+    (["March 3, 2023"], [], []),  # no byline: no authors
+])
+def test_bylines(byline, authors, roles):
+    parsed = parse_page_text(page("Council approves a leaner budget for next year", *byline))
+    assert parsed["authors"] == authors
+    assert parsed["author_roles"] == roles
+    assert parsed["headline"] == "Council approves a leaner budget for next year"
+
+
+@pytest.mark.parametrize("date_lines, expected", [
+    (["January 15, 2018 | 3 min read"], "2018-01-15"),
+    (["20 Dec 2023"], "2023-12-20"),
+    (["Published 3:04 PM EST, Fri December 22, 2023"], "2023-12-22"),
+    (["Updated Dec 23, 2023", "Published Dec 21, 2023"], "2023-12-21"),
+    (["Updated: Dec. 23, 2023 | Published: Dec. 21, 2023"], "2023-12-21"),
+    (["2023-12-20"], "2023-12-20"),
+    (["12/22/2023"], "2023-12-22"),
+    (["Dec 21st 2023 at 10:00AM"], "2023-12-21"),
+    (["5 days ago"], ""),  # relative dates cannot be resolved
+    (["February 30, 2023"], ""),  # not a real day
+])
+def test_dates(date_lines, expected):
+    parsed = parse_page_text(page("Council approves a leaner budget for next year", "By Ann Lee", *date_lines))
+    assert parsed["published"] == expected
+
+
+def test_read_time_only_when_stated():
+    with_time = parse_page_text(page("Council approves a leaner budget", "By Ann Lee", "4 min read"))
+    without = parse_page_text(page("Council approves a leaner budget", "By Ann Lee"))
+    assert with_time["read_time_min"] == 4
+    assert without["read_time_min"] is None
+
+
+@pytest.mark.parametrize("furniture", [
+    "Advertisement", "View all", "Sign in", "We use cookies to improve your experience.",
+    "Photo: Jane Roe/Getty Images", "READ MORE: Council leader resigns after vote", "1 / 7", "32 IMAGES",
+    "$26 AT EXAMPLE STORE", "[Source: Example Research]", "(Getty Images)",
+    "We may earn a commission from links on this page, but we only recommend products we love.",
+])
+def test_furniture_inside_the_article_is_removed(furniture):
+    text = "\n".join(["Council approves a leaner budget", "By Ann Lee", *PARAGRAPHS[:2], furniture,
+                      *PARAGRAPHS[2:]])
+    parsed = parse_page_text(text)
+    assert parsed["body"].split("\n\n") == PARAGRAPHS
+    assert furniture in parsed["removed"]
+
+
+@pytest.mark.parametrize("marker", ["Read more", "12 comments", "Share this article", "Related Articles",
+                                    "About the author", "Most Popular"])
+def test_closing_heading_ends_the_article(marker):
+    teaser = "Residents will get a chance to comment on the next budget at a public meeting in May."
+    text = "\n".join(["Council approves a leaner budget", "By Ann Lee", *PARAGRAPHS, marker, teaser])
+    parsed = parse_page_text(text)
+    assert parsed["body"].split("\n\n") == PARAGRAPHS
+    assert parsed["removed"][-2:] == [marker, teaser]
+
+
+def test_subheads_stay_and_trailing_teasers_go():
+    text = "\n".join(["Council approves a leaner budget", "By Ann Lee", *PARAGRAPHS[:2], "What happens next",
+                      *PARAGRAPHS[2:], "Related Articles", "Mayor opens new library in the north",
+                      "Schools get new computers", "Privacy Policy"])
+    body = parse_page_text(text)["body"].split("\n\n")
+    assert body == [*PARAGRAPHS[:2], "What happens next", *PARAGRAPHS[2:]]
+
+
+@pytest.mark.parametrize("item", ["2 cups flour, sifted", "Engine type: Gen V V-8", "- Fresh basil leaves"])
+def test_list_items_inside_the_article_stay(item):
+    text = "\n".join(["Council approves a leaner budget", "By Ann Lee", *PARAGRAPHS[:2], item, *PARAGRAPHS[2:]])
+    assert parse_page_text(text)["body"].split("\n\n") == [*PARAGRAPHS[:2], item, *PARAGRAPHS[2:]]
+
+
+def test_repeated_credit_is_not_a_subhead():
+    text = "\n".join(["Council approves a leaner budget", "By Ann Lee", PARAGRAPHS[0], "Jane Roe",
+                      PARAGRAPHS[1], PARAGRAPHS[2], "Jane Roe", *PARAGRAPHS[3:]])
+    parsed = parse_page_text(text)
+    assert parsed["body"].split("\n\n") == PARAGRAPHS
+    assert parsed["removed"].count("Jane Roe") == 2
+
+
+def test_plain_text_is_all_body():
+    text = "\n\n".join(PARAGRAPHS)
+    parsed = parse_page_text(text)
+    assert parsed["body"] == text
+    assert parsed["removed"] == []
+    assert parsed["headline"] == ""
+
+
+def test_short_plain_text_is_kept():
+    assert parse_page_text("Council votes tonight.")["body"] == "Council votes tonight."
+
+
+@pytest.mark.parametrize("text", ["", "\n\n\n", "Share\nView all\nMenu"])
+def test_no_article(text):
+    parsed = parse_page_text(text)
+    assert parsed["body"] == ""
+    assert parsed["authors"] == [] and parsed["headline"] == ""
+
+
+@pytest.mark.parametrize("text", [
+    "x" * 2_000_000,
+    "“unbalanced quote " * 1000,
+    "By " * 100_000,
+    "1/1/2020 " * 100_000,
+    "\u202e\u0301\U0001F600 é́ ﬁ",
+    "\n".join(["By Ann Lee", "March 3, 2023"] * 5000),
+    "\n".join(["(" + "a" * 2000, "(" + "A " * 500, "1/" * 1000, "© " + "Ab " * 700] * 20),  # backtracking bait
+])
+def test_bad_input_never_raises(text):
+    parsed = parse_page_text(text)
+    assert isinstance(parsed["body"], str) and isinstance(parsed["removed"], list)
+
+
+def test_known_record_keeps_real_paragraphs():
+    text = "\n\n".join(["Friday, January 4, 2019", "Council approves budget", "Yes.", *PARAGRAPHS,
+                        "Share this", "Image: Jane Roe."])
+    parsed = parse_page_text(text, known={"headline": "Council approves budget", "published": "2019-01-04"})
+    assert parsed["body"].split("\n\n") == ["Yes.", *PARAGRAPHS]
+    assert parsed["removed"] == ["Friday, January 4, 2019", "Council approves budget", "Share this",
+                                 "Image: Jane Roe."]
+
+
+def test_known_record_without_furniture_is_untouched():
+    text = "\n\n".join(PARAGRAPHS)
+    parsed = parse_page_text(text, known={"headline": "Something else entirely"})
+    assert parsed["body"] == text and parsed["removed"] == []
+
+
+LINES = st.one_of(
+    st.sampled_from(PARAGRAPHS + [
+        "Home", "Share", "View all", "Advertisement", "By Ann Lee, Science Editor", "BY", "Ann Lee", ",",
+        "January 15, 2018 | 3 min read", "Council approves a leaner budget", "Related Articles", "More from News",
+        "Photo: Jane Roe/Getty Images", "Counterfeit Goods US Government", "© 2023 City Paper Inc.",
+    ]),
+    st.text(st.characters(blacklist_categories=("Cs",), blacklist_characters="\r\n\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"),
+            max_size=80),
+)
+
+
+@settings(max_examples=150, derandomize=True, deadline=None)
+@given(st.lists(LINES, max_size=40), st.booleans())
+def test_no_line_is_silently_lost(lines, structured):
+    text = clean_text("\n".join(lines))
+    parsed = parse_page_text(text, known={"headline": "Council approves a leaner budget"} if structured else None)
+    given_lines = [line for line in text.split("\n") if line.strip()]
+    body = [p for p in parsed["body"].split("\n\n") if p]
+    assert Counter(body) + Counter(parsed["removed"]) == Counter(given_lines)
+    assert is_subsequence(body, given_lines)  # whole input lines, in input order
+    assert is_subsequence(parsed["removed"], given_lines)
+    assert len(parsed["authors"]) == len(parsed["author_roles"])
+
+
+def is_subsequence(items: list[str], sequence: list[str]) -> bool:
+    remaining = iter(sequence)
+    return all(item in remaining for item in items)
+
+
+def load_eval_script():
+    import importlib.util
+
+    path = Path(__file__).resolve().parents[1] / "benchmarks" / "eval_copied_pages.py"
+    spec = importlib.util.spec_from_file_location("eval_copied_pages", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.mark.parametrize("a, b, equal", [
+    ("‘Quoted’ headline  here", "'quoted' HEADLINE here", True),
+    ("“Quoted whole”", "Quoted whole", True),
+    ("Budget passes", "Budget fails", False),
+])
+def test_eval_title_normalisation(a, b, equal):
+    module = load_eval_script()
+    assert (module.norm_title(a) == module.norm_title(b)) is equal
+
+
+@pytest.mark.parametrize("predicted, gold, expected", [
+    ("the cat sat", "The cat, sat.", 1.0),
+    ("the cat", "the cat sat on the mat", 2 * (1.0 * 2 / 6) / (1.0 + 2 / 6)),
+    ("dog", "cat", 0.0),
+    ("", "", 1.0),
+])
+def test_eval_token_f1(predicted, gold, expected):
+    assert load_eval_script().token_f1(predicted, gold) == pytest.approx(expected)
+
+
+def test_eval_skips_without_data(tmp_path, capsys):
+    assert load_eval_script().main(["eval", str(tmp_path / "missing")]) == 0
+    assert "skipped: data not found" in capsys.readouterr().out
