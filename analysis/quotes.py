@@ -28,6 +28,9 @@ from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
 
+import pandas as pd
+from spacy.attrs import IDX, LENGTH
+
 from .tokens import tokenize
 
 # --- lexicons -------------------------------------------------------------------------------
@@ -41,43 +44,52 @@ _CUE_LEMMAS = (
     "recommend conclude find show indicate signal believe think hope fear expect worry agree "
     "disagree dispute lament reiterate clarify specify continue vent gush muse tout scoff snap retort "
     "interject rail slam blast chide decry dismiss reject rebut exclaim shout yell whisper mutter "
-    "recount characterize characterise complain inform assure remind tweet text email"
+    "recount characterize characterise complain inform assure remind tweet text email elaborate "
+    "cite credit blame applaud hail ponder wonder chant echo plead beg mock riff scold want decline "
+    "refuse seek endorse defend oppose acknowledge"
 )
-_IRREGULAR = {"say": ("said", "says", "say", "saying"), "tell": ("told", "tells", "tell", "telling"),
+_IRREGULAR = {"say": ("said", "says", "say", "saying"), "admit": ("admitted", "admits", "admit", "admitting"),
+              "quip": ("quipped", "quips", "quip"), "snap": ("snapped", "snaps", "snap"), "tell": ("told", "tells", "tell", "telling"),
               "write": ("wrote", "writes", "write", "written", "writing"),
-              "find": ("found", "finds", "find"), "think": ("thought", "thinks", "think"),
+              "find": ("found", "finds", "find"), "seek": ("sought", "seeks", "seek", "seeking"), "think": ("thought", "thinks", "think"),
               "show": ("showed", "shows", "shown"), "dispute": ("disputed", "disputes"),
               "mention": ("mentioned", "mentions")}
 
 
 def _inflect(lemma: str) -> tuple[str, ...]:
+    """Past, third person, base and -ing forms of a (regular or listed irregular) verb."""
     if lemma in _IRREGULAR:
         return _IRREGULAR[lemma]
     if lemma.endswith("e"):
         return lemma + "d", lemma + "s", lemma, lemma[:-1] + "ing"
     if lemma.endswith("y") and lemma[-2] not in "aeiou":
-        return lemma[:-1] + "ied", lemma[:-1] + "ies", lemma
+        return lemma[:-1] + "ied", lemma[:-1] + "ies", lemma, lemma + "ing"
     if lemma.endswith(("sh", "ch", "ss", "x")):
         return lemma + "ed", lemma + "es", lemma, lemma + "ing"
-    if lemma in {"admit", "allege", "vow"}:
-        return (lemma + "ted" if lemma == "admit" else lemma + "d" if lemma == "allege" else lemma + "ed",
-                lemma + "s", lemma)
     return lemma + "ed", lemma + "s", lemma, lemma + "ing"
 
 
 #: Reporting verbs (all inflections) that introduce or follow a quotation.
-CUE_WORDS = frozenset(form for lemma in _CUE_LEMMAS.split() for form in _inflect(lemma)) | {"admitted"}
+CUE_WORDS = frozenset(form for lemma in _CUE_LEMMAS.split() for form in _inflect(lemma))
 #: Cues that only report speech when they head the clause (not "call" as in "a phone call").
 _NOUN_LIKE_CUES = frozenset({"call", "calls", "report", "reports", "post", "posts", "comment", "comments",
                              "answer", "answers", "question", "questions", "charge", "charges", "find",
                              "finds", "show", "shows", "found", "hope", "fear", "fears", "worry", "counter",
                              "point", "points", "joke", "remark", "demand", "demands", "state", "note",
                              "notes", "call", "ask", "estimate", "estimates", "concern", "tweet", "tweets",
-                             "brand", "label", "signal", "signals", "promise", "promises", "vow", "vows"})
+                             "brand", "label", "signal", "signals", "promise", "promises", "vow", "vows",
+                             "claim", "claims", "remark", "remarks", "email", "emails", "text", "texts",
+                             "reply", "replies", "response", "responses", "statement", "statements",
+                             "post", "posted", "praise", "warning", "warnings", "fire", "cry", "cries"})
 #: Verbs that report speech only with their particle ("fired back", "pointed out").
 _PHRASAL_CUES = {"fired": {"back"}, "fires": {"back"}, "shot": {"back"}, "shoots": {"back"},
                  "hit": {"back", "out"}, "hits": {"back", "out"}, "lashed": {"out"}, "went": {"on"},
                  "goes": {"on"}, "pointed": {"out"}, "points": {"out"}, "spoke": {"out"}}
+_ASIDES = frozenset("however though too also meanwhile instead nevertheless moreover meanwhile "
+                    "separately privately publicly".split())
+_NAMING_VERBS = frozenset({"called", "dubbed", "titled", "labeled", "labelled", "named", "branded"})
+_READ_SUBJECTS = frozenset("statement letter message sign signs tweet post headline banner note release "
+                          "memo email caption text placard".split())
 _PRONOUNS = {"he": "person", "she": "person", "they": "group", "it": "org", "we": "group", "i": "person",
              "you": "person"}
 _PERSON_PRONOUNS = {"he", "she"}
@@ -89,14 +101,15 @@ _SKIP_BEFORE_CUE = frozenset(
     "last often frequently has've 's ’s would will could should may might can did does do has "
     "reportedly allegedly privately earlier initially further not never always already just "
     "flatly bluntly simply quickly long famously ultimately".split())
-_CLAUSE_BREAK = frozenset({".", "!", "?", ";", "“", "”", "\"", "—", "–", "(", ")", ":"})
+_QUOTE_TOKENS = frozenset({"“", "”", "\"", "''", "``", "«", "»"})
+_CLAUSE_BREAK = frozenset({".", "!", "?", ";", "—", "–", "(", ")", ":"}) | _QUOTE_TOKENS
 _TITLES = frozenset(
     "president vice sen. senator rep. representative gov. governor mayor secretary minister judge "
     "justice gen. general adm. admiral lt. col. capt. sgt. chairman chairwoman chair dr. prof. professor "
     "speaker ambassador commissioner chancellor premier king queen prince princess pope rev. sheriff "
     "chief detective officer attorney councilman councilwoman congressman congresswoman "
     "superintendent director ceo".split())
-_HONORIFICS = frozenset({"mr.", "mrs.", "ms.", "mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord"})
+_HONORIFICS = frozenset({"mr.", "mrs.", "ms.", "mr", "mrs", "ms", "miss", "dr", "dr.", "sir", "dame", "lord"})
 _ROLE_NOUNS = _TITLES | frozenset(
     "spokesman spokeswoman spokesperson official officials head founder co-founder owner executive "
     "manager analyst economist adviser advisor aide candidate leader lawmaker nominee strategist "
@@ -114,7 +127,8 @@ _SOURCE_NOUNS = _ROLE_NOUNS | frozenset(
     "lawmakers democrats republicans voters website site paper newspaper network channel magazine "
     "team club league office service spokesperson regulator regulators bank airline manufacturer "
     "platform marketplace network document documents letter memo filing lawsuit complaint "
-    "data research figures statistics ruling article blog post".split())
+    "data research figures statistics ruling article blog post tweet message headline sign ad "
+    "voice-over percent respondents voters".split())
 _ORG_NOUNS = frozenset("company firm group giant retailer agency department ministry government "
                        "administration court committee commission board council party organization "
                        "organisation association union team club league office service regulator "
@@ -124,7 +138,9 @@ _ORG_NAME_WORDS = frozenset(
     "association committee council university college school news times post journal press agency "
     "office bank court commission board union institute foundation organization organisation "
     "campaign administration government reuters ap afp bbc cnn center centre club league "
-    "representative network service services".split())
+    "representative network service services act bill clause amendment street avenue road "
+    "river county state city day war senate congress parliament convention airport hospital "
+    "church museum park square hall".split())
 _MONTHS_DAYS = frozenset(
     "january february march april may june july august september october november december monday "
     "tuesday wednesday thursday friday saturday sunday jan. feb. mar. apr. jun. jul. aug. sep. sept. "
@@ -139,17 +155,33 @@ _FUNCTION_WORDS = _SENTENCE_WORDS | _DETERMINERS | frozenset(
     "do does did than about over under into onto out up down off again further once here very "
     "more less only own same too just because until against between through during without "
     "within along among around behind beyond near across toward towards upon whether which".split())
+#: Capitalised words that open sentences but never names ("Afterwards Trump said", "Whenever I").
+_NOT_NAMES = frozenset(
+    "i afterwards afterward whenever whereas although though meanwhile moreover furthermore "
+    "additionally however yesterday today tonight tomorrow earlier later currently previously "
+    "recently instead thus therefore finally initially overall still yet unlike like following "
+    "during under over among former morning evening asked speaking responding referring "
+    "separately similarly notably nonetheless nevertheless indeed perhaps also and but so "
+    "once upon until unless while when where whether despite because since after before".split())
 _RELATIVE_STARTS = frozenset("who which that whose whom where when in on at during after before".split())
 
 _CLAUSE_OPENERS = frozenset({",", "and", "but", "that", "while", "as", "because", "when", "after", "the"})
 _DOUBLE_MARKS = "“”\"«»„"
 _SINGLE_MARKS = "‘’'‹›"
+#: Two apostrophes used as a double quote mark (''like this'', common in wire copy) are read as
+#: one mark: the second one is masked with this character while scanning.
+_JOINED = "\u2060"
+_DOUBLE_RE = re.compile("[%s]" % _DOUBLE_MARKS)
+_SINGLE_RE = re.compile("[%s]" % _SINGLE_MARKS)
 _OPENING_GLYPHS = "“«„‘‹"
 _CLOSING_GLYPHS = "”»’›"
 _LEFT_OPEN_CONTEXT = set(" \t\n([{—–-/") | set(_OPENING_GLYPHS) | {"\""}
 _RIGHT_CLOSE_CONTEXT = set(" \t\n.,;:!?)]}—–-…/") | set(_CLOSING_GLYPHS) | {"\"", "'"}
 _PULL_DASH = {"—", "–", "-", "--"}
 _MAX_SCARE_WORDS = 4
+#: Quoted fragments examined per article (a news article has a few dozen; this bounds bad input).
+_MAX_FRAGMENTS = 1000
+_MAX_TITLE_WORDS = 10
 
 
 # --- data -----------------------------------------------------------------------------------
@@ -178,6 +210,11 @@ class _Mention:
     role: str = ""
     kind: str = ""  # person, org, group or ""
     name: str = ""  # canonical name when known
+    first: int = -1  # first token with any title or role words before the name
+
+    def __post_init__(self) -> None:
+        if self.first < 0:
+            self.first = self.start
 
 
 @dataclass
@@ -217,6 +254,8 @@ def _direction(text: str, i: int) -> str:
     char = text[i]
     prev = text[i - 1] if i > 0 else " "
     nxt = text[i + 1] if i + 1 < len(text) else " "
+    if nxt == _JOINED:  # second half of a '' mark
+        nxt = text[i + 2] if i + 2 < len(text) else " "
     left_open = prev in _LEFT_OPEN_CONTEXT
     right_close = nxt in _RIGHT_CLOSE_CONTEXT
     if char in _SINGLE_MARKS:
@@ -242,14 +281,14 @@ def _direction(text: str, i: int) -> str:
     return "toggle"
 
 
-def _scan_marks(text: str, offset: int, marks: str) -> list[tuple[int, str]]:
+def _scan_marks(text: str, offset: int, marks: re.Pattern) -> list[tuple[int, str]]:
     """``(offset, direction)`` of every quote mark of ``marks`` in one paragraph."""
     found = []
-    for i, char in enumerate(text):
-        if char in marks:
-            direction = _direction(text, i)
-            if direction:
-                found.append((offset + i, direction))
+    for match in marks.finditer(text):
+        i = match.start()
+        direction = _direction(text, i)
+        if direction:
+            found.append((offset + i, direction))
     return found
 
 
@@ -293,20 +332,21 @@ def find_quote_spans(body: str, paragraphs: list[dict]) -> list[_Fragment]:
         if not any(char in text for char in _DOUBLE_MARKS + _SINGLE_MARKS):
             carried = False
             continue
-        doubles, dangling = _pair_double(_scan_marks(text, p_start, _DOUBLE_MARKS), p_end)
-        spans = [(s, e, e <= p_end and body[e - 1] in _DOUBLE_MARKS) for s, e in doubles]
+        text = text.replace("''", "\"" + _JOINED)
+        doubles, dangling = _pair_double(_scan_marks(text, p_start, _DOUBLE_RE), p_end)
+        spans = [(s, e, text[e - 1 - p_start] in _DOUBLE_MARKS) for s, e in doubles]
         next_text = body[paragraphs[p_index + 1]["start"]:][:2] if p_index + 1 < len(paragraphs) else ""
         reopens = bool(next_text) and next_text[0] in "“\"«„" and _direction(next_text + " x", 0) == "open"
         if dangling is not None:
             spans.append((dangling, p_end, False))
-        singles = _pair_single(_scan_marks(text, p_start, _SINGLE_MARKS), p_start, p_end)
-        spans += [(s, e, body[e - 1] in _SINGLE_MARKS) for s, e in singles
-                  if not any(ds <= s and e <= de for ds, de, _ in spans)]
-        spans = [span for span in spans
-                 if not any(o[0] <= span[0] and span[1] <= o[1] and o[:2] != span[:2] for o in spans)]
-        spans.sort()
+        singles = _pair_single(_scan_marks(text, p_start, _SINGLE_RE), p_start, p_end)
+        spans = _outermost(spans + [(s, e, body[e - 1] in _SINGLE_MARKS) for s, e in singles])
         for k, (s, e, closed) in enumerate(spans):
             inner_start, inner_end = s + 1, e - 1 if closed else e
+            if body.startswith("''", s):
+                inner_start += 1
+            if closed and body.startswith("''", e - 1):
+                e += 1
             inner_start, inner_end = _strip(body, inner_start, inner_end)
             if inner_end <= inner_start:
                 continue
@@ -316,6 +356,16 @@ def find_quote_spans(body: str, paragraphs: list[dict]) -> list[_Fragment]:
                                        continued=carried and s == p_start))
         carried = bool(fragments) and fragments[-1].continues
     return fragments
+
+
+def _outermost(spans: list[tuple[int, int, bool]]) -> list[tuple[int, int, bool]]:
+    """Drop spans nested in another one (a quote inside a quote belongs to it); sorted."""
+    kept, reach = [], -1
+    for span in sorted(spans, key=lambda span: (span[0], -span[1])):
+        if span[1] > reach:
+            kept.append(span)
+            reach = span[1]
+    return kept
 
 
 def _strip(body: str, start: int, end: int) -> tuple[int, int]:
@@ -329,7 +379,7 @@ def _strip(body: str, start: int, end: int) -> tuple[int, int]:
 # --- speaker mentions -----------------------------------------------------------------------
 
 def _is_name_token(word: str) -> bool:
-    return (word[:1].isupper() and word.lower() not in _MONTHS_DAYS
+    return (word[:1].isupper() and word.lower() not in _MONTHS_DAYS and word.lower() not in _NOT_NAMES
             and (word[1:2].islower() or word.isupper() or len(word) <= 2 or "." in word or "’" in word
                  or "'" in word or word[1:2] == "-"))
 
@@ -337,21 +387,38 @@ def _is_name_token(word: str) -> bool:
 def _is_cue(doc: _Doc, i: int) -> bool:
     """Whether token ``i`` is a reporting verb used as a verb (roughly: not after a determiner)."""
     word = doc.lower[i]
-    if not doc.text[i][:1].islower():
+    if not doc.text[i][:1].islower() or i > 0 and doc.text[i - 1] == "-":  # not "so-called"
         return False
+    if word in {"read", "reads"}:  # the statement read
+        return i > 0 and doc.lower[i - 1] in _READ_SUBJECTS
     if word in _PHRASAL_CUES:
         return i + 1 < len(doc.lower) and doc.lower[i + 1] in _PHRASAL_CUES[word]
     if word not in CUE_WORDS:
         return False
-    if word in _NOUN_LIKE_CUES:
-        prev = doc.lower[i - 1] if i > 0 else ""
-        if prev in _DETERMINERS or prev in _POSSESSIVE or prev in {"of", "for", "to", "in", "on"}:
-            return False
+    prev = doc.text[i - 1] if i > 0 else ""
+    if word in _NOUN_LIKE_CUES and not (prev.lower() in _PRONOUNS or _is_name_token(prev)
+                                        or prev.lower() in _SOURCE_NOUNS
+                                        or prev.lower() in _SKIP_BEFORE_CUE - _POSSESSIVE):
+        return False
+    if word in _NAMING_VERBS and prev.isalpha() and prev.islower() and prev.lower() not in _SOURCE_NOUNS:
+        return False  # "a play called “Sons of Trump”" names, it does not report
     return True
+
+
+def _sentence_subject(doc: _Doc, floor: int, limit: int) -> _Mention | None:
+    """The subject at the start of a clause, after any introductory phrase ("In a statement, …")."""
+    k = floor
+    if k < limit and doc.lower[k] in _FUNCTION_WORDS - _DETERMINERS | {"speaking"}:
+        while k < limit and doc.text[k] != ",":
+            k += 1
+        k += 1
+    return _mention_after(doc, k, limit)
 
 
 def _mention_before(doc: _Doc, cue: int, floor: int) -> _Mention | None:
     """The subject noun phrase ending just before the cue (skipping auxiliaries and adverbs)."""
+    if doc.lower[cue].endswith("ing") and cue - 1 >= floor and doc.text[cue - 1] == ",":
+        return _sentence_subject(doc, floor, cue - 1)  # Trump …, telling the crowd, “…”
     j = cue - 1
     while j >= floor:
         if doc.lower[j] in _SKIP_BEFORE_CUE or doc.lower[j].endswith("ly") and doc.text[j].islower():
@@ -360,10 +427,19 @@ def _mention_before(doc: _Doc, cue: int, floor: int) -> _Mention | None:
             j -= 1
             if j >= floor and doc.lower[j] in {"on", "last", "this", "in", "earlier", "later"}:
                 j -= 1
+        elif doc.text[j] == "," and j - 2 >= floor and doc.text[j - 2] == "," and doc.lower[j - 1] in _ASIDES:
+            j -= 3  # officials, however, said
+        elif doc.text[j] == ")":  # Sen. Chuck Schumer (D-N.Y.) said
+            opening = next((k for k in range(j - 1, max(floor - 1, j - 8), -1) if doc.text[k] == "("), None)
+            if opening is None:
+                break
+            j = opening - 1
         else:
             break
     if j < floor:
         return None
+    if doc.lower[j] in {"and", "but", "then"}:  # Clinton shook her head and said
+        return _sentence_subject(doc, floor, j)
     return _noun_phrase_ending(doc, j, floor)
 
 
@@ -371,6 +447,11 @@ def _noun_phrase_ending(doc: _Doc, j: int, floor: int) -> _Mention | None:
     word, lower = doc.text[j], doc.lower[j]
     if lower in _PRONOUNS:
         return _Mention(j, j + 1, word, kind=_PRONOUNS[lower])
+    if lower == "who" and j - 2 >= floor and doc.text[j - 1] == ",":  # Rubio, who mused …
+        antecedent = _noun_phrase_ending(doc, j - 2, floor)
+        if antecedent is None:
+            return None
+        return _Mention(j, j + 1, word, role=antecedent.role, kind=antecedent.kind, name=antecedent.text)
     if word == ",":  # Name, apposition, said
         comma = j - 1
         while comma > floor and doc.text[comma] != "," and j - comma < 16:
@@ -383,14 +464,13 @@ def _noun_phrase_ending(doc: _Doc, j: int, floor: int) -> _Mention | None:
                 name.role, name.kind = name.role or head.text, "person"
                 return name
             if head is not None and head.kind in {"person", "org", ""} and doc.lower[comma - 1] not in _PRONOUNS:
-                apposition = doc.span_text(comma + 1, j)
                 if _looks_like_role(doc, comma + 1, j):
-                    head.role = head.role or apposition
-                    return head
+                    head.role = head.role or doc.span_text(comma + 1, j)
+                return head  # "Ramos, 58, told" / "Murphy, who was elected in 2012, argued"
         return None
     if _is_name_token(word) and lower not in _FUNCTION_WORDS:
         return _name_ending(doc, j, floor)
-    if word.islower() and lower not in _FUNCTION_WORDS and lower not in CUE_WORDS and (
+    if word.islower() and lower not in _FUNCTION_WORDS and (lower not in CUE_WORDS or lower in _SOURCE_NOUNS) and (
             lower in _SOURCE_NOUNS or lower.rstrip("s") in _SOURCE_NOUNS or _determiner_before(doc, j, floor)):
         return _common_np_ending(doc, j, floor)
     return None
@@ -413,14 +493,19 @@ def _name_ending(doc: _Doc, j: int, floor: int) -> _Mention:
                               and i - 2 >= floor and _is_name_token(doc.text[i - 2])):
         i -= 1
     start = i
-    # Leading capitalised titles belong to the role, honorifics to neither.
+    # Leading capitalised titles belong to the role ("United States President Donald Trump"),
+    # honorifics to neither.
+    titles = [k for k in range(i, j) if doc.lower[k] in _TITLES or doc.lower[k] in _HONORIFICS]
+    if titles and _has_person_tail(doc, titles[-1] + 1, j + 1) or titles and titles[-1] + 1 == j:
+        start = titles[-1] + 1
     while start < j and (doc.lower[start] in _TITLES or doc.lower[start] in _HONORIFICS
                          or doc.lower[start] in _ORG_NAME_WORDS and _has_person_tail(doc, start + 1, j + 1)):
         start += 1
     role_tokens = [k for k in range(i, start) if doc.lower[k] not in _HONORIFICS]
-    premod = _premodifier(doc, i, floor)
+    premod, first = _premodifier(doc, i, floor)
     role = " ".join(filter(None, [premod, " ".join(doc.text[k] for k in role_tokens)]))
-    mention = _Mention(start, j + 1, doc.span_text(start, j + 1), role=role)
+    mention = _Mention(start, j + 1, doc.span_text(start, j + 1), role=role,
+                       first=first)
     mention.kind = _name_kind(doc.text[start:j + 1]) if not role_tokens and not premod else "person"
     return mention
 
@@ -429,8 +514,9 @@ def _has_person_tail(doc: _Doc, i: int, j: int) -> bool:
     return j - i >= 2 and all(doc.text[k][:1].isupper() and doc.text[k][1:].islower() for k in range(i, j))
 
 
-def _premodifier(doc: _Doc, i: int, floor: int) -> str:
-    """Role words before a name: "Alibaba Group president" in "Alibaba Group president Michael Evans"."""
+def _premodifier(doc: _Doc, i: int, floor: int) -> tuple[str, int]:
+    """Role words before a name ("Alibaba Group president" in "Alibaba Group president Michael
+    Evans") and the index of their first token (``i`` when there are none)."""
     k = i
     while k - 1 >= floor and doc.text[k - 1].isalpha() and doc.lower[k - 1] not in _FUNCTION_WORDS \
             and doc.lower[k - 1] not in CUE_WORDS or k - 1 >= floor and doc.text[k - 1] in _POSSESSIVE | {"-", "of"} \
@@ -438,9 +524,11 @@ def _premodifier(doc: _Doc, i: int, floor: int) -> str:
         k -= 1
     words = [doc.lower[m] for m in range(k, i)]
     if not any(word in _ROLE_NOUNS for word in words):
-        return ""
+        return "", i
     last_role = max(m for m in range(k, i) if doc.lower[m] in _ROLE_NOUNS)
-    return doc.span_text(k, last_role + 1) if last_role == i - 1 else ""
+    if k - 1 >= floor and doc.lower[k - 1] in {"the", "a", "an"} and doc.text[k] not in _POSSESSIVE:
+        k -= 1  # "the bank’s chief economist"
+    return (doc.span_text(k, last_role + 1), k) if last_role == i - 1 else ("", i)
 
 
 def _common_np_ending(doc: _Doc, j: int, floor: int) -> _Mention:
@@ -450,7 +538,7 @@ def _common_np_ending(doc: _Doc, j: int, floor: int) -> _Mention:
             and doc.lower[i - 1] not in CUE_WORDS and j - i < 7:
         i -= 1
         if doc.lower[i] in _DETERMINERS:
-            if i - 2 >= floor and doc.lower[i - 1] in {"for", "of", "at", "with"}:
+            if i - 2 >= floor and doc.lower[i - 1] in {"for", "of", "at", "with", "in", "on", "from"}:
                 continue
             break
     while i < j and (doc.lower[i] in _FUNCTION_WORDS - _DETERMINERS):
@@ -537,6 +625,9 @@ class _Entities:
 
     def canonical(self, text: str, kind: str) -> str:
         words = [w for w in text.replace("’s", "").replace("'s", "").split() if w.lower() not in _HONORIFICS]
+        titles = [k for k, w in enumerate(words[:-1]) if w.lower() in _TITLES]
+        if kind == "person" and titles:
+            words = words[titles[-1] + 1:]  # "United States President Donald Trump" → "Donald Trump"
         if not words:
             return ""
         name = " ".join(words).strip(" ,’'")
@@ -584,15 +675,18 @@ def _collect_names(doc: _Doc, entities: _Entities) -> None:
     clause_starts = {start for start, _ in doc.sent_tokens}
     i = 0
     while i < n:
-        if _is_name_token(doc.text[i]) and doc.lower[i] not in _FUNCTION_WORDS:
+        if doc.text[i][:1].isupper() and _is_name_token(doc.text[i]) and doc.lower[i] not in _FUNCTION_WORDS:
             j = i
             while j < n and (_is_name_token(doc.text[j]) and doc.lower[j] not in _SENTENCE_WORDS):
                 j += 1
-            mention = _name_ending(doc, j - 1, i)
+            if j - i >= 2 and _name_kind(doc.text[i:j]) == "person":
+                entities.canonical(doc.span_text(i, j), "person")  # full names, wherever they appear
             follower = doc.text[j] if j < n else ""
-            opens_clause = i in clause_starts or i > 0 and doc.lower[i - 1] in _CLAUSE_OPENERS
+            opens_clause = i in clause_starts or i > 0 and (doc.lower[i - 1] in _CLAUSE_OPENERS
+                                                            or doc.lower[i - 1] in _ROLE_NOUNS)
             subject_like = opens_clause and (follower[:1].islower() or follower in _POSSESSIVE or follower == ",")
-            if mention.end > mention.start and subject_like:
+            mention = _name_ending(doc, j - 1, max(i - 6, 0)) if subject_like else None
+            if mention is not None and mention.end > mention.start:
                 kind = mention.kind or ("org" if mention.end - mention.start == 1 and doc.text[mention.start] not in entities.people else "")
                 name = entities.canonical(mention.text, kind)
                 kind = entities.kinds.get(name, kind)
@@ -608,6 +702,8 @@ def _speaker(mention: _Mention | None, entities: _Entities) -> tuple[str, str]:
     if mention is None:
         return "", ""
     lower = mention.text.lower()
+    if mention.name:  # relative "who" standing for its antecedent
+        return _speaker(_Mention(mention.start, mention.end, mention.name, mention.role, mention.kind), entities)
     if lower in _PRONOUNS:
         if lower in {"i", "you", "we", "they"}:
             return "", ""
@@ -651,7 +747,16 @@ def _cue_after(doc: _Doc, tok: int, limit: int) -> _Attribution | None:
             break
         if _is_cue(doc, cue):
             mention = _mention_before(doc, cue, k)
-            if mention is not None and not any(doc.text[m] in _CLAUSE_BREAK | {","} for m in range(k, mention.start)):
+            if mention is not None and mention.first < k:
+                mention = None
+            elif mention is not None and mention.first > k:  # “…,” screenwriter Cole Haddon wrote
+                words = range(k, mention.first)
+                if len(words) > 5 or not all(doc.text[m] in _POSSESSIVE or doc.text[m].isalpha() and (
+                        doc.lower[m] not in _FUNCTION_WORDS or doc.lower[m] in {"the", "a", "an"}) for m in words):
+                    mention = None
+                elif not mention.role and mention.kind == "person":
+                    mention.role = doc.span_text(k + (doc.lower[k] in {"the", "a", "an"}), mention.first)
+            if mention is not None:
                 return _Attribution(doc.idx[cue], doc.end_char(cue), mention, 0.95)
             break
     if doc.text[tok:tok + 1] and doc.text[tok] in _PULL_DASH and k < limit:  # “…” — Name
@@ -686,42 +791,87 @@ def _cue_before(doc: _Doc, tok: int, floor: int) -> _Attribution | None:
 
 
 def _cue_in_clause(doc: _Doc, floor: int, tok: int) -> tuple[_Attribution, int] | None:
-    """The last cue with a subject between ``floor`` and ``tok``; returns it and its content start."""
-    for cue in range(tok - 1, floor - 1, -1):
-        if doc.text[cue] in {"“", "”", "\""}:
+    """The main-clause cue with a subject between ``floor`` (or the last quote mark) and ``tok``;
+    returns it and its content start. Of several cues the first whose subject opens a clause
+    wins: "Bryant said he expects …", "While not all Trump says is true, Jamieson said …"."""
+    for mark in range(tok - 1, floor - 1, -1):
+        if doc.text[mark] in _QUOTE_TOKENS:
+            floor = mark + 1
             break
-        if doc.lower[cue] == "according" and doc.lower[cue + 1:cue + 2] == ["to"]:
+    fallback = None
+    for cue in range(floor, tok):
+        if not _is_cue(doc, cue):
             continue
-        if _is_cue(doc, cue):
-            mention = _mention_before(doc, cue, floor)
-            if mention is None:
-                continue
-            content = _skip_cue_complements(doc, cue, tok)
-            return _Attribution(doc.idx[cue], doc.end_char(cue), mention, 0.85), content
+        mention = _mention_before(doc, cue, floor)
+        if mention is None:
+            continue
+        found = _Attribution(doc.idx[cue], doc.end_char(cue), mention, 0.85), _skip_cue_complements(doc, cue, tok)
+        if mention.first <= floor or doc.lower[mention.first - 1] in _CLAUSE_OPENERS - {"the"}:
+            return found
+        fallback = fallback or found
+    return fallback
+
+
+def _lead_in(doc: _Doc, paragraph: dict) -> _Attribution | None:
+    """The speaker announced by the last sentence of the paragraph before a quote paragraph
+    ("Evans added:" / "he argued the probe …" / "Trump issued the following statement:")."""
+    s_pos = doc.sentence_of(max(paragraph["end"] - 1, paragraph["start"]))
+    floor, limit = doc.sent_tokens[s_pos]
+    if limit <= floor:
+        return None
+    clause = _cue_in_clause(doc, floor, limit)
+    if clause is not None:
+        attribution = clause[0]
+    elif doc.text[limit - 1] == ":":
+        mention = _sentence_subject(doc, floor, limit - 1)
+        if mention is None:
+            return None
+        attribution = _Attribution(doc.idx[limit - 1], doc.end_char(limit - 1), mention, 0.6)
+    else:
+        return None
+    attribution.confidence = 0.6
+    return attribution
+
+
+def _trailing_cue(doc: _Doc, start: int, limit: int) -> _Attribution | None:
+    """A cue closing the sentence after a comma: "…, the memo stated." / "…, said Jones."."""
+    end = limit
+    while end > start and (doc.text[end - 1] in {".", "!", "?", "’", ")"} or doc.text[end - 1] in _QUOTE_TOKENS):
+        end -= 1
+    for cue in range(end - 1, max(start, end - 9) - 1, -1):
+        if not _is_cue(doc, cue):
+            continue
+        if doc.text[cue - 1] == ",":
+            mention = _mention_after(doc, cue + 1, end)
+        else:
+            mention = _mention_before(doc, cue, start)
+            if mention is not None and (mention.start - 1 < start or doc.text[mention.start - 1] != ","):
+                mention = None
+        return _Attribution(doc.idx[cue], doc.end_char(cue), mention, 0.8) if mention else None
     return None
 
 
-def _is_scare_quote(doc: _Doc, frag: _Fragment, body: str, floor: int, limit: int) -> bool:
+def _is_scare_quote(doc: _Doc, frag: _Fragment, body: str, has_cue: bool) -> bool:
     """A short quoted phrase used as a title, name or scare quote rather than someone's words.
 
     A short fragment counts as a quotation when its sentence has a reporting verb ("calling him
     a “nice guy”"), or when it carries its own punctuation and is not a title.
     """
     inner = body[frag.start:frag.end]
-    words = inner.split()
-    if len(words) > _MAX_SCARE_WORDS or inner[-1:] in ".?!," and len(words) > 2:
+    words = [word for word in inner.split() if any(char.isalnum() for char in word)]
+    if len(words) > _MAX_TITLE_WORDS or has_cue:
         return False
-    if any(_is_cue(doc, k) for k in range(floor, limit)):
-        return False
-    return _title_like(doc, frag, body) or inner[-1:] not in ".?!,"
+    if _title_like(doc, frag, body):
+        return True
+    return len(words) <= _MAX_SCARE_WORDS and inner[-1:] not in ".?!,"
 
 
 def _title_like(doc: _Doc, frag: _Fragment, body: str) -> bool:
     """Quoted title or modifier: all words capitalised, or the quote modifies a following noun."""
     words = body[frag.start:frag.end].split()
-    if words and all(w[:1].isupper() for w in words if w.isalpha() and w.lower() not in _FUNCTION_WORDS):
-        if len(words) > 1 or words[0].isupper():
-            return True
+    content = [w for w in (w.strip(".,;:!?") for w in words) if w.isalpha() and w.lower() not in _FUNCTION_WORDS]
+    if content and all(w[:1].isupper() for w in content) and (len(content) > 1 or content[0].isupper()):
+        return True
     after = doc.token_at(frag.close_at)
     if after < len(doc.text):
         nxt = doc.text[after]
@@ -733,9 +883,34 @@ def _title_like(doc: _Doc, frag: _Fragment, body: str) -> bool:
 
 # --- the stage ------------------------------------------------------------------------------
 
+_LOWER_WORD = re.compile(r"[a-z]+")
+_QUOTE_CHARS = re.compile(r"[“”\"«»„‘]|(?:^|\s)'|['’](?:\s|$)")
+_ANAPHOR = re.compile(r"\b(?:[Hh]e|[Ss]he|[Ii]t|[Tt]hey|[Ww]ho|[Tt]he (?:%s))\b" % "|".join(sorted(_ORG_NOUNS | _ROLE_NOUNS)))
+
+
+def _relevant(text: str) -> bool:
+    """Whether a sentence can hold a quotation or attribution (quote mark, cue word, lead-in
+    colon, pull-quote dash)."""
+    return bool(_QUOTE_CHARS.search(text)) or text.endswith(":") or text[:1] in "—–-" or "according to" in text \
+        or not CUE_WORDS.isdisjoint(_LOWER_WORD.findall(text))
+
+
 def _prepare(body: str, sentences: list[dict]) -> _Doc:
-    tokens = tokenize(body)
-    doc = _Doc(body, [t.text for t in tokens], [t.lower_ for t in tokens], [t.idx for t in tokens])
+    """Tokenize the sentences that can matter (those with quote marks or cues, and the one before
+    each that refers back with a pronoun); the others keep empty token ranges. Tokenizing is most
+    of the stage's cost, so this is what keeps it fast."""
+    keep = [_relevant(s["text"]) for s in sentences]
+    for k in range(len(sentences) - 1, 0, -1):
+        if keep[k] and _ANAPHOR.search(sentences[k]["text"]):
+            keep[k - 1] = True
+    text, idx = [], []
+    for sentence, wanted in zip(sentences, keep):
+        if wanted:
+            start, sentence_text = sentence["start"], sentence["text"]
+            spans = tokenize(sentence_text).to_array([IDX, LENGTH]).tolist()
+            text += [sentence_text[offset:offset + length] for offset, length in spans]
+            idx += [start + offset for offset, _ in spans]
+    doc = _Doc(body, text, [word.lower() for word in text], idx)
     doc.sent_starts = [s["start"] for s in sentences]
     doc.sent_ids = [s["sentence_id"] for s in sentences]
     doc.sent_tokens = [(doc.token_at(s["start"]), doc.token_at(s["end"])) for s in sentences]
@@ -803,7 +978,15 @@ def extract_quotes(article: dict, paragraphs: list[dict], sentences: list[dict])
 
 def _direct_and_mixed(doc, article_id, paragraphs, entities, rows, claimed) -> None:
     body = doc.body
-    fragments = find_quote_spans(body, paragraphs)
+    fragments = find_quote_spans(body, paragraphs)[:_MAX_FRAGMENTS]
+    cues_in: dict[int, bool] = {}
+
+    def sentence_has_cue(s_pos: int) -> bool:
+        if s_pos not in cues_in:
+            floor, limit = doc.sent_tokens[s_pos]
+            cues_in[s_pos] = any(_is_cue(doc, k) for k in range(floor, limit))
+        return cues_in[s_pos]
+
     previous: dict | None = None  # last attributed quote row
     pending: list[tuple[_Fragment, dict]] = []  # rows waiting for a later speaker in the paragraph
     for n, frag in enumerate(fragments):
@@ -811,12 +994,21 @@ def _direct_and_mixed(doc, article_id, paragraphs, entities, rows, claimed) -> N
         s_floor, s_limit = doc.sent_tokens[s_pos]
         open_tok, close_tok = doc.token_at(frag.open_at), doc.token_at(frag.close_at)
         # the sentence of the closing mark bounds a trailing cue ("… ,” he said.")
-        limit = doc.sent_tokens[doc.sentence_of(max(frag.close_at - 1, frag.open_at))][1]
-        if close_tok < len(doc.idx) and limit <= close_tok:
-            limit = doc.sent_tokens[doc.sentence_of(doc.idx[close_tok])][1]
-        attribution = _cue_before(doc, open_tok, s_floor) if not frag.continued else None
+        close_pos = doc.sentence_of(max(frag.close_at - 1, frag.open_at))
+        limit = doc.sent_tokens[close_pos][1]
+        if limit <= close_tok:  # the quote ends its sentence: "…?” Trump asked.
+            following = doc.sent_tokens[close_pos + 1] if close_pos + 1 < len(doc.sent_tokens) else (0, 0)
+            same_paragraph = close_pos + 1 < len(doc.sent_starts) and "\n" not in body[frag.close_at:doc.sent_starts[close_pos + 1]]
+            limit = following[1] if following[0] == close_tok and same_paragraph else close_tok
+        before = _cue_before(doc, open_tok, s_floor) if not frag.continued else None
         after = _cue_after(doc, close_tok, min(limit, close_tok + 14)) if frag.closed else None
-        attribution = attribution or after
+        # A cue right before the quote ("Evans added: “…”") beats one after it; a cue further
+        # back ("… predicted the casino would not last long: “…,” Roffman said") does not.
+        near = before is not None and doc.token_at(before.cue_start) >= open_tok - 4
+        attribution = before if near or after is None else after
+        if attribution is after and after is not None and body[after.cue_start:after.cue_end] in _PULL_DASH \
+                and _title_like(doc, frag, body):
+            attribution = None  # “Headline of a cited story” — Outlet
         sentence_id = doc.sent_ids[s_pos]
         kind, start, end, confidence = "direct", frag.start, frag.end, 0.0
         if attribution is None and not frag.continued:
@@ -828,12 +1020,31 @@ def _direct_and_mixed(doc, article_id, paragraphs, entities, rows, claimed) -> N
                     kind, start = "mixed", content_start
                     end = max(frag.close_at, _content_end(doc, doc.sentence_of(frag.close_at - 1), frag.close_at))
                     end = _strip(body, start, end)[1]
+        if attribution is None and not frag.continued and close_tok < s_limit:
+            attribution = _trailing_cue(doc, close_tok, s_limit)
+            if attribution is not None and doc.text[close_tok] != ",":
+                comma = doc.token_at(attribution.cue_start) - 1
+                while comma > close_tok and doc.text[comma] != ",":
+                    comma -= 1
+                if comma > close_tok:
+                    kind, start, end = "mixed", min(doc.idx[s_floor], frag.open_at), doc.idx[comma]
+        if attribution is None and not frag.continued and frag.paragraph > 0 \
+                and frag.open_at == paragraphs[frag.paragraph]["start"]:
+            attribution = _lead_in(doc, paragraphs[frag.paragraph - 1])
         if attribution is not None:
             confidence = attribution.confidence
         elif frag.continued and previous is not None:
             confidence = 0.8
-        elif _is_scare_quote(doc, frag, body, s_floor, s_limit):
+        elif previous is not None and frag.open_at == doc.sent_starts[s_pos] \
+                and _same_voice(previous, frag, paragraphs, body):
+            pass  # the next part of a split quote: “A,” she said. “B.”
+        elif _is_scare_quote(doc, frag, body, sentence_has_cue(s_pos)):
             continue
+        elif open_tok > s_floor + 2 and (previous is None or not _same_voice(previous, frag, paragraphs, body)):
+            subject = _sentence_subject(doc, s_floor, open_tok)  # Sanders credited … to “…”
+            if subject is not None and subject.kind != "group" or subject is not None and subject.name:
+                attribution = _Attribution(frag.open_at, frag.open_at, subject, 0.5)
+                confidence = 0.5
         if kind == "mixed" and any(s <= start < e for s, e in claimed):
             continue  # a second quoted fragment of the same mixed quote
         speaker, mention, role, span, cue = _mention_fields(doc, attribution, entities)
@@ -848,7 +1059,7 @@ def _direct_and_mixed(doc, article_id, paragraphs, entities, rows, claimed) -> N
                    confidence or 0.3, span)
         row["_paragraph"] = frag.paragraph
         if attribution is None and not speaker:
-            if not any(_is_cue(doc, k) for k in range(s_floor, s_limit)):
+            if not sentence_has_cue(s_pos):
                 pending.append((frag, row))
         elif speaker or mention:
             for waiting_frag, waiting in pending:
@@ -893,6 +1104,8 @@ def _indirect(doc, article_id, entities, rows, claimed) -> None:
         c_start, c_end = _strip(body, c_start, c_end)
         if c_end - c_start < 8 or len(body[c_start:c_end].split()) < 3:
             continue
+        if attribution.mention.text.lower() in {"i", "we", "you"}:
+            continue  # first or second person: speech inside an unmarked quote or interview
         speaker, mention, role, span, cue = _mention_fields(doc, attribution, entities)
         if not mention:
             continue
@@ -903,7 +1116,6 @@ def _indirect(doc, article_id, entities, rows, claimed) -> None:
 
 def _reported_speech(doc: _Doc, floor: int, limit: int):
     """Find ``(attribution, content_start, content_end)`` in one sentence, or None."""
-    body = doc.body
     end_char = _content_end(doc, doc.sentence_of(doc.idx[floor]), doc.idx[floor])
     for k in range(floor, limit - 1):
         if doc.lower[k] == "according" and doc.lower[k + 1] == "to":
@@ -926,9 +1138,9 @@ def _reported_speech(doc: _Doc, floor: int, limit: int):
         mention = _mention_before(doc, k, floor)
         if mention is not None:
             # …, he said.  (content before the cue)
-            if mention.start > floor + 1 and doc.text[mention.start - 1] == "," and limit - k <= 8:
-                return _Attribution(doc.idx[k], doc.end_char(k), mention, 0.75), doc.idx[floor], doc.idx[mention.start - 1]
-            if mention.start > floor + 3 and doc.text[mention.start - 1] not in {",", "that"}:
+            if mention.first > floor + 1 and doc.text[mention.first - 1] == "," and limit - k <= 8:
+                return _Attribution(doc.idx[k], doc.end_char(k), mention, 0.75), doc.idx[floor], doc.idx[mention.first - 1]
+            if mention.first > floor + 3 and doc.text[mention.first - 1] not in {",", "that", "and", "but"}:
                 continue
             content = _skip_cue_complements(doc, k, limit)
             if content >= limit - 1:
@@ -991,7 +1203,7 @@ def _n_words(text: str) -> int:
     return sum(1 for word in text.split() if any(ch.isalnum() for ch in word))
 
 
-def sources_summary(quotes, articles) -> "pd.DataFrame":
+def sources_summary(quotes: pd.DataFrame, articles: pd.DataFrame | str) -> pd.DataFrame:
     """Who speaks in each article, and how much: one row per article and speaker.
 
     Args:
@@ -1007,8 +1219,6 @@ def sources_summary(quotes, articles) -> "pd.DataFrame":
         ``share`` (``words_attributed`` / words in the body; higher = a bigger voice), sorted by
         article then share, largest first.
     """
-    import pandas as pd
-
     if isinstance(articles, str):
         ids = quotes["article_id"].unique() if len(quotes) else ["article"]
         totals = {article_id: _n_words(articles) for article_id in ids}

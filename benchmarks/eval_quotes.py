@@ -22,7 +22,8 @@ Units and matching (issue 3):
   row whose speaker matches the gold source (as above). Content: token-level precision/recall
   of the predicted content tokens against the gold content tokens.
 
-GUM has no speakers: there, ``<quote>`` elements with quote marks are gold quotations and
+GUM has no speakers: there, ``<quote>`` elements with quote marks are the gold quotations for
+recall (precision counts a prediction inside any ``<quote>``, GUM splits quotes by sentence), and
 ``<q>`` elements (titles, scare quotes, mentions) must not be predicted.
 """
 
@@ -40,7 +41,7 @@ from analysis.segment import segment
 REPO = Path(__file__).resolve().parents[1]
 POLNEAR = REPO / ".." / "shared" / "data" / "research-only" / "polnear"
 GUM_XML = REPO / "data" / "external" / "gum-wikinews-quotes" / "xml"
-_QUOTED = re.compile(r"[“\"]([^“”\"\n]+)(?:[”\"]|$)", re.MULTILINE)
+_QUOTED = re.compile(r"(?:[“\"]|'')([^“”\"\n]+?)(?:[”\"]|''|$)", re.MULTILINE)
 _WORD = re.compile(r"\w+")
 _NAME = re.compile(r"\b[A-Z][\w’'.-]+")
 
@@ -126,7 +127,7 @@ def inside(span: tuple[int, int], spans: list[tuple[int, int]]) -> float:
 
 
 def quoted_fragments(text: str, offset: int = 0) -> list[tuple[int, int]]:
-    """Spans between double quote marks (an unclosed one runs to the line end)."""
+    """Spans between double quote marks (“…”, "…" or ''…''; an unclosed one runs to the line end)."""
     return [(offset + m.start(1), offset + m.end(1)) for m in _QUOTED.finditer(text)]
 
 
@@ -165,7 +166,6 @@ class Counts:
 
 def score_article(text: str, attributions: list[dict], rows: list[dict], counts: dict[str, Counts]) -> None:
     """Add one article's direct, quote+speaker and indirect counts to ``counts``."""
-    contents = [a["content"] for a in attributions]
     gold = []
     for attribution in attributions:
         for start, end in attribution["content"]:
@@ -186,11 +186,10 @@ def score_article(text: str, attributions: list[dict], rows: list[dict], counts:
         direct.tp_p += bool(holders)
         with_speaker.tp_p += any(speaker_matches(row, a["source"], text) for a in holders)
     _score_indirect(text, attributions, rows, counts)
-    del contents
 
 
 def _score_indirect(text, attributions, rows, counts) -> None:
-    quoted = re.compile(r"[“”\"]")
+    quoted = re.compile(r"[“”\"]|''")
     gold = [a for a in attributions if a["content"] and not any(quoted.search(text[s:e]) for s, e in a["content"])]
     predicted = [r for r in rows if r["kind"] == "indirect"]
     source = counts["indirect source"]
@@ -239,13 +238,14 @@ def evaluate_gum(folder: Path) -> dict[str, Counts] | None:
     quotes, titles = Counts(), Counts()
     for path in files:
         text, spans = read_gum(path)
-        gold = [(s, e) for s, e, tag in spans if tag == "quote" and quoted_fragments(text[s:e])]
+        quotations = [(s, e) for s, e, tag in spans if tag == "quote"]
+        gold = [(s, e) for s, e in quotations if quoted_fragments(text[s:e])]
         not_quotes = [(s, e) for s, e, tag in spans if tag == "q"]
         predicted = [span for span, _ in predicted_fragments(run(text, path.stem))]
         quotes.gold += len(gold)
         quotes.predicted += len(predicted)
         quotes.tp_r += sum(any(overlap(g, p) / (g[1] - g[0]) >= 0.8 for p in predicted) for g in gold)
-        quotes.tp_p += sum(inside(p, gold) >= 0.5 for p in predicted)
+        quotes.tp_p += sum(inside(p, quotations) >= 0.5 for p in predicted)
         titles.gold += len(not_quotes)
         titles.tp_r += sum(not any(overlap(q, p) for p in predicted) for q in not_quotes)
     titles.tp_p, titles.predicted = titles.tp_r, titles.gold

@@ -1,0 +1,204 @@
+"""Tests for the quotes stage (issue 3): direct, mixed and indirect quotes with their speakers."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from analysis.load import RawArticle, load_paths
+from analysis.normalise import normalise
+from analysis.quotes import extract_quotes, headline_quotes, sources_summary
+from analysis.segment import segment
+from analysis.schema import columns
+from benchmarks.eval_quotes import GUM_XML, evaluate_gum
+
+from conftest import REPO, SEED
+
+
+def quotes_of(body: str) -> list[dict]:
+    paragraphs, sentences = segment("t", body)
+    return extract_quotes({"article_id": "t", "body": body, "headline": ""}, paragraphs, sentences)
+
+
+def assert_offsets(body: str, rows: list[dict]) -> None:
+    for row in rows:
+        assert body[row["start"]:row["end"]] == row["text"]
+        assert row["text"].strip() == row["text"] and row["text"]
+
+
+@pytest.fixture(scope="module")
+def seed():
+    article = normalise(next(item for item in load_paths([str(SEED)]) if isinstance(item, RawArticle)))
+    paragraphs, sentences = segment(article["article_id"], article["body"])
+    return article, extract_quotes(article, paragraphs, sentences)
+
+
+def test_seed_direct_quotes_are_michael_evans_with_his_role(seed):
+    _, rows = seed
+    direct = [r for r in rows if r["kind"] == "direct"]
+    assert len(direct) == 2
+    assert direct[0]["text"].startswith("It’s clear that no matter how much action we take")
+    assert direct[1]["text"].startswith("In the face of all of the results Alibaba has delivered")
+    assert {(r["speaker"], r["speaker_role"]) for r in direct} == {("Michael Evans", "Alibaba Group president")}
+    assert [r["cue"] for r in direct] == ["said", "added"]
+    assert [r["speaker_mention"] for r in direct] == ["Michael Evans", "Evans"]
+
+
+@pytest.mark.parametrize("start, speaker, mention", [
+    ("in 2016 the proactive cases were 26 times higher", "Alibaba", "it"),
+    ("1,000 arrests had been made so far", "Michael Evans", "he"),
+])
+def test_seed_indirect_statements_resolve_pronouns(seed, start, speaker, mention):
+    _, rows = seed
+    row = next(r for r in rows if r["text"].startswith(start))
+    assert (row["kind"], row["speaker"], row["speaker_mention"], row["cue"]) == ("indirect", speaker, mention, "said")
+
+
+def test_seed_notorious_markets_is_not_a_quotation(seed):
+    article, rows = seed
+    assert "notorious markets" in article["body"]
+    assert not any("notorious markets" in r["text"] for r in rows)
+    assert_offsets(article["body"], rows)
+
+
+def test_rows_have_the_contract_columns(seed):
+    _, rows = seed
+    for row in rows:
+        assert set(columns("quotes")) <= set(row)
+        assert 0 <= row["confidence"] <= 1
+    assert [r["quote_id"] for r in rows] == list(range(len(rows)))
+
+
+@pytest.mark.parametrize("body, expected", [
+    # split quote: both fragments, one speaker, role from apposition
+    ("“We are confident,” said Jane Doe, the city’s transport director. “It will be safe.”",
+     [("direct", "We are confident,", "Jane Doe", "the city’s transport director"),
+      ("direct", "It will be safe.", "Jane Doe", "the city’s transport director")]),
+    # colon-introduced
+    ("Evans added: “This will not deter us.”", [("direct", "This will not deter us.", "Evans", "")]),
+    # speaker after the quote, inverted
+    ("“Prices will rise,” the bank’s chief economist Anna Berg warned on Monday.",
+     [("direct", "Prices will rise,", "Anna Berg", "the bank’s chief economist")]),
+    # multi-paragraph: the first paragraph's quote is reopened, not closed
+    ("Ann Lee said: “We started the work in May.\n\n“We will finish it next year.”",
+     [("direct", "We started the work in May.", "Ann Lee", ""),
+      ("direct", "We will finish it next year.", "Ann Lee", "")]),
+    # pull quote with a dash
+    ("“Nothing is impossible.” — Ann Lee", [("direct", "Nothing is impossible.", "Ann Lee", "")]),
+    # partial quote inside reported speech is a mixed quote
+    ("Andrew Turnage, the commission’s executive director, said the rules were “clear and fair.”",
+     [("mixed", "the rules were “clear and fair.”", "Andrew Turnage", "the commission’s executive director")]),
+    # British single quotes
+    ("‘We will not give up,’ said Tom Price.", [("direct", "We will not give up,", "Tom Price", "")]),
+])
+def test_direct_and_mixed_quotes(body, expected):
+    rows = quotes_of(body)
+    assert_offsets(body, rows)
+    assert [(r["kind"], r["text"], r["speaker"], r["speaker_role"]) for r in rows] == expected
+
+
+@pytest.mark.parametrize("body, mention, speaker, role", [
+    ("Alibaba Group president Michael Evans was in Beijing on Monday.\n\n“It is unfair,” he said.",
+     "he", "Michael Evans", "Alibaba Group president"),
+    ("Michael Evans spoke first.\n\n“It is unfair,” Evans said.", "Evans", "Michael Evans", ""),
+    ("Alibaba published its figures on Monday.\n\nThe company said the process was flawed and biased.",
+     "The company", "Alibaba", ""),
+    # nothing to resolve to: leave the speaker empty rather than guess
+    ("“We will appeal,” she said.", "she", "", ""),
+])
+def test_speaker_resolution(body, mention, speaker, role):
+    rows = quotes_of(body)
+    row = rows[-1]
+    assert (row["speaker_mention"], row["speaker"], row["speaker_role"]) == (mention, speaker, role)
+
+
+@pytest.mark.parametrize("body, text, mention, cue", [
+    ("Officials told Reuters that the bridge would reopen in March.",
+     "the bridge would reopen in March", "Officials", "told"),
+    ("According to the report, sales fell by 5% last year.", "sales fell by 5% last year", "the report", "According to"),
+    ("The bridge will reopen in March, the mayor said.", "The bridge will reopen in March", "the mayor", "said"),
+    ("Smith warned that the plan would fail.", "the plan would fail", "Smith", "warned"),
+])
+def test_indirect_quotes(body, text, mention, cue):
+    rows = quotes_of(body)
+    assert [(r["kind"], r["text"], r["speaker_mention"], r["cue"]) for r in rows] == [("indirect", text, mention, cue)]
+
+
+@pytest.mark.parametrize("body", [
+    "Taobao was placed on the ‘notorious markets’ list again.",      # modifier of a noun
+    'She starred in "Orange Is the New Black" for years.',           # a title
+    'The so-called "experts" were wrong about the bridge.',          # scare quote
+    "The band played “Hope” at the end of the night.",              # a name
+    "It’s the company’s third attempt; the owners’ plans changed.",  # apostrophes only
+    'The 12" screen and the 15" one were both sold out.',            # inch marks
+    "The bridge reopened in March after repairs.",                   # no quote at all
+])
+def test_not_quotations(body):
+    assert quotes_of(body) == []
+
+
+@pytest.mark.parametrize("body", [
+    "",
+    "   \n\n  ",
+    "“",
+    "”",
+    '"""',
+    "'''",
+    "He said “this never closes.\n\nNext paragraph without quote.",
+    "“One” “two” ‘three’ \"four\" 'five' ” ‘ “" * 50,
+    "x" * 200_000,
+    "“" + "word " * 5000,
+    "Ünïcödé “ẞtraße” said Zoë.\n\n\u200b“\u00a0”",
+])
+def test_bad_input_never_raises_and_offsets_hold(body):
+    rows = quotes_of(body)
+    assert_offsets(body, rows)
+
+
+def test_unclosed_quote_closes_at_paragraph_end_with_low_confidence():
+    body = "He said “this never closes.\n\nNext paragraph without quote."
+    rows = quotes_of(body)
+    assert [(r["text"], r["confidence"] < 0.5) for r in rows] == [("this never closes.", True)]
+
+
+@pytest.mark.parametrize("headline, expected", [
+    ("Alibaba labels USTR’s notorious markets list a ‘flawed, biased and politicized process’ after Taobao inclusion",
+     ["flawed, biased and politicized process"]),
+    ("Mayor says bridge is “safe”", ["safe"]),
+    ("Mayor’s bridge reopens", []),
+    ("", []),
+])
+def test_headline_quotes(headline, expected):
+    assert [q["text"] for q in headline_quotes(headline)] == expected
+
+
+def test_sources_summary_on_the_seed(seed):
+    article, rows = seed
+    summary = sources_summary(pd.DataFrame(rows), pd.DataFrame([article]))
+    evans = summary.set_index("speaker").loc["Michael Evans"]
+    assert (evans["role"], evans["n_quotes"], evans["n_direct"], evans["n_indirect"]) == ("Alibaba Group president", 3, 2, 1)
+    assert evans["words_quoted"] > 100 and 0 < evans["share"] < 1
+    assert summary["share"].sum() <= 1
+    assert summary.iloc[0]["speaker"] == "Michael Evans"  # the biggest voice first
+
+
+def test_sources_summary_empty():
+    assert sources_summary(pd.DataFrame(columns=columns("quotes")), "Some body text.").empty
+
+
+def test_offsets_hold_on_the_bundled_corpus():
+    items = [item for item in load_paths([str(REPO / "data" / "raw" / "wikinews")]) if isinstance(item, RawArticle)]
+    n_rows = 0
+    for item in items[::5]:
+        article = normalise(item)
+        rows = extract_quotes(article, *segment(article["article_id"], article["body"]))
+        assert_offsets(article["body"], rows)
+        n_rows += len(rows)
+    assert n_rows > 100
+
+
+def test_gum_gold_quotations():
+    """GUM news (bundled, CC BY): hand-marked quotations are found, titles and scare quotes mostly not."""
+    scores = evaluate_gum(GUM_XML)
+    precision, recall, _ = scores["direct quote"].prf()
+    assert recall >= 0.9 and precision >= 0.75
