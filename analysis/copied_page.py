@@ -15,13 +15,16 @@ lines only, in four steps:
    at a comments heading below it.
 2. **Header**: the headline is the title-like line before the body that is followed by a
    byline or date, follows a short section label, shares its words with the body and is often
-   echoed in breadcrumbs or the page title. Bylines ("By X, Role", "ByX", "BY" + names,
-   "Author:", "as told to", or a bare name beside a date) and the publication date ("Published"
-   preferred over "Updated") are read near the headline.
-3. **Tags and outlet**: a tag line is a title-case line shown both above the headline and
-   below the body, split on phrases the article uses. The outlet comes from a
+   echoed in breadcrumbs or the page title. Distances to the body count only lines the page
+   does not repeat, so a block of repeated widgets does not push the header out of reach.
+   Bylines ("By X, Role", "ByX", "BY" + names, "Author:", "as told to", or a bare name beside
+   a date) and the publication date ("Published" preferred over "Updated") are read near the
+   headline.
+3. **Tags, outlet and language**: a tag line is a title-case line shown both above the
+   headline and below the body, split on phrases the article uses. The outlet comes from a
    "Headline | Outlet" line, a name the body cites as an interlocutor ("told X", "speaking
-   with X") that also opens a short furniture line, or the holder of a copyright line.
+   with X") that also opens a short furniture line, or the holder of a copyright line. The
+   language is guessed from the body's script or function words ('' when unclear).
 4. **Removed**: every non-blank line that is not a body paragraph, in input order, so nothing
    disappears silently.
 
@@ -37,7 +40,7 @@ from collections import Counter
 
 # Tuning constants (chosen on the development split of the copied-pages data).
 _HEAD_CHARS = 400  # metadata patterns look at most this far into a line
-_HEADER_SPAN = 60  # lines before the body searched for the headline, byline and date
+_HEADER_SPAN = 60  # distinct lines before the body searched for the headline, byline and date
 _MAX_TITLE_WORDS = 35
 _HEADLINE_DISTANCE_COST = 0.15  # per line between a headline candidate and the body
 _HEADLINE_OVERLAP_WEIGHT = 5.0  # bonus for a candidate whose words all recur in the body
@@ -66,26 +69,36 @@ _DATE = re.compile(
     rf"{_MONTH_START}(?P<m1>{_MONTH})\.?\s(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?,?\s(?P<y1>(?:19|20)\d\d)"
     rf"|(?<!\d)(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s(?:of\s)?(?P<m2>{_MONTH})\.?,?\s(?P<y2>(?:19|20)\d\d)"
     r"|(?<!\d)(?P<y3>(?:19|20)\d\d)[-/.](?P<m3>\d\d?)[-/.](?P<d3>\d\d?)(?!\d)"
-    r"|(?<![\d/.-])(?P<m4>\d\d?)[/-](?P<d4>\d\d?)[/-](?P<y4>(?:19|20)\d\d)",
+    r"|(?<![\d/.-])(?P<m4>\d\d?)(?P<sep>[/.-])(?P<d4>\d\d?)(?P=sep)(?P<y4>(?:19|20)\d\d)(?![\d.]\d)"
+    r"|(?P<y5>(?:19|20)\d\d)\s?[年년]\s?(?P<m5>\d\d?)\s?[月월]\s?(?P<d5>\d\d?)",
     re.IGNORECASE,
 )
-# "12-22-23" on a line of its own: month, day, two-digit year.
-_SHORT_DATE_LINE = re.compile(r"^(\d\d)[-/.](\d\d)[-/.](\d\d)(?!\d)")
+# "12-22-23" opening a line, or "12/11/23" anywhere in it: month, day, two-digit year.
+_SHORT_DATE = re.compile(r"^(\d\d)[-/.](\d\d)[-/.](\d\d)(?!\d)|(?<![\d/])(\d\d?)/(\d\d?)/(\d\d)(?![\d/])")
 _PUBLISHED = re.compile(r"publish|posted|first\s|released|\bon\b", re.IGNORECASE)
 _UPDATED = re.compile(r"updat|modif|edited|revised", re.IGNORECASE)
+_DATE_LABEL = re.compile(r"publish|posted|updated", re.IGNORECASE)  # a page's own date, not one in the text
+_RELATIVE_TIME = re.compile(
+    r"^(?:updated\s|published\s|posted\s)?\d{1,2}\s?(?:min(?:ute)?s?|hours?|hrs?|h|days?|d)\s+ago\b", re.IGNORECASE)
 _READ_TIME = re.compile(r"(\d{1,3})\s?(?:-\s?)?min(?:ute)?s?\.?\s(?:read|reading)\b", re.IGNORECASE)
 
-# "By X", "ByX" (glued), "BY", "Written by X", "Photos and story by X", "Author: X".
+# "By X", "ByX" (glued), "BY", "Written by X", "Photos and story by X", "Author: X"; not "Cars By Price".
 _BYLINE = re.compile(
-    r"^(?:[A-Za-z&]+\s){0,3}?by(?=(?-i:[A-Z])|\s|:|$)\s*:?\s*|^(?:authors?|writers?|byline)\b\s*:?\s*",
+    r"^(?:(?:written|story|stories|reported|reporting|words|text|article|compiled|edited|produced|photos?"
+    r"|and|&|interview|analysis|opinion|commentary|review|posted|published|report|column|essay|video|news|feature"
+    r"|guide|blog)\s){0,3}?"
+    r"by(?=(?-i:[A-Z])|\s|:|$)\s*:?\s*|^(?:authors?|writers?|byline)\b\s*:?\s*",
     re.IGNORECASE,
 )
+# "Photograph by X", "Images by X": a picture credit, not a byline ("Photos and story by X" is one).
+_PICTURE_CREDIT = re.compile(r"^(?!.*\b(?:story|words|text|written|reporting)\b).*\b(?:photo|photograph|image|picture"
+                             r"|illustration|graphic|video|map|chart)", re.IGNORECASE)
 _FIELD_SEPARATOR = re.compile(r"\s?[|·•]\s?")
 _TOLD_TO = re.compile(r"\bas told to\s+", re.IGNORECASE)
 # Where a byline stops naming people (cut there; glued forms included).
 _BYLINE_STOP = re.compile(
     r"(?:published|updated|posted|last updated|first published|contributions? from|comments?\b|;"
-    r"|\bon\s(?=" + _MONTH + r")|\d+\s(?:min|minutes?|hours?|days?)\b|\|)",
+    r"|\bon\s(?=" + _MONTH + r")|\d+\s(?:min|minutes?|hours?|days?)\b|\||\s@\w)",
     re.IGNORECASE,
 )
 # Job titles that end a role ("Asia Editor", "Globe Staff").
@@ -99,7 +112,7 @@ _ROLE_TITLE = re.compile(
 # Words that make a byline part an organisation rather than a person ("Ann Lee, City News").
 _ORGANISATION = re.compile(
     r"\b(?:press|news|times|post|journal|network|media|agency|magazine|daily|herald|tribune|gazette"
-    r"|service|wire|radio|television|tv|group|associated|newsroom|online|digital)\b",
+    r"|service|wire|radio|television|tv|group|associated|newsroom|online|digital|today)\b",
     re.IGNORECASE,
 )
 _GLUED_ROLE = re.compile(
@@ -121,9 +134,10 @@ _CREDIT = re.compile(
     r"(?:\b(?:photo|image|picture|illustration|video|graphic)s?\s?(?:credit|courtesy|by)?\s?:"
     r"|\bcredit\s?:|\(image credit|\bcourtesy of\b|getty images|/getty\b|\bshutterstock\b|\bistock\b"
     r"|(?:/|\()\s?(?:ap|afp|reuters|epa|upi|pa)\b\)?\s*$|\bphotograph:|\bfile photo\b|^file\s?-\s"
-    r"|\([\w.'’ -]{1,60}/\s?[^)]{2,60}\)\s*$|\|\s?(?:photo|image)\b|^file\s?:"
+    r"|[(\[][\w.'’ -]{1,60}/\s?[^)\]]{2,60}[)\]]\s*$|\|\s?(?:photo|image)\b|^file\s?:"
     r"|^(?:[A-Z][\w.'’-]*\s){0,3}[A-Z][\w.'’-]*\s?/\s?[A-Z][\w.&'’ -]{1,30}$"
-    r"|^courtesy\b|^[\[(][^\])]{1,80}[\])]$|^[^(]{1,40}\)$)",
+    r"|^courtesy\b|^[\[(][^\])]{1,80}[\])]$|^[^(]{1,40}\)$"
+    r"|(?:^|[.!?]\s)(?:photo|photograph|image|illustration)s?\s(?:provided\s|courtesy\s)?by\s[^.]{1,60}\.?$)",
     re.IGNORECASE,
 )
 _FURNITURE = re.compile(
@@ -148,12 +162,29 @@ _FURNITURE_ANYWHERE = re.compile(
 )
 # Disclaimers sites put above or below the article, whatever their length.
 _BOILERPLATE = re.compile(
-    r"\bearn (?:a |an )?(?:small )?(?:affiliate )?commission|\baffiliate links?\b|independently selected by"
-    r"|opinions expressed (?:here|by contributors|in this (?:article|column)) are|^listen to this (?:story|article)"
-    r"|^(?:this (?:story|article) (?:is part of|was originally|first appeared))|^editor[’']?s note\b",
+    r"\b(?:earn (?:a |an )?(?:small )?(?:affiliate )?commission|affiliate links?\b|independently selected by"
+    r"|opinions expressed (?:here|by contributors|in this (?:article|column)) are"
+    r"|contributed to this (?:report|story|article)|reprinted (?:by|with) permission|subject to copyright"
+    r"|can be reached at\b|through (?:a )?links? on (?:our|this) site\b"
+    r"|we may (?:earn|receive|get) (?:a )?(?:compensation|commission)"
+    r"|for (?:educational and )?informational purposes only|sign up to (?:get|receive)"
+    r"|follow (?:her|him|them|us|me) on\b|(?:straight|delivered|direct(?:ly)?) (?:to|into) your inbox"
+    r"|let us know in the comments|read our editorial polic)",
     re.IGNORECASE,
 )
-_TEASER_PREFIX = re.compile(r"^(?:read more|related|see also|also read|read also|more|watch|listen|recommended)\s?[:|»>]",
+# The same, for lines that open with it.
+_BOILERPLATE_START = re.compile(
+    r"(?:listen to this (?:story|article)|this (?:story|article) (?:is part of|was originally|first appeared)"
+    r"|editor[’']?s note\b|contributing\s?:|excerpted from|citation\s?:|journal information\s?:|a post shared by"
+    r"|have a (?:news )?tip\b|share your feedback|(?:clarification|correction)\b[^:]{0,60}:)",
+    re.IGNORECASE,
+)
+# A short line with an e-mail address: a contact line ("Contact Ann Lee at ann@example.com").
+_CONTACT = re.compile(r"[\w.+-]@[\w-]+\.[\w.]")
+_MAX_CONTACT_WORDS = 40
+_TEASER_PREFIX = re.compile(r"^(?:read more|related|see also|also read|read also|more|watch|listen|recommended|read|see"
+                            r"|trending|up next|next|previous|most read|popular|latest)"
+                            r"\s?[:|»>]",
                             re.IGNORECASE)
 # Headings that close an article: what follows them is teasers, bios, comments or sign-ups.
 _END_MARKER = re.compile(
@@ -164,6 +195,7 @@ _END_MARKER = re.compile(
     r"|\d+ comments?|comments are closed|leave a (?:comment|reply)|share (?:this|or comment)|in this article"
     r"|this (?:story|article) was originally published|sign up for|subscribe to|follow us"
     r"|partner center|sponsored|promoted|what to read next|keep reading|discover more|explore more"
+    r"|people (?:are )?also (?:read|reading|viewed|watched)"
     r"|related (?:links|articles|posts|stories|content|coverage|topics)|recommended (?:for you|by|stories|reading))",
     re.IGNORECASE,
 )
@@ -194,15 +226,12 @@ def parse_page_text(text: str, known: dict | None = None) -> dict:
         language, body (paragraphs separated by a blank line) and removed (every other
         non-blank input line, in input order).
     """
-    try:
-        lines = [line.strip() for line in (text or "").split("\n") if line.strip()]
-        return _parse_known(lines, known) if known is not None else _parse_copied(lines)
-    except Exception:  # noqa: BLE001 - a parser bug must not lose the article
-        lines = [line.strip() for line in str(text or "").split("\n") if line.strip()]
-        return _result(body=lines, removed=[])
+    lines = [line.strip() for line in (text or "").split("\n") if line.strip()]
+    return _parse_known(lines, known) if known is not None else _parse_copied(lines)
 
 
-def _result(body: list[str], removed: list[str], **meta) -> dict:
+def page_result(body: list[str], removed: list[str], **meta) -> dict:
+    """A parse result: empty metadata updated with ``meta``; body paragraphs joined by blank lines."""
     article = {
         "outlet": "", "headline": "", "authors": [], "author_roles": [], "published": "",
         "read_time_min": None, "tags": [], "url": "", "language": "",
@@ -234,8 +263,8 @@ def _parse_known(lines: list[str], known: dict) -> dict:
     published = ""
     if not known.get("published") and not known.get("date"):
         published = next((_first_date(line) for line, k in zip(lines, keep) if not k and _first_date(line)), "")
-    return _result(body=body, removed=removed, headline=headline, published=published,
-                   read_time_min=_read_time(lines[:3]))
+    return page_result(body=body, removed=removed, headline=headline, published=published,
+                   read_time_min=_read_time(lines[:3]), language=guess_language("\n".join(body)))
 
 
 # --- copied pages ------------------------------------------------------------------------------
@@ -243,7 +272,7 @@ def _parse_known(lines: list[str], known: dict) -> dict:
 def _parse_copied(lines: list[str]) -> dict:
     """Body run first, then the header around its start, then what hangs off both."""
     if not lines:
-        return _result(body=[], removed=[])
+        return page_result(body=[], removed=[])
     info = [_line_info(line) for line in lines]
     counts = _line_counts(lines)
     for line, item in zip(lines, info):
@@ -253,11 +282,12 @@ def _parse_copied(lines: list[str]) -> dict:
     first_body = next((i for i in range(start, end) if kept[i]), start)
 
     body_vocab = {w for i in range(first_body, end) if kept[i] for w in _content_words(lines[i])}
-    headline_at = _find_headline(lines, info, first_body, end, body_vocab)
+    position = _distinct_positions(info)
+    headline_at = _find_headline(lines, info, first_body, end, body_vocab, position)
     if headline_at is not None:  # the header sits under the copy of the headline nearest the body
         key = _fold(lines[headline_at][:_HEAD_CHARS])
         headline_at = max(i for i in range(headline_at, first_body) if _fold(lines[i][:_HEAD_CHARS]) == key)
-    header_from = headline_at if headline_at is not None else max(0, first_body - _HEADER_SPAN)
+    header_from = headline_at if headline_at is not None else _span_start(position, first_body)
     if headline_at is not None:  # the headline's own line and the header are never body
         for i in range(start, headline_at + 1):
             kept[i] = False
@@ -272,10 +302,10 @@ def _parse_copied(lines: list[str]) -> dict:
     body = [line for line, k in zip(lines, kept) if k]
     removed = [line for line, k in zip(lines, kept) if not k]
     headline = lines[headline_at] if headline_at is not None else ""
-    return _result(
+    return page_result(
         body=body, removed=removed, headline=headline, authors=authors, author_roles=roles,
         published=published, read_time_min=_read_time(lines[header_from:first_body + 1]),
-        tags=tags, outlet=_find_outlet(lines, kept, headline),
+        tags=tags, outlet=_find_outlet(lines, kept, headline), language=guess_language("\n".join(body)),
     )
 
 
@@ -321,9 +351,12 @@ def _line_info(line: str) -> dict:
     head = line[:_HEAD_CHARS]
     # Long lines are not counted word by word: any line past _HEAD_CHARS is long enough.
     n_words = len(_WORDS.findall(head)) if len(line) <= _HEAD_CHARS else max(60, len(line) // 6)
-    furniture = bool(_FURNITURE.match(head) and n_words <= 6) or bool(
-        n_words <= 25 and _FURNITURE_ANYWHERE.search(head)) or bool(_TEASER_PREFIX.match(head)
-                                                                   or _BOILERPLATE.search(head))
+    furniture = bool(
+        (_FURNITURE.match(head) and n_words <= 6)
+        or (n_words <= 25 and _FURNITURE_ANYWHERE.search(head))
+        or _TEASER_PREFIX.match(head) or _BOILERPLATE.search(head) or _BOILERPLATE_START.match(head)
+        or (n_words <= _MAX_CONTACT_WORDS and "@" in head and _CONTACT.search(head))
+    )
     credit = bool(_CREDIT.search(line[-_HEAD_CHARS:]) or _CREDIT.search(head))
     ends_sentence = bool(_SENTENCE_END.search(line[-8:]))
     prose = not furniture and not credit and not _is_title_case(head) and _LETTER.search(head) is not None and (
@@ -393,9 +426,10 @@ def _is_list_item(line: str, item: dict) -> bool:
     if item["furniture"] or item["credit"] or item["words"] < 3:
         return False
     head = line[:_HEAD_CHARS]
-    if _is_meta_line(head) or _END_MARKER.match(head) or _TEASER_PREFIX.match(head):
+    if _is_meta_line(head) or _END_MARKER.match(head) or _TEASER_PREFIX.match(head) or not _LIST_ITEM.match(head):
         return False
-    return bool(_LIST_ITEM.match(head))
+    dated = _DATE.search(head)  # "Ann Lee · City News · Posted: May 3, 2023 ..." is a byline
+    return not (dated and _DATE_LABEL.search(head[:dated.start()]))
 
 
 def _is_subhead(line: str, item: dict) -> bool:
@@ -416,12 +450,30 @@ def _is_short(line: str, max_words: int) -> bool:
 
 # --- headline ----------------------------------------------------------------------------------
 
+def _distinct_positions(info: list[dict]) -> list[int]:
+    """Running count of lines the page does not repeat: distances measured in it skip blocks
+    of repeated widgets ("Oops! Something went wrong." ten times over)."""
+    positions, count = [], 0
+    for item in info:
+        count += item["repeats"] == 1
+        positions.append(count)
+    return positions
+
+
+def _span_start(position: list[int], first_body: int) -> int:
+    """First line at most ``_HEADER_SPAN`` distinct lines above the body's first line."""
+    lo = first_body
+    while lo > 0 and position[first_body] - position[lo - 1] <= _HEADER_SPAN:
+        lo -= 1
+    return lo
+
+
 def _find_headline(lines: list[str], info: list[dict], first_body: int, end: int,
-                   body_vocab: set[str]) -> int | None:
+                   body_vocab: set[str], position: list[int]) -> int | None:
     """Index of the headline: a title-like line before the body, followed by a byline or date,
     sharing words with the body. A tag line (title-case words repeated after the body) is not
     a headline."""
-    lo = max(0, first_body - _HEADER_SPAN)
+    lo = _span_start(position, first_body)
     after_body = {_fold(line[:_HEAD_CHARS]) for line in lines[end:]}
     crumbs = [_fold(line[:_HEAD_CHARS]) for line in lines[max(0, lo - _HEADER_SPAN):first_body + _HEADER_SPAN]
               if _BREADCRUMB.search(line[:_HEAD_CHARS])]
@@ -431,13 +483,16 @@ def _find_headline(lines: list[str], info: list[dict], first_body: int, end: int
         item = info[i]
         if not _is_title_like(line, item) or (_is_tag_line(line) and _fold(line[:_HEAD_CHARS]) in after_body):
             continue
-        score = -_HEADLINE_DISTANCE_COST * (first_body - i) + _meta_follows(lines, i, first_body)
+        distance = position[first_body] - position[i] + 1
+        score = -_HEADLINE_DISTANCE_COST * distance + _meta_follows(lines, i, first_body)
         if item["repeats"] > 1 or _echoed(line, crumbs):
             score += 1
         if line.endswith("."):
             score -= 2
         if i + 1 < len(info) and info[i + 1]["credit"] and item["words"] > 4:
             score -= 3  # a caption: its photo credit follows
+        if i > 0 and _is_meta_line(lines[i - 1]):
+            score -= 3  # under a byline or date: a caption or dek, the headline sits above them
         if _contains_other_line(line, lines, lo, first_body, i):
             score -= 3  # "Share: <headline>", "Section<headline>": the bare copy is the headline
         score += _label_before(lines, info, i) + _HEADLINE_OVERLAP_WEIGHT * _overlap(line, body_vocab)
@@ -485,7 +540,7 @@ def _meta_follows(lines: list[str], i: int, first_body: int) -> float:
     """How directly a byline or date follows line ``i`` (a dek or caption may sit between)."""
     following = lines[i + 1:min(i + 5, first_body + 1)]
     for distance, line in enumerate(following):
-        if _is_meta_line(line):
+        if _is_meta_line(line) or (_date_beside(following, distance + 1) and _bare_byline(line)[0]):
             if distance == 0:
                 return 4.0
             between = following[0]
@@ -532,11 +587,24 @@ def _find_authors(lines: list[str], header_from: int, first_body: int, end: int)
         authors, roles = _split_byline(rest if rest.strip() else _names_below(lines, i + 1))
         if authors:
             return authors, roles
-    for i in range(header_from + 1, min(header_from + 6, len(lines))):
+    for i in range(header_from + 1, min(max(first_body, header_from + 6), len(lines))):
         authors, roles = _bare_byline(lines[i])
-        if authors and (_date_near(lines, i) or _role_below(lines, i)):
+        # Under the headline: beside a date, or naming an outlet after the name ("ANN LEE USA TODAY")
+        with_outlet = i == header_from + 1 and bool(roles and roles[0])
+        near_headline = i <= header_from + 5 and (_date_near(lines, i) or with_outlet)
+        if authors and (near_headline or _role_below(lines, i) or _date_beside(lines, i)):
+            return authors, roles
+    for i in range(end, min(end + 8, len(lines))):  # "Dec 6, 2023 Ann Lee" closing the article
+        authors, roles = _bare_byline(lines[i])
+        if authors and _DATE.match(lines[i][:_HEAD_CHARS]):
             return authors, roles
     return [], []
+
+
+def _date_beside(lines: list[str], i: int) -> bool:
+    """Line ``i`` or the line after it is a short line with a date ("Ann Lee", "May 3, 2023")."""
+    return any(_DATE.search(line[:_HEAD_CHARS]) and len(_WORDS.findall(line[:_HEAD_CHARS])) <= 10
+               for line in lines[i:i + 2])
 
 
 def _role_below(lines: list[str], i: int) -> bool:
@@ -552,7 +620,7 @@ def _byline_text(head: str) -> str | None:
         return head[told.end():]
     for field in _FIELD_SEPARATOR.split(head):
         match = _BYLINE.match(field)
-        if match:
+        if match and not _PICTURE_CREDIT.match(field[:match.end()]):
             return field[match.end():]
     return None
 
@@ -567,7 +635,7 @@ def _date_near(lines: list[str], i: int) -> bool:
     """A date or read time from two lines above line ``i`` to ``_NAME_DATE_SPAN`` lines below:
     a bare name is a byline only with such a line beside it."""
     return any(_DATE.search(line[:_HEAD_CHARS]) or _READ_TIME.search(line[:_HEAD_CHARS])
-               for line in lines[max(0, i - 2):i + _NAME_DATE_SPAN])
+               or _RELATIVE_TIME.match(line[:_HEAD_CHARS]) for line in lines[max(0, i - 2):i + _NAME_DATE_SPAN])
 
 
 def _bare_byline(line: str) -> tuple[list[str], list[str]]:
@@ -583,13 +651,45 @@ def _bare_byline(line: str) -> tuple[list[str], list[str]]:
         head = head[leading_date.end():].lstrip(" /|·•,-–—")
     stops = (_DATE.search(head), _BYLINE_STOP.search(head), re.search(r"[·•|]", head), _CAMEL_GLUE.search(head))
     cut = min([m.start() for m in stops if m] + [len(head)])
-    name = head[:cut].strip(" ,;:-–—")
-    words = name.split()
-    if not 2 <= len(words) <= 4 or (not name.isupper() and any(len(w) > 1 and w.isupper() for w in words)):
+    parts = re.split(r",|\s(?:and|&)\s", head[:cut].strip(" ,;:-–—"), flags=re.IGNORECASE)
+    if len(parts) > 3:
         return [], []
-    if not _looks_like_name(name) or _ROLE_TITLE.search(name) or {"of", "the", "for"} & set(words):
-        return [], []  # "of", "the" and "for" name agencies after "By", not people on their own
-    return [_tidy_name(name)], [""]
+    authors, roles = [], []
+    for part in (part.strip() for part in parts):
+        if authors and not roles[-1] and (_ROLE_TITLE.search(part) or _ORGANISATION.search(part)):
+            roles[-1] = part  # "Ann Lee, Staff Writer"
+            continue
+        name, role = _bare_name(part)
+        if not name:
+            return [], []
+        authors.append(name)
+        roles.append(role)
+    return authors, roles
+
+
+def _bare_name(text: str) -> tuple[str, str]:
+    """Name and trailing outlet of one person in a bare byline ("ANN LEE USA TODAY");
+    ("", "") when ``text`` does not look like a person's name."""
+    words = text.split()
+    if not 2 <= len(words) <= 4 or (not text.isupper() and any(len(w) > 1 and w.isupper() for w in words)):
+        return "", ""
+    outlet = _outlet_start(words)
+    name, role = " ".join(words[:outlet]), " ".join(words[outlet:])
+    if not _looks_like_name(name) or _ROLE_TITLE.search(name) or _ORGANISATION.search(name) \
+            or {"of", "the", "for"} & set(words):
+        return "", ""  # organisations name agencies after "By", not people on their own
+    return _tidy_name(name), role
+
+
+def _outlet_start(words: list[str]) -> int:
+    """Index where an outlet follows a two-word-or-longer name ("Ann Lee For Example News",
+    "ANN LEE USA TODAY"); ``len(words)`` when none does."""
+    for k in range(2, len(words)):
+        if _ORGANISATION.search(" ".join(words[:k])):
+            break
+        if (words[k].casefold() == "for" and k + 1 < len(words)) or _ORGANISATION.search(" ".join(words[k:])):
+            return k
+    return len(words)
 
 
 def _names_below(lines: list[str], i: int) -> str:
@@ -616,8 +716,8 @@ def _split_byline(text: str) -> tuple[list[str], list[str]]:
         role_tail = text[glued.start():]
         text = text[:glued.start()]
     date = _DATE.search(text)
-    if date:
-        text = text[:date.start()]
+    if date:  # "Ann Lee on March 3, 2023"
+        text = re.sub(r"\s(?:on|at)\s*$", "", text[:date.start()], flags=re.IGNORECASE)
     stop = _BYLINE_STOP.search(text)
     if stop:
         text = text[:stop.start()]
@@ -655,7 +755,9 @@ def _name_and_role(part: str) -> tuple[str, str]:
         return "", ""
     words = part.split()
     if not _ROLE_TITLE.search(part):
-        return (part, "") if _looks_like_name(part) else ("", "")
+        outlet = _outlet_start(words)  # "Ann Lee For Example News"
+        name, role = " ".join(words[:outlet]), " ".join(words[outlet:])
+        return (name, role) if _looks_like_name(name) else ("", "")
     if len(words) <= 2:  # "Asia Editor", "Staff"
         return "", ""
     cut = 3 if re.fullmatch(r"[A-Z]\.", words[1]) else 2
@@ -705,7 +807,7 @@ def _date_candidates(line: str, i: int) -> list[tuple[int, int, int, str]]:
         if not iso:
             continue
         # The label closest before the date decides ("Updated ... | Published ...").
-        label = head[max(0, match.start() - 40):match.start()].rsplit("|", 1)[-1]
+        label = re.split(r"[|/·•]", head[max(0, match.start() - 40):match.start()])[-1]
         if _UPDATED.search(label):
             rank = 2
         elif _PUBLISHED.search(label):
@@ -713,12 +815,15 @@ def _date_candidates(line: str, i: int) -> list[tuple[int, int, int, str]]:
         else:
             rank = 1 if n_words <= 14 else 3
         found.append((rank, i, match.start(), iso))
-    short = None if found else _SHORT_DATE_LINE.match(head)
-    if short:  # "12-22-23": month, day, two-digit year
+    short = None if found or n_words > 14 else _SHORT_DATE.search(head)
+    if short:  # "12-22-23", "12/11/23": month, day, two-digit year
+        month, day, year = (int(g) for g in short.groups() if g is not None)
         try:
-            found.append((1, i, 0, dt.date(2000 + int(short[3]), int(short[1]), int(short[2])).isoformat()))
+            found.append((1, i, short.start(), dt.date(2000 + year, month, day).isoformat()))
         except ValueError:
             pass
+    if _CREDIT.search(head):  # a caption's date is when the photo was taken
+        found = [(3, *rest) for _, *rest in found]
     return found
 
 
@@ -741,6 +846,8 @@ def _iso_date(match: re.Match) -> str:
             year, month, day = int(groups["y2"]), _MONTHS[groups["m2"][:3].lower()], int(groups["d2"])
         elif groups["y3"]:
             year, month, day = int(groups["y3"]), int(groups["m3"]), int(groups["d3"])
+        elif groups["y5"]:
+            year, month, day = int(groups["y5"]), int(groups["m5"]), int(groups["d5"])
         else:
             year, month, day = int(groups["y4"]), int(groups["m4"]), int(groups["d4"])
             if month > 12:  # day-first numeric date
@@ -833,6 +940,51 @@ def _find_outlet(lines: list[str], kept: list[bool], headline: str) -> str:
             name = _LEGAL_SUFFIX.sub("", name).strip(" .")
             if name and _looks_like_name(name) and _is_short(name, 5):
                 return name
+    return ""
+
+
+# --- language ----------------------------------------------------------------------------------
+
+# Frequent function words of each language (a word two languages share counts for both): in
+# running text they make up a third or more of the words, so a few sentences decide.
+_FUNCTION_WORDS = {
+    "en": "the of and to in is that for it was with as on be by this are from have has which",
+    "de": "der die und das ist den von zu mit sich des auf für nicht ein eine dem im auch wird",
+    "fr": "le les des et est une pour dans que qui sur au du par pas ce sont avec aux été",
+    "es": "el los las del y en que una por con para es se su al lo como más pero fue",
+    "it": "il di che è della per non una sono gli del con alla nel dei delle anche più",
+    "pt": "o os do da em que não uma com para é dos das no na ao pelo pela mais foi",
+    "nl": "de het een van en in is dat op te zijn met voor niet aan er ook wordt door bij",
+}
+_WORD_LANGUAGE: dict[str, list[str]] = {}
+for _code, _words in _FUNCTION_WORDS.items():
+    for _word in _words.split():
+        _WORD_LANGUAGE.setdefault(_word, []).append(_code)
+# Scripts that name one language on their own (kana: Japanese; Hangul: Korean; Greek; Hebrew).
+_SCRIPTS = (("ja", re.compile(r"[\u3040-\u30ff]")), ("ko", re.compile(r"[\uac00-\ud7af]")),
+            ("el", re.compile(r"[\u0370-\u03ff]")), ("he", re.compile(r"[\u0590-\u05ff]")))
+_LANGUAGE_SAMPLE_CHARS = 2000
+_MIN_LANGUAGE_WORDS = 20
+_MIN_FUNCTION_SHARE = 0.15  # of the sample's words, for the winning language
+_MIN_LANGUAGE_MARGIN = 2.0  # the winner's count over the runner-up's
+
+
+def guess_language(text: str) -> str:
+    """ISO 639-1 code of ``text``'s language from its script or its function words ("the",
+    "der", "le" ...), for English, German, French, Spanish, Italian, Portuguese, Dutch,
+    Japanese, Korean, Greek and Hebrew; '' when the text is short or the evidence unclear."""
+    sample = text[:_LANGUAGE_SAMPLE_CHARS]
+    letters = len(_LETTER.findall(sample))
+    for code, script in _SCRIPTS:
+        if letters and len(script.findall(sample)) >= 0.2 * letters:
+            return code
+    words = [w.lower() for w in re.findall(r"[^\W\d_]+", sample)]
+    if len(words) < _MIN_LANGUAGE_WORDS:
+        return ""
+    counts = Counter(code for w in words for code in _WORD_LANGUAGE.get(w, ()))
+    (best, top), (_, second) = (counts.most_common(2) + [("", 0), ("", 0)])[:2]
+    if top >= _MIN_FUNCTION_SHARE * len(words) and top >= _MIN_LANGUAGE_MARGIN * second:
+        return best
     return ""
 
 

@@ -10,7 +10,7 @@ import hashlib
 import re
 import unicodedata
 
-from .copied_page import parse_page_text
+from .copied_page import page_result, parse_page_text
 from .load import RawArticle
 
 # Spaces that are not U+0020, zero-width characters, and C0/C1 controls other than \n and \t.
@@ -49,12 +49,15 @@ def article_id_for(body: str) -> str:
 
 
 def normalise(raw: RawArticle) -> dict:
-    """Build an ``articles`` row (all contract columns) from a raw record."""
+    """Build an ``articles`` row (all contract columns) from a raw record.
+
+    A ``notes`` key lists anything the load report should mention (it is not a table column).
+    """
     fields = dict(raw.fields)
     if raw.source_format == "html" or "html" in fields:
         page = _from_html(fields.pop("html", raw.text))
     else:
-        page = parse_page_text(clean_text(raw.text), known=fields if raw.source_format != "text" else None)
+        page = _parse_text(clean_text(raw.text), known=fields if raw.source_format != "text" else None)
     given = {k: v for k, v in fields.items() if v not in ("", [], None)}
     article = {**page, **given}
     body = join_paragraphs(article["body"].split("\n\n"))
@@ -69,9 +72,20 @@ def normalise(raw: RawArticle) -> dict:
         published=normalise_date(article.get("published", "")),
     )
     article.setdefault("author_roles", [])
+    article["notes"] = list(raw.notes) + article.get("notes", [])
     if len(article["author_roles"]) != len(article["authors"]):
         article["author_roles"] = [""] * len(article["authors"])
     return article
+
+
+def _parse_text(text: str, known: dict | None) -> dict:
+    """Parse page text; if the parser fails, keep every line as body and say so in ``notes``
+    (reported in ``load_report.reason``) rather than lose the article."""
+    try:
+        return parse_page_text(text, known=known)
+    except Exception as error:  # noqa: BLE001 - a parser bug must not lose the article
+        return page_result(body=[line for line in text.split("\n") if line], removed=[],
+                           notes=[f"page parser failed ({type(error).__name__}: {error}); whole text kept as body"])
 
 
 def normalise_date(value: str) -> str:
@@ -122,17 +136,10 @@ def _from_html(html: str) -> dict:
     kept = set(body_lines)
     removed = [line for line in everything.split("\n") if line and line not in kept]
     authors = [a.strip() for a in re.split(r";|\band\b|,(?![^()]*\))", result.get("author") or "") if a.strip()]
-    tags = [tag for field in ("categories", "tags") for tag in _as_list(result.get(field))]
-    return {
-        "outlet": result.get("sitename") or "",
-        "headline": clean_text(result.get("title") or ""),
-        "authors": authors,
-        "author_roles": [""] * len(authors),
-        "published": result.get("date") or "",
-        "read_time_min": None,
-        "tags": tags,
-        "url": result.get("url") or "",
-        "language": result.get("language") or "",
-        "body": join_paragraphs(body_lines),
-        "removed": removed,
-    }
+    return page_result(
+        body=body_lines, removed=removed,
+        outlet=result.get("sitename") or "", headline=clean_text(result.get("title") or ""),
+        authors=authors, author_roles=[""] * len(authors), published=result.get("date") or "",
+        tags=[tag for field in ("categories", "tags") for tag in _as_list(result.get(field))],
+        url=result.get("url") or "", language=result.get("language") or "",
+    )

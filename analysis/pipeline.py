@@ -57,7 +57,7 @@ def analyse_record(item: RawArticle | LoadIssue) -> RecordResult:
     except Exception as error:  # one bad article must never stop the run
         report.update(status="failed", stage=stage, reason=f"{stage} failed: {type(error).__name__}: {error}")
         return RecordResult(report)
-    report.update(status="loaded", reason="; ".join(item.notes), article_id=article_id)
+    report.update(status="loaded", reason="; ".join(article.pop("notes")), article_id=article_id)
     return RecordResult(report, {
         "articles": [article], "paragraphs": paragraphs, "sentences": sentences,
         "quotes": quote_rows, "claims": claim_rows, "readability": readability_rows,

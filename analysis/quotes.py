@@ -42,13 +42,19 @@ _CUE_LEMMAS = (
     "brand complain concede recall reply respond answer ask question boast charge counter criticize "
     "criticise praise quip joke observe remark comment mention caution threaten demand propose "
     "recommend conclude find show indicate signal believe think hope fear expect worry agree "
-    "disagree dispute lament reiterate clarify specify continue vent gush muse tout scoff snap retort "
+    "disagree dispute lament reiterate clarify specify vent gush muse tout scoff snap retort "
     "interject rail slam blast chide decry dismiss reject rebut exclaim shout yell whisper mutter "
     "recount characterize characterise complain inform assure remind tweet text email elaborate "
     "cite credit blame applaud hail ponder wonder chant echo plead beg mock riff scold want decline "
+    "remember refer react sing reason theorize speculate surmise lecture preach recount summarize "
+    "support denounce condemn discuss express prefer invoke highlight outline repeat recite unveil "
+    "feel see know learn plan decide attack back favor favour "
     "refuse seek endorse defend oppose acknowledge"
 )
-_IRREGULAR = {"say": ("said", "says", "say", "saying"), "admit": ("admitted", "admits", "admit", "admitting"),
+_IRREGULAR = {"say": ("said", "says", "say", "saying"), "see": ("saw", "sees", "see", "seeing"),
+              "know": ("knew", "knows", "know"), "feel": ("felt", "feels", "feel"),
+              "plan": ("planned", "plans", "plan", "planning"), "back": ("backed", "backing"), "sing": ("sang", "sings", "sing"),
+              "refer": ("referred", "refers", "refer", "referring"), "admit": ("admitted", "admits", "admit", "admitting"),
               "quip": ("quipped", "quips", "quip"), "snap": ("snapped", "snaps", "snap"), "tell": ("told", "tells", "tell", "telling"),
               "write": ("wrote", "writes", "write", "written", "writing"),
               "find": ("found", "finds", "find"), "seek": ("sought", "seeks", "seek", "seeking"), "think": ("thought", "thinks", "think"),
@@ -70,7 +76,7 @@ def _inflect(lemma: str) -> tuple[str, ...]:
 
 
 #: Reporting verbs (all inflections) that introduce or follow a quotation.
-CUE_WORDS = frozenset(form for lemma in _CUE_LEMMAS.split() for form in _inflect(lemma))
+CUE_WORDS = frozenset(form for lemma in _CUE_LEMMAS.split() for form in _inflect(lemma)) | {"continued"}
 #: Cues that only report speech when they head the clause (not "call" as in "a phone call").
 _NOUN_LIKE_CUES = frozenset({"call", "calls", "report", "reports", "post", "posts", "comment", "comments",
                              "answer", "answers", "question", "questions", "charge", "charges", "find",
@@ -79,12 +85,21 @@ _NOUN_LIKE_CUES = frozenset({"call", "calls", "report", "reports", "post", "post
                              "notes", "call", "ask", "estimate", "estimates", "concern", "tweet", "tweets",
                              "brand", "label", "signal", "signals", "promise", "promises", "vow", "vows",
                              "claim", "claims", "remark", "remarks", "email", "emails", "text", "texts",
-                             "reply", "replies", "response", "responses", "statement", "statements",
-                             "post", "posted", "praise", "warning", "warnings", "fire", "cry", "cries"})
+                             "reply", "replies", "response", "responses", "statement", "statements", "states",
+                             "post", "posted", "praise", "warning", "warnings", "fire", "cry", "cries",
+                             "reason", "reasons", "lecture", "lectures", "sing", "refer", "support", "supports",
+                             "plan", "plans", "attack", "attacks", "favor", "favour", "see", "know",
+                             "feel", "backing", "repeat", "outline"})
+#: Present-tense cues that report in title-case headlines.
+_HEADLINE_CUES = frozenset("says warns claims tells urges admits denies vows insists argues calls "
+                           "slams blasts predicts suggests".split())
 #: Verbs that report speech only with their particle ("fired back", "pointed out").
 _PHRASAL_CUES = {"fired": {"back"}, "fires": {"back"}, "shot": {"back"}, "shoots": {"back"},
                  "hit": {"back", "out"}, "hits": {"back", "out"}, "lashed": {"out"}, "went": {"on"},
-                 "goes": {"on"}, "pointed": {"out"}, "points": {"out"}, "spoke": {"out"}}
+                 "goes": {"on"}, "pointed": {"out", "to"}, "points": {"out", "to"}, "spoke": {"out"}, "put": {"it"},
+                 "puts": {"it"}, "pointing": {"to", "out"}}
+#: Every word that can be a cue (a fast first test).
+_ANY_CUE = CUE_WORDS | _HEADLINE_CUES | set(_PHRASAL_CUES) | {"read", "reads"}
 _ASIDES = frozenset("however though too also meanwhile instead nevertheless moreover meanwhile "
                     "separately privately publicly".split())
 _NAMING_VERBS = frozenset({"called", "dubbed", "titled", "labeled", "labelled", "named", "branded"})
@@ -100,7 +115,9 @@ _SKIP_BEFORE_CUE = frozenset(
     "has have had also previously repeatedly later then again publicly recently once later first "
     "last often frequently has've 's ’s would will could should may might can did does do has "
     "reportedly allegedly privately earlier initially further not never always already just "
-    "flatly bluntly simply quickly long famously ultimately".split())
+    "flatly bluntly simply quickly long famously ultimately still now even both all been is are was "
+    "were being".split())
+_BE_FORMS = frozenset("is are was were been being be".split())
 _QUOTE_TOKENS = frozenset({"“", "”", "\"", "''", "``", "«", "»"})
 _CLAUSE_BREAK = frozenset({".", "!", "?", ";", "—", "–", "(", ")", ":"}) | _QUOTE_TOKENS
 _TITLES = frozenset(
@@ -162,9 +179,11 @@ _NOT_NAMES = frozenset(
     "recently instead thus therefore finally initially overall still yet unlike like following "
     "during under over among former morning evening asked speaking responding referring "
     "separately similarly notably nonetheless nevertheless indeed perhaps also and but so "
-    "once upon until unless while when where whether despite because since after before".split())
+    "once upon until unless while when where whether despite because since after before given preceded".split())
 _RELATIVE_STARTS = frozenset("who which that whose whom where when in on at during after before".split())
 
+#: Words after which a clause's subject can stand ("…, and Trump vowed", "which he called").
+_SUBJECT_OPENERS = frozenset(", ; — – and but while as because when after which whereas".split())
 _CLAUSE_OPENERS = frozenset({",", "and", "but", "that", "while", "as", "because", "when", "after", "the"})
 _DOUBLE_MARKS = "“”\"«»„"
 _SINGLE_MARKS = "‘’'‹›"
@@ -182,6 +201,8 @@ _MAX_SCARE_WORDS = 4
 #: Quoted fragments examined per article (a news article has a few dozen; this bounds bad input).
 _MAX_FRAGMENTS = 1000
 _MAX_TITLE_WORDS = 10
+#: Coordinated reporting clauses followed within one sentence (bounds recursion on bad input).
+_MAX_CLAUSES = 8
 
 
 # --- data -----------------------------------------------------------------------------------
@@ -387,17 +408,21 @@ def _is_name_token(word: str) -> bool:
 def _is_cue(doc: _Doc, i: int) -> bool:
     """Whether token ``i`` is a reporting verb used as a verb (roughly: not after a determiner)."""
     word = doc.lower[i]
-    if not doc.text[i][:1].islower() or i > 0 and doc.text[i - 1] == "-":  # not "so-called"
+    if word not in _ANY_CUE or i > 0 and doc.text[i - 1] == "-":  # not "so-called"
         return False
-    if word in {"read", "reads"}:  # the statement read
-        return i > 0 and doc.lower[i - 1] in _READ_SUBJECTS
+    if not doc.text[i][:1].islower():  # headline style: "Bellwether County Says Trump …"
+        return word in _HEADLINE_CUES and i > 0 and _is_name_token(doc.text[i - 1]) \
+            and i + 1 < len(doc.text) and doc.text[i + 1][:1].isupper()
+    if word in {"read", "reads"}:  # the statement read / “…,” read the statement
+        return i > 0 and doc.lower[i - 1] in _READ_SUBJECTS | {"it"} \
+            or doc.lower[i + 1:i + 2] in (["the"], ["a"]) and doc.lower[i + 2:i + 3] and doc.lower[i + 2] in _READ_SUBJECTS
     if word in _PHRASAL_CUES:
         return i + 1 < len(doc.lower) and doc.lower[i + 1] in _PHRASAL_CUES[word]
     if word not in CUE_WORDS:
         return False
     prev = doc.text[i - 1] if i > 0 else ""
     if word in _NOUN_LIKE_CUES and not (prev.lower() in _PRONOUNS or _is_name_token(prev)
-                                        or prev.lower() in _SOURCE_NOUNS
+                                        or prev.lower() in _SOURCE_NOUNS or prev.lower()[:-1] in _SOURCE_NOUNS
                                         or prev.lower() in _SKIP_BEFORE_CUE - _POSSESSIVE):
         return False
     if word in _NAMING_VERBS and prev.isalpha() and prev.islower() and prev.lower() not in _SOURCE_NOUNS:
@@ -436,8 +461,8 @@ def _mention_before(doc: _Doc, cue: int, floor: int) -> _Mention | None:
             j = opening - 1
         else:
             break
-    if j < floor:
-        return None
+    if j < floor or not doc.lower[cue].endswith("ing") and any(doc.lower[m] in _BE_FORMS for m in range(j + 1, cue)):
+        return None  # passive: "the shift was expected to", "he was told"
     if doc.lower[j] in {"and", "but", "then"}:  # Clinton shook her head and said
         return _sentence_subject(doc, floor, j)
     return _noun_phrase_ending(doc, j, floor)
@@ -447,10 +472,11 @@ def _noun_phrase_ending(doc: _Doc, j: int, floor: int) -> _Mention | None:
     word, lower = doc.text[j], doc.lower[j]
     if lower in _PRONOUNS:
         return _Mention(j, j + 1, word, kind=_PRONOUNS[lower])
-    if lower == "who" and j - 2 >= floor and doc.text[j - 1] == ",":  # Rubio, who mused …
-        antecedent = _noun_phrase_ending(doc, j - 2, floor)
+    if lower == "who" and j - 1 >= floor:  # Rubio, who mused … / leaders who say …
+        antecedent = _noun_phrase_ending(doc, j - 2 if doc.text[j - 1] == "," else j - 1, floor) \
+            if j - 2 >= floor or doc.text[j - 1] != "," else None
         if antecedent is None:
-            return None
+            return _Mention(j, j + 1, word, kind="group") if doc.text[j - 1] != "," else None
         return _Mention(j, j + 1, word, role=antecedent.role, kind=antecedent.kind, name=antecedent.text)
     if word == ",":  # Name, apposition, said
         comma = j - 1
@@ -463,7 +489,7 @@ def _noun_phrase_ending(doc: _Doc, j: int, floor: int) -> _Mention | None:
                 name = _name_ending(doc, j - 1, comma + 1)
                 name.role, name.kind = name.role or head.text, "person"
                 return name
-            if head is not None and head.kind in {"person", "org", ""} and doc.lower[comma - 1] not in _PRONOUNS:
+            if head is not None and doc.lower[comma - 1] not in _PRONOUNS:
                 if _looks_like_role(doc, comma + 1, j):
                     head.role = head.role or doc.span_text(comma + 1, j)
                 return head  # "Ramos, 58, told" / "Murphy, who was elected in 2012, argued"
@@ -471,9 +497,18 @@ def _noun_phrase_ending(doc: _Doc, j: int, floor: int) -> _Mention | None:
     if _is_name_token(word) and lower not in _FUNCTION_WORDS:
         return _name_ending(doc, j, floor)
     if word.islower() and lower not in _FUNCTION_WORDS and (lower not in CUE_WORDS or lower in _SOURCE_NOUNS) and (
-            lower in _SOURCE_NOUNS or lower.rstrip("s") in _SOURCE_NOUNS or _determiner_before(doc, j, floor)):
+            lower in _SOURCE_NOUNS or lower.rstrip("s") in _SOURCE_NOUNS or _determiner_before(doc, j, floor)
+            or _plural_subject(doc, j, floor)):
         return _common_np_ending(doc, j, floor)
     return None
+
+
+def _plural_subject(doc: _Doc, j: int, floor: int) -> bool:
+    """A bare plural noun opening the clause: "authorities reported", "Trump fans insist"."""
+    lower = doc.lower[j]
+    if not lower.endswith("s") or lower.endswith(("ss", "us", "ics")) or len(lower) < 4:
+        return False
+    return j == floor or j - 1 == floor and _is_name_token(doc.text[floor])
 
 
 def _determiner_before(doc: _Doc, j: int, floor: int) -> bool:
@@ -579,10 +614,18 @@ def _mention_after(doc: _Doc, i: int, limit: int) -> _Mention | None:
                 and doc.lower[j] not in _SENTENCE_WORDS - {"the"}:
             j += 1
     elif lower in _DETERMINERS:
-        while j < limit and j - i < 8 and doc.text[j] not in _CLAUSE_BREAK and doc.text[j] != ",":
+        j += 1
+        while j < limit and j - i < 8 and doc.text[j] not in _CLAUSE_BREAK and doc.text[j] != "," \
+                and doc.lower[j] not in _NP_BREAKS and doc.lower[j] not in CUE_WORDS:
             j += 1
+        stop = j
         while j > i + 1 and doc.lower[j - 1] not in _SOURCE_NOUNS and not _is_name_token(doc.text[j - 1]):
             j -= 1
+        if j == i + 1:  # no known source noun: the head of "a narrator", "one senior aide"
+            j = i + 1
+            while j < stop and j - i < 5 and doc.text[j].isalpha() and doc.text[j].islower() \
+                    and doc.lower[j] not in _FUNCTION_WORDS and doc.lower[j] not in CUE_WORDS:
+                j += 1
     else:
         return None
     if j <= i:
@@ -673,9 +716,11 @@ def _collect_names(doc: _Doc, entities: _Entities) -> None:
     """Register every capitalised name in subject-like position (for later pronouns)."""
     n = len(doc.text)
     clause_starts = {start for start, _ in doc.sent_tokens}
-    i = 0
-    while i < n:
-        if doc.text[i][:1].isupper() and _is_name_token(doc.text[i]) and doc.lower[i] not in _FUNCTION_WORDS:
+    reached = 0
+    for i in [k for k, word in enumerate(doc.text) if word[:1].isupper()]:
+        if i < reached:
+            continue
+        if _is_name_token(doc.text[i]) and doc.lower[i] not in _FUNCTION_WORDS:
             j = i
             while j < n and (_is_name_token(doc.text[j]) and doc.lower[j] not in _SENTENCE_WORDS):
                 j += 1
@@ -692,9 +737,7 @@ def _collect_names(doc: _Doc, entities: _Entities) -> None:
                 kind = entities.kinds.get(name, kind)
                 if kind:
                     entities.note(mention.start, name, kind, mention.role)
-            i = max(j, i + 1)
-        else:
-            i += 1
+            reached = j
 
 
 def _speaker(mention: _Mention | None, entities: _Entities) -> tuple[str, str]:
@@ -752,10 +795,11 @@ def _cue_after(doc: _Doc, tok: int, limit: int) -> _Attribution | None:
             elif mention is not None and mention.first > k:  # “…,” screenwriter Cole Haddon wrote
                 words = range(k, mention.first)
                 if len(words) > 5 or not all(doc.text[m] in _POSSESSIVE or doc.text[m].isalpha() and (
-                        doc.lower[m] not in _FUNCTION_WORDS or doc.lower[m] in {"the", "a", "an"}) for m in words):
+                        doc.lower[m] not in _FUNCTION_WORDS or doc.lower[m] in _DETERMINERS) for m in words):
                     mention = None
                 elif not mention.role and mention.kind == "person":
-                    mention.role = doc.span_text(k + (doc.lower[k] in {"the", "a", "an"}), mention.first)
+                    first_word = next((m for m in words if doc.lower[m] not in _DETERMINERS), mention.first)
+                    mention.role = doc.span_text(first_word, mention.first)
             if mention is not None:
                 return _Attribution(doc.idx[cue], doc.end_char(cue), mention, 0.95)
             break
@@ -791,14 +835,15 @@ def _cue_before(doc: _Doc, tok: int, floor: int) -> _Attribution | None:
 
 
 def _cue_in_clause(doc: _Doc, floor: int, tok: int) -> tuple[_Attribution, int] | None:
-    """The main-clause cue with a subject between ``floor`` (or the last quote mark) and ``tok``;
-    returns it and its content start. Of several cues the first whose subject opens a clause
-    wins: "Bryant said he expects …", "While not all Trump says is true, Jamieson said …"."""
+    """The cue with a subject between ``floor`` (or the last quote mark) and ``tok``; returns it
+    and its content start. Of several cues the last whose subject opens a clause wins ("Cruz
+    said …, and Trump vowed to “…”", "While not all Trump says is true, Jamieson said …"); a
+    subject right after another cue does not open one ("Bryant said he expects “…”")."""
     for mark in range(tok - 1, floor - 1, -1):
         if doc.text[mark] in _QUOTE_TOKENS:
             floor = mark + 1
             break
-    fallback = None
+    fallback = best = None
     for cue in range(floor, tok):
         if not _is_cue(doc, cue):
             continue
@@ -806,10 +851,10 @@ def _cue_in_clause(doc: _Doc, floor: int, tok: int) -> tuple[_Attribution, int] 
         if mention is None:
             continue
         found = _Attribution(doc.idx[cue], doc.end_char(cue), mention, 0.85), _skip_cue_complements(doc, cue, tok)
-        if mention.first <= floor or doc.lower[mention.first - 1] in _CLAUSE_OPENERS - {"the"}:
-            return found
+        if mention.first <= floor or doc.lower[mention.first - 1] in _SUBJECT_OPENERS:
+            best = found
         fallback = fallback or found
-    return fallback
+    return best or fallback
 
 
 def _lead_in(doc: _Doc, paragraph: dict) -> _Attribution | None:
@@ -883,8 +928,10 @@ def _title_like(doc: _Doc, frag: _Fragment, body: str) -> bool:
 
 # --- the stage ------------------------------------------------------------------------------
 
-_LOWER_WORD = re.compile(r"[a-z]+")
+_WORD = re.compile(r"[A-Za-z]+")
 _QUOTE_CHARS = re.compile(r"[“”\"«»„‘]|(?:^|\s)'|['’](?:\s|$)")
+#: Cue words as a sentence can spell them (lower case; title case in headlines: "County Says").
+_CUE_SPELLINGS = CUE_WORDS | {word.capitalize() for word in _HEADLINE_CUES}
 _ANAPHOR = re.compile(r"\b(?:[Hh]e|[Ss]he|[Ii]t|[Tt]hey|[Ww]ho|[Tt]he (?:%s))\b" % "|".join(sorted(_ORG_NOUNS | _ROLE_NOUNS)))
 
 
@@ -892,7 +939,7 @@ def _relevant(text: str) -> bool:
     """Whether a sentence can hold a quotation or attribution (quote mark, cue word, lead-in
     colon, pull-quote dash)."""
     return bool(_QUOTE_CHARS.search(text)) or text.endswith(":") or text[:1] in "—–-" or "according to" in text \
-        or not CUE_WORDS.isdisjoint(_LOWER_WORD.findall(text))
+        or not _CUE_SPELLINGS.isdisjoint(_WORD.findall(text))
 
 
 def _prepare(body: str, sentences: list[dict]) -> _Doc:
@@ -908,6 +955,9 @@ def _prepare(body: str, sentences: list[dict]) -> _Doc:
         if wanted:
             start, sentence_text = sentence["start"], sentence["text"]
             spans = tokenize(sentence_text).to_array([IDX, LENGTH]).tolist()
+            if "  " in sentence_text or "\xa0" in sentence_text or "\n" in sentence_text or "\t" in sentence_text:
+                # spaCy keeps such whitespace as tokens
+                spans = [(o, n) for o, n in spans if not sentence_text[o:o + n].isspace()]
             text += [sentence_text[offset:offset + length] for offset, length in spans]
             idx += [start + offset for offset, _ in spans]
     doc = _Doc(body, text, [word.lower() for word in text], idx)
@@ -1087,37 +1137,101 @@ def _same_voice(previous: dict, frag: _Fragment, paragraphs: list[dict], body: s
     return starts_paragraph and between.count("\n\n") == 1
 
 
+def _free_ranges(doc: _Doc, floor: int, limit: int, claimed: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Token ranges of a sentence outside the spans already claimed by direct or mixed quotes."""
+    first_char, end_char = doc.idx[floor], doc.end_char(limit - 1)
+    taken = sorted((doc.token_at(s), doc.token_at(e)) for s, e in claimed if s < end_char and first_char < e)
+    ranges, k = [], floor
+    for first, after in taken:
+        if first > k:
+            ranges.append((k, min(first, limit)))
+        k = max(k, after)
+    if k < limit:
+        ranges.append((k, limit))
+    return [piece for first, after in ranges for piece in _split_lines(doc, first, after)]
+
+
+def _split_lines(doc: _Doc, floor: int, limit: int) -> list[tuple[int, int]]:
+    """Split a token range at line breaks (a sentence the segmenter did not split)."""
+    if "\n" not in doc.body[doc.idx[floor]:doc.idx[limit - 1]]:
+        return [(floor, limit)]
+    cuts = [k for k in range(floor + 1, limit) if "\n" in doc.body[doc.end_char(k - 1):doc.idx[k]]]
+    bounds = [floor, *cuts, limit]
+    return list(zip(bounds, bounds[1:]))
+
+
 def _indirect(doc, article_id, entities, rows, claimed) -> None:
-    """Reported speech in sentences not already covered by a direct or mixed quote."""
+    """Reported speech in the parts of sentences not already covered by a direct or mixed quote
+    ("“…,” he said, citing low growth"; "He said he did not recall …" before a quote)."""
     body = doc.body
-    for s_pos, (floor, limit) in enumerate(doc.sent_tokens):
-        if limit - floor < 4:
+    for s_pos, (s_floor, s_limit) in enumerate(doc.sent_tokens):
+        if s_limit - s_floor < 4:
             continue
-        s_start = doc.sent_starts[s_pos]
-        s_end = doc.end_char(limit - 1)
-        if any(s < s_end and s_start < e for s, e in claimed):
+        for floor, limit in _free_ranges(doc, s_floor, s_limit, claimed):
+            if limit - floor >= 4:
+                _indirect_in(doc, article_id, entities, rows, claimed, s_pos, floor, limit)
+
+
+def _indirect_in(doc, article_id, entities, rows, claimed, s_pos, floor, limit, depth=0) -> None:
+    """Indirect rows from the tokens ``floor:limit`` of sentence ``s_pos``: one per clause with
+    its own cue ("Cruz said A, while Trump argued B"; "She blamed A and said B")."""
+    body = doc.body
+    found = _reported_speech(doc, floor, limit)
+    if found is None:
+        return
+    attribution, c_start, c_end = found
+    if doc.token_at(c_start) > doc.token_at(attribution.cue_start):  # content after the cue
+        joined = _next_clause(doc, doc.token_at(c_start), limit)
+        if joined is not None and depth < _MAX_CLAUSES:
+            joiner, cue, has_subject = joined
+            c_end = doc.idx[joiner]
+            if has_subject:
+                _indirect_in(doc, article_id, entities, rows, claimed, s_pos, joiner, limit, depth + 1)
+            else:  # same subject: "… and said B"
+                _add_indirect(doc, article_id, entities, rows, claimed, s_pos,
+                              _Attribution(doc.idx[cue], doc.end_char(cue), attribution.mention, 0.75),
+                              doc.idx[_skip_cue_complements(doc, cue, limit)], doc.end_char(limit - 1))
+    _add_indirect(doc, article_id, entities, rows, claimed, s_pos, attribution, c_start, c_end)
+
+
+def _next_clause(doc: _Doc, content: int, limit: int) -> tuple[int, int, bool] | None:
+    """A later coordinated clause with its own cue inside reported content: returns the joining
+    token, the cue, and whether the clause has its own subject ("…, while Trump argued") or
+    shares the first one ("… and said")."""
+    for cue in range(content + 2, limit - 2):
+        if doc.lower[cue] not in _ANY_CUE or not _is_cue(doc, cue):
             continue
-        found = _reported_speech(doc, floor, limit)
-        if found is None:
-            continue
-        attribution, c_start, c_end = found
-        c_start, c_end = _strip(body, c_start, c_end)
-        if c_end - c_start < 8 or len(body[c_start:c_end].split()) < 3:
-            continue
-        if attribution.mention.text.lower() in {"i", "we", "you"}:
-            continue  # first or second person: speech inside an unmarked quote or interview
-        speaker, mention, role, span, cue = _mention_fields(doc, attribution, entities)
-        if not mention:
-            continue
-        rows.append(_row(article_id, "indirect", c_start, c_end, body, speaker, mention, role, cue,
-                         doc.sent_ids[s_pos], attribution.confidence * (1.0 if speaker else 0.8), span))
-        claimed.append((c_start, c_end))
+        if doc.lower[cue - 1] in {"and", "but"} and not doc.lower[cue].endswith("ing"):
+            return cue - 1 - (doc.text[cue - 2] == ","), cue, False
+        mention = _mention_before(doc, cue, content + 1)
+        if mention is not None and mention.first - 1 > content \
+                and doc.lower[mention.first - 1] in _COORDINATORS and mention.text.lower() not in {"it", "who"}:
+            return mention.first - 1, cue, True
+    return None
+
+
+def _add_indirect(doc, article_id, entities, rows, claimed, s_pos, attribution, c_start, c_end) -> None:
+    body = doc.body
+    c_start, c_end = _strip(body, c_start, c_end)
+    while c_end > c_start and body[c_end - 1] in ".,;:—– ":
+        c_end -= 1
+    if c_end - c_start < 8 or len(body[c_start:c_end].split()) < 3:
+        return
+    if attribution.mention.text.lower() in {"i", "we", "you"}:
+        return  # first or second person: speech inside an unmarked quote or interview
+    speaker, mention, role, span, cue = _mention_fields(doc, attribution, entities)
+    if not mention:
+        return
+    rows.append(_row(article_id, "indirect", c_start, c_end, body, speaker, mention, role, cue,
+                     doc.sent_ids[s_pos], attribution.confidence * (1.0 if speaker else 0.8), span))
+    claimed.append((c_start, c_end))
 
 
 def _reported_speech(doc: _Doc, floor: int, limit: int):
     """Find ``(attribution, content_start, content_end)`` in one sentence, or None."""
-    end_char = _content_end(doc, doc.sentence_of(doc.idx[floor]), doc.idx[floor])
-    for k in range(floor, limit - 1):
+    end_char = min(_content_end(doc, doc.sentence_of(doc.idx[floor]), doc.idx[floor]), doc.end_char(limit - 1))
+    words = doc.lower[floor:limit]
+    for k in (range(floor, limit - 1) if "according" in words else ()):
         if doc.lower[k] == "according" and doc.lower[k + 1] == "to":
             stop = k + 2
             while stop < limit and doc.text[stop] not in {",", ".", ";"}:
@@ -1133,31 +1247,67 @@ def _reported_speech(doc: _Doc, floor: int, limit: int):
             content_end = doc.idx[k - 1] if doc.text[k - 1] == "," else doc.idx[k]
             return attribution, doc.idx[floor], content_end
     for k in range(floor + 1, limit):
-        if not _is_cue(doc, k):
+        if words[k - floor] not in _ANY_CUE or not _is_cue(doc, k):
             continue
         mention = _mention_before(doc, k, floor)
         if mention is not None:
             # …, he said.  (content before the cue)
-            if mention.first > floor + 1 and doc.text[mention.first - 1] == "," and limit - k <= 8:
+            if mention.first > floor + 1 and doc.text[mention.first - 1] == "," \
+                    and (limit - k <= 8 or doc.text[k + 1:k + 2] == [","]):
+                if mention.first - 1 - floor < 5 or _is_intro_phrase(doc, floor, mention.first - 1) \
+                        or mention.text.lower() == "who":
+                    continue
                 return _Attribution(doc.idx[k], doc.end_char(k), mention, 0.75), doc.idx[floor], doc.idx[mention.first - 1]
-            if mention.first > floor + 3 and doc.text[mention.first - 1] not in {",", "that", "and", "but"}:
+            if mention.first > floor + 3 and doc.lower[mention.first - 1] not in _CLAUSE_JOINS:
                 continue
             content = _skip_cue_complements(doc, k, limit)
-            if content >= limit - 1:
+            if content >= limit - 1 or not _opens_content(doc, k, content):
                 continue
             return _Attribution(doc.idx[k], doc.end_char(k), mention, 0.8), doc.idx[content], end_char
         if doc.text[k - 1] == "," and k + 1 < limit:  # …, said the company.
             mention = _mention_after(doc, k + 1, limit)
-            if mention is not None and k - floor > 3:
+            if mention is not None and k - floor > 3 and (mention.end >= limit or doc.text[mention.end] in _MENTION_ENDS):
                 return _Attribution(doc.idx[k], doc.end_char(k), mention, 0.75), doc.idx[floor], doc.idx[k - 1]
     return None
+
+
+_COORDINATORS = frozenset(", ; and but while whereas".split())
+#: Words after which a new clause (with its own subject) can start.
+_CLAUSE_JOINS = frozenset(", ; — – ( that and but though although because while since as when where if "
+                          "after before so whom".split())
+_INTRO_STARTS = frozenset("in on at during as while after before since when with for speaking asked "
+                          "responding then".split())
+#: Function words that end a noun phrase ("of", "for", "at" continue one: "one of the advisers").
+_NP_BREAKS = _FUNCTION_WORDS - _DETERMINERS - {"of", "for", "at", "with"}
+_MENTION_ENDS = frozenset({",", ".", ";", "(", "!", "?", "in", "on", "at", "during", "last", "this", "after"})
+_NOT_CONTENT_STARTS = frozenset("of at in on by from during as while after before because when upon through".split())
+
+
+def _opens_content(doc: _Doc, cue: int, content: int) -> bool:
+    """Whether the words after a cue are reported content, not a setting or an aside
+    ("said at the opening session", "said, clutching the lectern", "told cheering supporters")."""
+    first = doc.lower[content]
+    if first in _NOT_CONTENT_STARTS and not (first in {"in", "by"} and doc.lower[content + 1:content + 2] != []
+                                             and doc.lower[content + 1][:1].isdigit()):
+        return False  # but "said in 2016 the cases were …" reports
+    if doc.text[content - 1] == "," and first.endswith("ing"):
+        return False
+    return not (doc.lower[cue] in _TELL and content == cue + 1)
+
+
+def _is_intro_phrase(doc: _Doc, floor: int, comma: int) -> bool:
+    """Whether ``floor:comma`` is only an introductory phrase ("In an interview", "Asked about
+    it") rather than reported content."""
+    return doc.lower[floor] in _INTRO_STARTS \
+        and "," not in doc.text[floor:comma]
 
 
 _CUE_SETTINGS = frozenset(
     "statement interview email e-mail tweet speech letter release post conference call briefing "
     "memo report filing radio television tv podcast op-ed video twitter facebook instagram "
     "press hearing court".split())
-_OBJECT_TAKING = frozenset({"told", "tells", "tell", "telling", "assured", "warned", "reminded", "informed"})
+_TELL = frozenset({"told", "tells", "tell", "telling"})
+_OBJECT_TAKING = _TELL | frozenset({"assured", "warned", "reminded", "informed"})
 
 
 def _skip_cue_complements(doc: _Doc, cue: int, limit: int) -> int:
@@ -1170,7 +1320,12 @@ def _skip_cue_complements(doc: _Doc, cue: int, limit: int) -> int:
             stop += 1
         if stop < limit and doc.lower[stop] in {"that", ",", ":"} or doc.lower[k] in _PRONOUNS \
                 or _is_name_token(doc.text[k]) or doc.lower[k] in {"reporters", "me", "us", "him", "her", "them"}:
-            k = stop if stop < limit and doc.lower[stop] in {"that", ",", ":"} else k + 1
+            if stop < limit and doc.lower[stop] in {"that", ",", ":"}:
+                k = stop
+            else:  # told Business Insider he …
+                k += 1
+                while k < limit and _is_name_token(doc.text[k]) and doc.lower[k] not in _PRONOUNS:
+                    k += 1
     while k < limit:
         if doc.lower[k] in _MONTHS_DAYS or doc.lower[k] in {"today", "yesterday", "tuesday"}:
             k += 1

@@ -2,6 +2,10 @@
 
 Usage (from the repo root):
     .venv/bin/python benchmarks/eval_copied_pages.py [FOLDER] [GOLD_JSON]
+    .venv/bin/python benchmarks/eval_copied_pages.py --errors [FIELD] [FOLDER] [GOLD_JSON]
+
+``--errors`` scores the dev split only and prints its failing pages (FIELD: title, date,
+authors or body_f1; all four when omitted). It never shows held-out pages or their scores.
 
 FOLDER holds ``<id>.txt`` pages copied from a browser; GOLD_JSON is a list of
 ``{id, title, authors, date, body}`` (authors comma-separated, "" when none; date YYYY-MM-DD).
@@ -89,15 +93,20 @@ def score_page(parsed: dict, gold: dict) -> dict:
     }
 
 
-def evaluate(folder: Path, gold_path: Path) -> tuple[dict[str, dict[str, list[dict]]], list[float]]:
+Scores = dict[str, dict[str, list[dict]]]
+
+
+def evaluate(folder: Path, gold_path: Path, dev_only: bool = False,
+             errors: list[tuple[str, dict, dict]] | None = None) -> tuple[Scores, list[float]]:
     """Per-page scores for the parser and the whole-text baseline, keyed by split, and the
-    parser's time per page in seconds."""
+    parser's time per page in seconds. With ``dev_only``, held-out pages are not even parsed;
+    ``errors`` (when given) collects (page id, parsed, gold) for every dev page."""
     gold = json.loads(gold_path.read_text(encoding="utf-8"))
-    scores: dict[str, dict[str, list[dict]]] = {}
+    scores: Scores = {}
     seconds = []
     for item in gold:
         page = folder / f"{item['id']}.txt"
-        if not page.exists():
+        if not page.exists() or (dev_only and not is_dev(item["id"])):
             continue
         text = clean_text(page.read_text(encoding="utf-8", errors="replace"))
         started = time.perf_counter()
@@ -105,34 +114,67 @@ def evaluate(folder: Path, gold_path: Path) -> tuple[dict[str, dict[str, list[di
         seconds.append(time.perf_counter() - started)
         baseline = {"headline": "", "published": "", "authors": [], "body": text}
         split = "dev" if is_dev(item["id"]) else "held-out"
+        if errors is not None and split == "dev":
+            errors.append((item["id"], parsed, item))
         for name, result in (("parser", parsed), ("baseline", baseline)):
             scores.setdefault(name, {}).setdefault(split, []).append(score_page(result, item))
     return scores, seconds
 
 
-def report(scores: dict[str, dict[str, list[dict]]]) -> None:
+def report(scores: Scores) -> None:
     print(f"{'system':9} {'split':9} {'pages':>5} {'title':>6} {'date':>6} {'authors':>7} {'body_f1':>7}")
     for name, by_split in scores.items():
         rows = dict(by_split)
         rows["all"] = [row for split in ("dev", "held-out") for row in by_split.get(split, [])]
         for split in ("dev", "held-out", "all"):
             pages = rows.get(split, [])
-            if not pages:
+            if not pages or (split == "all" and len(by_split) < 2):
                 continue
             mean = {k: sum(p[k] for p in pages) / len(pages) for k in pages[0]}
             print(f"{name:9} {split:9} {len(pages):5d} {mean['title']:6.3f} {mean['date']:6.3f} "
                   f"{mean['authors']:7.3f} {mean['body_f1']:7.3f}")
 
 
+# Parsed key and gold key of each exact-match field.
+_FIELD_KEYS = {"title": ("headline", "title"), "date": ("published", "date"), "authors": ("authors", "authors")}
+BODY_F1_TARGET = 0.95  # --errors lists pages whose body F1 is below this
+
+
+def print_errors(pages: list[tuple[str, dict, dict]], fields: list[str]) -> None:
+    """Failing dev pages per field: predicted vs gold (body: F1 and both ends of each body)."""
+    for field in fields:
+        threshold = BODY_F1_TARGET if field == "body_f1" else 1.0
+        failing = [(pid, parsed, gold) for pid, parsed, gold in pages if score_page(parsed, gold)[field] < threshold]
+        print(f"\n== {field}: {len(failing)} failing dev pages")
+        for pid, parsed, gold in failing:
+            if field == "body_f1":
+                print(f"{pid} F1={score_page(parsed, gold)[field]:.3f}\n  pred: {parsed['body'][:150]!r}"
+                      f" ... {parsed['body'][-150:]!r}\n  gold: {gold['body'][:150]!r} ... {gold['body'][-150:]!r}")
+            else:
+                key, gold_key = _FIELD_KEYS[field]
+                print(f"{pid}\n  pred: {parsed[key]!r}\n  gold: {gold[gold_key]!r}")
+
+
 def main(argv: list[str]) -> int:
-    folder = Path(argv[1]) if len(argv) > 1 else DEFAULT_FOLDER
-    gold_path = Path(argv[2]) if len(argv) > 2 else folder / "gold.json"
+    args = argv[1:]
+    fields = None
+    if args and args[0] == "--errors":
+        args = args[1:]
+        fields = [*_FIELD_KEYS, "body_f1"]
+        if args and args[0] in fields:
+            fields, args = [args[0]], args[1:]
+    folder = Path(args[0]) if args else DEFAULT_FOLDER
+    gold_path = Path(args[1]) if len(args) > 1 else folder / "gold.json"
     if not folder.is_dir() or not gold_path.is_file():
         print(f"skipped: data not found ({folder})")
         return 0
     print("command:", " ".join([Path(sys.executable).name, *argv]))
-    scores, seconds = evaluate(folder, gold_path)
+    pages: list[tuple[str, dict, dict]] = []
+    scores, seconds = evaluate(folder, gold_path, dev_only=fields is not None,
+                               errors=pages if fields is not None else None)
     report(scores)
+    if fields is not None:
+        print_errors(pages, fields)
     if seconds:
         print(f"parse time per page: mean {1000 * sum(seconds) / len(seconds):.1f} ms, "
               f"max {1000 * max(seconds):.1f} ms (lower = faster)")

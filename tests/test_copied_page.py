@@ -1,12 +1,13 @@
 """Copied-page parser: seed metadata, bylines, dates, furniture, and nothing silently lost."""
 
+import json
 from collections import Counter
 from pathlib import Path
 
 import pytest
 from hypothesis import given, settings, strategies as st
 
-from analysis.copied_page import parse_page_text
+from analysis.copied_page import guess_language, parse_page_text
 from analysis.normalise import clean_text
 
 SEED = Path(__file__).resolve().parents[1] / "data" / "raw" / "000_3841b963fa27e1fb.txt"
@@ -78,6 +79,17 @@ def test_seed_body_and_removed(seed):
     (["Ann Lee", "Staff Writer"], ["Ann Lee"], [""]),  # a bare name above a job title
     (["Ann Lee"], [], []),  # a bare name alone is not enough
     (["March 3, 2023"], [], []),  # no byline: no authors
+    (["ANN LEE CITY NEWS"], ["Ann Lee"], ["CITY NEWS"]),  # a name and its outlet under the headline
+    (["Ann Lee and Bo Chan", "March 3, 2023"], ["Ann Lee", "Bo Chan"], ["", ""]),
+    (["Ann Lee, Bo Chan", "March 3, 2023"], ["Ann Lee", "Bo Chan"], ["", ""]),
+    (["Ann Lee", "2 days ago"], ["Ann Lee"], [""]),
+    (["Posted by Ann Lee on March 3, 2023"], ["Ann Lee"], [""]),
+    (["By Ann Lee @annlee"], ["Ann Lee"], [""]),
+    (["By Ann Lee For Example News"], ["Ann Lee"], ["For Example News"]),
+    (["By Ann Lee and The Associated Press"], ["Ann Lee", "The Associated Press"], ["", ""]),
+    (["Photograph by Jo Roe, City Archive", "By Ann Lee"], ["Ann Lee"], [""]),  # a picture credit
+    (["Cars By Price"], [], []),  # a menu entry, not a byline
+    (["Daily Example News", "March 3, 2023"], [], []),  # an outlet, not a person
 ])
 def test_bylines(byline, authors, roles):
     parsed = parse_page_text(page("Council approves a leaner budget for next year", *byline))
@@ -97,6 +109,12 @@ def test_bylines(byline, authors, roles):
     (["Dec 21st 2023 at 10:00AM"], "2023-12-21"),
     (["5 days ago"], ""),  # relative dates cannot be resolved
     (["February 30, 2023"], ""),  # not a real day
+    (["Updated: Dec 23, 2023 / Published: Dec 21, 2023"], "2023-12-21"),
+    (["22.12.2023"], "2023-12-22"),
+    (["2023年12月22日"], "2023-12-22"),
+    (["Ann Lee • 12/11/23 4:23pm"], "2023-12-11"),
+    (["Smoke over the harbour on December 14, 2023 [Jo Roe/Example Agency]", "Published On 9 Oct 2023"],
+     "2023-10-09"),  # a caption's date is not the publication date
 ])
 def test_dates(date_lines, expected):
     parsed = parse_page_text(page("Council approves a leaner budget for next year", "By Ann Lee", *date_lines))
@@ -115,6 +133,10 @@ def test_read_time_only_when_stated():
     "Photo: Jane Roe/Getty Images", "READ MORE: Council leader resigns after vote", "1 / 7", "32 IMAGES",
     "$26 AT EXAMPLE STORE", "[Source: Example Research]", "(Getty Images)",
     "We may earn a commission from links on this page, but we only recommend products we love.",
+    "Contact Ann Lee at alee@example.com. Follow her on X at @annlee.",
+    "Jo Roe contributed to this report.", "Have a tip? Send it to us!",
+    "Smoke rises over the harbour after the fire. Photograph by Jo Roe.",
+    "Ann Lee · City News · Posted: March 3, 2023 8:25 AM EST | Last Updated: March 4, 2023 9:00 AM EST",
 ])
 def test_furniture_inside_the_article_is_removed(furniture):
     text = "\n".join(["Council approves a leaner budget", "By Ann Lee", *PARAGRAPHS[:2], furniture,
@@ -154,6 +176,32 @@ def test_repeated_credit_is_not_a_subhead():
     parsed = parse_page_text(text)
     assert parsed["body"].split("\n\n") == PARAGRAPHS
     assert parsed["removed"].count("Jane Roe") == 2
+
+
+@pytest.mark.parametrize("before", [
+    ["Trending: Mayor opens a new library in the north of the city"],  # a teaser above the headline
+    ["Politics", "Oops!", "Something went wrong.", "Oops!", "Something went wrong."] * 20,  # repeated widgets
+])
+def test_headline_is_found_past_teasers_and_repeated_widgets(before):
+    headline = "Council approves a leaner budget for next year"
+    text = "\n".join(["Home", *before[:1], headline, "By Ann Lee", *before[1:], *PARAGRAPHS])
+    assert parse_page_text(text)["headline"] == headline
+
+
+@pytest.mark.parametrize("text, language", [
+    (" ".join(PARAGRAPHS), "en"),
+    ("Der Stadtrat hat am Dienstag einen neuen Haushalt für das kommende Jahr beschlossen. Die Verwaltung "
+     "sagte, dass der Plan die Ausgaben für Straßen kürzt und mehr Geld für die Schulen vorsieht.", "de"),
+    ("Le conseil municipal a voté mardi un nouveau budget pour l'année prochaine. Les responsables ont dit "
+     "que le plan réduit les dépenses pour les routes et ajoute de l'argent pour les écoles.", "fr"),
+    ("El ayuntamiento aprobó el martes un nuevo presupuesto para el próximo año. Los responsables dijeron "
+     "que el plan reduce el gasto en carreteras y añade dinero para las escuelas.", "es"),
+    ("市議会は火曜日、来年度の新しい予算を承認した。当局によると、この計画は道路への支出を削減するという。", "ja"),
+    ("Council votes tonight.", ""),  # too short to tell
+    ("Budget Council Mayor Schools Roads Parents Library Harbour Taxes Police " * 3, ""),  # no function words
+])
+def test_language_guess(text, language):
+    assert guess_language(text) == language
 
 
 def test_plain_text_is_all_body():
@@ -266,3 +314,18 @@ def test_eval_token_f1(predicted, gold, expected):
 def test_eval_skips_without_data(tmp_path, capsys):
     assert load_eval_script().main(["eval", str(tmp_path / "missing")]) == 0
     assert "skipped: data not found" in capsys.readouterr().out
+
+
+def test_eval_errors_show_dev_pages_only(tmp_path, capsys):
+    module = load_eval_script()
+    ids = [f"page{n:02d}" for n in range(40)]
+    dev_id = next(i for i in ids if module.is_dev(i))
+    held_out_id = next(i for i in ids if not module.is_dev(i))
+    gold = [{"id": i, "title": "Wrong title", "authors": "", "date": "", "body": "Other words."}
+            for i in (dev_id, held_out_id)]
+    for i in (dev_id, held_out_id):
+        (tmp_path / f"{i}.txt").write_text("\n".join(PARAGRAPHS), encoding="utf-8")
+    (tmp_path / "gold.json").write_text(json.dumps(gold), encoding="utf-8")
+    assert module.main(["eval", "--errors", "title", str(tmp_path)]) == 0
+    out = capsys.readouterr().out
+    assert dev_id in out and held_out_id not in out and "held-out" not in out

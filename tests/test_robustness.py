@@ -90,3 +90,18 @@ def test_one_failing_article_never_loses_the_others(tmp_path, monkeypatch, worke
     assert set(status.values()) == {"loaded"} and len(tables.articles) == 5
     reason = tables.load_report.set_index("status").loc["failed", "reason"]
     assert "claims" in reason and "cannot score this one" in reason
+
+
+def test_page_parser_failure_keeps_the_whole_text_and_says_so(tmp_path, monkeypatch):
+    from analysis import normalise
+
+    def broken(text, known=None):
+        raise IndexError("synthetic parser bug")
+
+    monkeypatch.setattr(normalise, "parse_page_text", broken)
+    path = tmp_path / "page.txt"
+    path.write_text(ARTICLE, encoding="utf-8")
+    tables = analyze(path)
+    row = tables.load_report.iloc[0]
+    assert row.status == "loaded" and "page parser failed" in row.reason and "synthetic parser bug" in row.reason
+    assert tables.articles.body.item().split("\n\n") == [line for line in ARTICLE.split("\n") if line]
