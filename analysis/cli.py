@@ -10,7 +10,7 @@ import sys
 import time
 
 from .load import DEFAULT_MAX_BYTES
-from .pipeline import default_workers, iter_results
+from .pipeline import default_workers, iter_engine_results
 from .schema import markdown
 from .tables import TableWriter
 
@@ -23,7 +23,11 @@ def build_parser() -> argparse.ArgumentParser:
     analyze.add_argument("--out", required=True, metavar="DIR", help="folder for the output tables")
     analyze.add_argument("--format", choices=("csv", "parquet"), default="csv")
     analyze.add_argument("--workers", type=int, default=None, metavar="N",
-                         help="worker processes (default: all cores)")
+                         help="worker processes (default: all cores; with --scheduler: the cluster's)")
+    analyze.add_argument("--engine", choices=("local", "dask"), default="local",
+                         help="local processes, or a Dask cluster (default: local)")
+    analyze.add_argument("--scheduler", metavar="ADDRESS",
+                         help="Dask scheduler to use, e.g. tcp://host:8786 (default: a local Dask cluster)")
     analyze.add_argument("--max-bytes", type=int, default=DEFAULT_MAX_BYTES, metavar="N",
                          help=f"skip input files larger than this (default {DEFAULT_MAX_BYTES:,})")
     commands.add_parser("schema", help="print the tables' columns as Markdown")
@@ -35,10 +39,13 @@ def run_analyze(args) -> int:
     if workers < 1:
         print("error: --workers must be at least 1", file=sys.stderr)
         return 2
+    if args.scheduler and args.engine != "dask":
+        print("error: --scheduler needs --engine dask", file=sys.stderr)
+        return 2
     started = time.perf_counter()
     writer = TableWriter(args.out, args.format)
     counts: dict[str, int] = {}
-    results = iter_results(args.inputs, workers=workers, max_bytes=args.max_bytes)
+    results = iter_engine_results(args.inputs, workers, args.max_bytes, args.engine, args.scheduler)
     if sys.stderr.isatty():
         from tqdm import tqdm
 

@@ -15,7 +15,7 @@ from collections import deque
 from typing import Iterable, Iterator
 
 from .load import DEFAULT_MAX_BYTES, load_paths
-from .pipeline import RecordResult, _analyse_batch, _batches, _mark_duplicates
+from .pipeline import RecordResult, analyse_batch, batches, mark_duplicates
 
 #: Raw records per Dask task: large enough to amortise the ~1 ms scheduling cost per task.
 DEFAULT_BATCH_SIZE = 16
@@ -50,7 +50,7 @@ def iter_results_dask(paths: Iterable[str | os.PathLike], scheduler: str | None 
     try:
         window = TASKS_PER_THREAD * max(1, sum(client.nthreads().values()))
         items = load_paths(paths, max_bytes=max_bytes)
-        yield from _mark_duplicates(_ordered_submit(client, _batches(items, batch_size), window), {})
+        yield from mark_duplicates(_ordered_submit(client, batches(items, batch_size), window), {})
     finally:
         client.close()
         if cluster is not None:
@@ -58,11 +58,11 @@ def iter_results_dask(paths: Iterable[str | os.PathLike], scheduler: str | None 
 
 
 def _ordered_submit(client, batches: Iterable[list], window: int) -> Iterator[RecordResult]:
-    """Results of ``_analyse_batch`` over ``batches``, in order, with at most ``window`` tasks
+    """Results of ``analyse_batch`` over ``batches``, in order, with at most ``window`` tasks
     submitted and not yet collected. A collected task's future is dropped, freeing its result."""
     pending: deque = deque()
     for batch in batches:
-        pending.append(client.submit(_analyse_batch, batch, pure=False))
+        pending.append(client.submit(analyse_batch, batch, pure=False))
         if len(pending) >= window:
             yield from pending.popleft().result()
     while pending:

@@ -75,34 +75,38 @@ def iter_results(paths: Iterable[str | os.PathLike], workers: int = 1,
     seen: dict[str, tuple[str, int | None]] = {}
     if workers > 1:
         with ProcessPoolExecutor(max_workers=workers) as pool:
-            yield from _mark_duplicates(_ordered_map(pool, items, workers * chunksize * 4, chunksize), seen)
+            yield from mark_duplicates(_ordered_map(pool, items, workers * chunksize * 4, chunksize), seen)
     else:
-        yield from _mark_duplicates(map(analyse_record, items), seen)
+        yield from mark_duplicates(map(analyse_record, items), seen)
 
 
 def _ordered_map(pool, items: Iterable, window: int, chunksize: int) -> Iterator[RecordResult]:
     """Like ``pool.map(analyse_record, items)`` but reads ``items`` lazily, keeping at most
     ``window`` records in flight, so memory does not grow with the corpus."""
     pending: deque = deque()
-    for batch in _batches(items, chunksize):
-        pending.append(pool.submit(_analyse_batch, batch))
+    for batch in batches(items, chunksize):
+        pending.append(pool.submit(analyse_batch, batch))
         if len(pending) * chunksize >= window:
             yield from pending.popleft().result()
     while pending:
         yield from pending.popleft().result()
 
 
-def _batches(items: Iterable, size: int) -> Iterator[list]:
+def batches(items: Iterable, size: int) -> Iterator[list]:
+    """Consecutive lists of ``size`` items (the last may be shorter), read lazily."""
     iterator = iter(items)
     while batch := list(islice(iterator, size)):
         yield batch
 
 
-def _analyse_batch(batch: list) -> list[RecordResult]:
+def analyse_batch(batch: list) -> list[RecordResult]:
+    """:func:`analyse_record` over a batch: the unit of work sent to a worker."""
     return [analyse_record(item) for item in batch]
 
 
-def _mark_duplicates(results: Iterable[RecordResult], seen: dict) -> Iterator[RecordResult]:
+def mark_duplicates(results: Iterable[RecordResult], seen: dict) -> Iterator[RecordResult]:
+    """Mark a loaded result ``duplicate`` when ``seen`` already holds its article id (the first
+    copy in input order wins); every engine applies this to its ordered results."""
     for result in results:
         article_id = result.report["article_id"]
         if result.report["status"] == "loaded":
@@ -121,13 +125,16 @@ def default_workers() -> int:
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
 
 
-def analyze(paths, workers: int = 1, max_bytes: int = DEFAULT_MAX_BYTES) -> Tables:
+def analyze(paths, workers: int = 1, max_bytes: int = DEFAULT_MAX_BYTES,
+            engine: str = "local", scheduler: str | None = None) -> Tables:
     """Analyse files or folders and return all tables as DataFrames.
 
     Args:
         paths: A path or a list of paths (files or folders, searched recursively).
-        workers: Number of processes (1 = in this process).
+        workers: Number of processes (1 = in this process; with a Dask scheduler, ignored).
         max_bytes: Inputs larger than this are skipped and reported.
+        engine: ``local`` (processes on this machine) or ``dask`` (a Dask cluster).
+        scheduler: Address of an existing Dask scheduler; None starts a local Dask cluster.
 
     Returns:
         :class:`~analysis.tables.Tables` with ``load_report``, ``articles``, ``paragraphs``,
@@ -136,6 +143,19 @@ def analyze(paths, workers: int = 1, max_bytes: int = DEFAULT_MAX_BYTES) -> Tabl
     if isinstance(paths, (str, os.PathLike)):
         paths = [paths]
     builder = TableBuilder()
-    for result in iter_results(paths, workers=workers, max_bytes=max_bytes):
+    for result in iter_engine_results(paths, workers, max_bytes, engine, scheduler):
         builder.add(result)
     return builder.tables()
+
+
+def iter_engine_results(paths, workers: int, max_bytes: int, engine: str = "local",
+                        scheduler: str | None = None) -> Iterator[RecordResult]:
+    """:func:`iter_results` on the chosen engine (``local`` or ``dask``); the CLI and
+    :func:`analyze` both come through here."""
+    if engine == "dask":
+        from .engines import iter_results_dask
+
+        return iter_results_dask(paths, scheduler=scheduler, workers=workers, max_bytes=max_bytes)
+    if engine != "local":
+        raise ValueError(f"unknown engine {engine!r} (use 'local' or 'dask')")
+    return iter_results(paths, workers=workers, max_bytes=max_bytes)

@@ -55,3 +55,19 @@ def test_missing_input_is_reported_not_raised(tmp_path, scheduler):
 def test_unreachable_scheduler_raises(tmp_path):
     with dask.config.set({"distributed.comm.timeouts.connect": "1s"}), pytest.raises(OSError, match="connect"):
         next(iter_results_dask([tmp_path], scheduler="tcp://127.0.0.1:1"))
+
+
+def test_cli_dask_engine_matches_local(tmp_path, messy_folder):
+    import subprocess
+    import sys
+
+    from analysis import read_tables
+
+    for engine in ("local", "dask"):
+        done = subprocess.run([sys.executable, "-m", "analysis", "analyze", str(messy_folder), "--out",
+                               str(tmp_path / engine), "--engine", engine, "--workers", "1"],
+                              capture_output=True, text=True, timeout=300)
+        assert done.returncode == 0, done.stderr
+    local, dask = read_tables(tmp_path / "local"), read_tables(tmp_path / "dask")
+    for (name, left), (_, right) in zip(local.items(), dask.items()):
+        assert left.equals(right), name
