@@ -189,13 +189,17 @@ def is_hedged(text: str) -> bool:
     return hedge_pattern().search(_hedge_text(text)) is not None
 
 
+_PRONOUNS = frozenset("i me we us you he him she her it they them who one this that these those".split())
+
+
 def claimer(sentence: dict, quotes: list[dict]) -> str:
     """Who makes the claim in ``sentence``: the link between the quotes and claims tables.
 
     A sentence overlapping a direct or mixed quote belongs to that quote's speaker (the one it
     overlaps most); otherwise a sentence containing an indirect (reported) quote belongs to its
     source; otherwise the outlet asserts it (``reporter``). A quote whose speaker is unresolved
-    gives its speaker mention, or ``unknown``.
+    gives its speaker mention when that names someone ("officials"), and ``unknown`` when it
+    is only a pronoun ("he", "we").
     """
     start, end = sentence.get("start") or 0, sentence.get("end") or 0
     best, best_rank = None, (0, 0)
@@ -211,4 +215,5 @@ def claimer(sentence: dict, quotes: list[dict]) -> str:
             best, best_rank = quote, rank
     if best is None:
         return "reporter"
-    return best.get("speaker") or best.get("speaker_mention") or "unknown"
+    mention = (best.get("speaker_mention") or "").strip()
+    return best.get("speaker") or (mention if mention.lower() not in _PRONOUNS else "") or "unknown"

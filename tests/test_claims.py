@@ -122,6 +122,8 @@ SENTENCE = {"start": 100, "end": 200}
     ([quote("direct", 100, 120, "Ann Lee"), quote("direct", 120, 200)], "Jane Doe"),  # larger overlap
     ([quote("direct", 120, 180, "", "the spokesman")], "the spokesman"),
     ([quote("direct", 120, 180, "", "")], "unknown"),
+    ([quote("direct", 120, 180, "", "We")], "unknown"),          # a bare pronoun names nobody
+    ([quote("indirect", 130, 190, "", "he")], "unknown"),
 ])
 def test_claimer(quotes, expected):
     assert claims.claimer(SENTENCE, quotes) == expected
