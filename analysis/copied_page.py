@@ -37,6 +37,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import Counter
+from functools import lru_cache
 
 # Tuning constants (chosen on the development split of the copied-pages data).
 _HEAD_CHARS = 400  # metadata patterns look at most this far into a line
@@ -634,8 +635,14 @@ def _is_byline(head: str) -> bool:
 def _date_near(lines: list[str], i: int) -> bool:
     """A date or read time from two lines above line ``i`` to ``_NAME_DATE_SPAN`` lines below:
     a bare name is a byline only with such a line beside it."""
-    return any(_DATE.search(line[:_HEAD_CHARS]) or _READ_TIME.search(line[:_HEAD_CHARS])
-               or _RELATIVE_TIME.match(line[:_HEAD_CHARS]) for line in lines[max(0, i - 2):i + _NAME_DATE_SPAN])
+    return any(_dates_or_times(line[:_HEAD_CHARS]) for line in lines[max(0, i - 2):i + _NAME_DATE_SPAN])
+
+
+@lru_cache(maxsize=4096)
+def _dates_or_times(head: str) -> bool:
+    """A line head holds a date, a read time or a relative time ("2 days ago"); cached, since
+    the byline search asks about the same lines many times."""
+    return bool(_DATE.search(head) or _READ_TIME.search(head) or _RELATIVE_TIME.match(head))
 
 
 def _bare_byline(line: str) -> tuple[list[str], list[str]]:
