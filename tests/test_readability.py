@@ -81,7 +81,7 @@ def test_every_scope_matches_textstat_exactly(body):
             assert row[metric] == getattr(textstat, metric)(text), (row["scope"], metric)
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=300, deadline=None, derandomize=True)
 @given(st.lists(st.sampled_from(list("aZeıİΣσ'’-—_.!?,;:%$3 \n\t\u00a0\u2028\u0307é\x1c\"“”")
                                 + ["don't", "U.S.", "they're", "'s", "dogs' ", "co-op", "Mr. "]),
                 max_size=60).map("".join))
