@@ -585,7 +585,7 @@ def _find_authors(lines: list[str], header_from: int, first_body: int, end: int)
         rest = _byline_text(lines[i][:_HEAD_CHARS])
         if rest is None:
             continue
-        authors, roles = _split_byline(rest if rest.strip() else _names_below(lines, i + 1))
+        authors, roles = split_byline(rest if rest.strip() else _names_below(lines, i + 1))
         if authors:
             return authors, roles
     for i in range(header_from + 1, min(max(first_body, header_from + 6), len(lines))):
@@ -629,7 +629,7 @@ def _byline_text(head: str) -> str | None:
 def _is_byline(head: str) -> bool:
     """A byline line: "By" and names, or "By" alone (names on the next lines)."""
     rest = _byline_text(head)
-    return rest is not None and (not rest.strip() or bool(_split_byline(rest)[0]))
+    return rest is not None and (not rest.strip() or bool(split_byline(rest)[0]))
 
 
 def _date_near(lines: list[str], i: int) -> bool:
@@ -706,7 +706,7 @@ def _names_below(lines: list[str], i: int) -> str:
     for line in (line[:_HEAD_CHARS] for line in lines[i:i + 8]):
         if _SEPARATOR_LINE.match(line):
             continue
-        if _split_byline(line)[0] and _is_short(line, 12):
+        if split_byline(line)[0] and _is_short(line, 12):
             parts.append(line)
         elif not parts and skipped < 1 and _is_short(line, 4):
             skipped += 1
@@ -715,7 +715,7 @@ def _names_below(lines: list[str], i: int) -> str:
     return ", ".join(parts)
 
 
-def _split_byline(text: str) -> tuple[list[str], list[str]]:
+def split_byline(text: str) -> tuple[list[str], list[str]]:
     """Names and roles from byline text such as "Ann Lee, Asia Editor and Bo Chan"."""
     glued = _GLUED_ROLE.search(text)
     role_tail = ""

@@ -10,7 +10,7 @@ import hashlib
 import re
 import unicodedata
 
-from .copied_page import page_result, parse_page_text
+from .copied_page import page_result, parse_page_text, split_byline
 from .load import RawArticle
 
 # Spaces that are not U+0020, zero-width characters, and C0/C1 controls other than \n and \t.
@@ -123,6 +123,16 @@ def _as_list(value) -> list[str]:
     return [item.strip() for item in items if item and item.strip()]
 
 
+def _authors_from_byline(byline: str) -> tuple[list[str], list[str]]:
+    """Names and roles from trafilatura's author string (authors joined by "; ")."""
+    authors, roles = [], []
+    for part in byline.split(";"):
+        names, part_roles = split_byline(part)
+        authors += names
+        roles += part_roles
+    return authors, roles
+
+
 def _from_html(html: str) -> dict:
     import trafilatura
 
@@ -135,11 +145,11 @@ def _from_html(html: str) -> dict:
     everything = clean_text(trafilatura.html2txt(html) or "")
     kept = set(body_lines)
     removed = [line for line in everything.split("\n") if line and line not in kept]
-    authors = [a.strip() for a in re.split(r";|\band\b|,(?![^()]*\))", result.get("author") or "") if a.strip()]
+    authors, roles = _authors_from_byline(result.get("author") or "")
     return page_result(
         body=body_lines, removed=removed,
         outlet=result.get("sitename") or "", headline=clean_text(result.get("title") or ""),
-        authors=authors, author_roles=[""] * len(authors), published=result.get("date") or "",
+        authors=authors, author_roles=roles, published=result.get("date") or "",
         tags=[tag for field in ("categories", "tags") for tag in _as_list(result.get(field))],
         url=result.get("url") or "", language=result.get("language") or "",
     )
