@@ -14,7 +14,8 @@ Rules over spaCy's blank English tokenizer (no statistical model):
 3. **Scare quotes and titles.** A short fragment with no cue is not a quotation: the
    'notorious markets' list, a “Hope” campaign.
 4. **Indirect speech.** A cue verb with a subject and a complement (he said 1,000 arrests
-   had been made; according to the report, …; …, officials told Reuters).
+   had been made; according to the report, …; …, officials told Reuters), one row per
+   coordinated clause with its own cue, also in the parts of a sentence outside a direct quote.
 5. **Speakers.** The mention as written, its canonical name in the article (Evans, he →
    Michael Evans; it, the company → Alibaba) and its role from pre-modifiers or apposition
    (Alibaba Group president Michael Evans; Andrew Turnage, the commission's executive
@@ -27,6 +28,7 @@ import re
 from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 import pandas as pd
 from spacy.attrs import IDX, LENGTH
@@ -46,19 +48,19 @@ _CUE_LEMMAS = (
     "interject rail slam blast chide decry dismiss reject rebut exclaim shout yell whisper mutter "
     "recount characterize characterise complain inform assure remind tweet text email elaborate "
     "cite credit blame applaud hail ponder wonder chant echo plead beg mock riff scold want decline "
-    "remember refer react sing reason theorize speculate surmise lecture preach recount summarize "
+    "remember refer react sing theorize speculate surmise lecture preach recount summarize "
     "support denounce condemn discuss express prefer invoke highlight outline repeat recite unveil "
-    "feel see know learn plan decide attack back favor favour "
+    "back favor favour "
     "refuse seek endorse defend oppose acknowledge"
 )
-_IRREGULAR = {"say": ("said", "says", "say", "saying"), "see": ("saw", "sees", "see", "seeing"),
-              "know": ("knew", "knows", "know"), "feel": ("felt", "feels", "feel"),
-              "plan": ("planned", "plans", "plan", "planning"), "back": ("backed", "backing"), "sing": ("sang", "sings", "sing"),
-              "refer": ("referred", "refers", "refer", "referring"), "admit": ("admitted", "admits", "admit", "admitting"),
+_IRREGULAR = {"say": ("said", "says", "say", "saying"),
+              "back": ("backed", "backing"), "sing": ("sang", "sings", "sing"),
+              "refer": ("referred", "refers", "refer", "referring"),
+              "admit": ("admitted", "admits", "admit", "admitting"),
               "quip": ("quipped", "quips", "quip"), "snap": ("snapped", "snaps", "snap"), "tell": ("told", "tells", "tell", "telling"),
               "write": ("wrote", "writes", "write", "written", "writing"),
               "find": ("found", "finds", "find"), "seek": ("sought", "seeks", "seek", "seeking"), "think": ("thought", "thinks", "think"),
-              "show": ("showed", "shows", "shown"), "dispute": ("disputed", "disputes"),
+              "show": ("showed", "shows", "shown", "show"), "dispute": ("disputed", "disputes"),
               "mention": ("mentioned", "mentions")}
 
 
@@ -87,9 +89,8 @@ _NOUN_LIKE_CUES = frozenset({"call", "calls", "report", "reports", "post", "post
                              "claim", "claims", "remark", "remarks", "email", "emails", "text", "texts",
                              "reply", "replies", "response", "responses", "statement", "statements", "states",
                              "post", "posted", "praise", "warning", "warnings", "fire", "cry", "cries",
-                             "reason", "reasons", "lecture", "lectures", "sing", "refer", "support", "supports",
-                             "plan", "plans", "attack", "attacks", "favor", "favour", "see", "know",
-                             "feel", "backing", "repeat", "outline"})
+                             "lecture", "lectures", "sing", "refer", "support", "supports", "favor", "favour",
+                             "backing", "repeat", "outline"})
 #: Present-tense cues that report in title-case headlines.
 _HEADLINE_CUES = frozenset("says warns claims tells urges admits denies vows insists argues calls "
                            "slams blasts predicts suggests".split())
@@ -99,7 +100,9 @@ _PHRASAL_CUES = {"fired": {"back"}, "fires": {"back"}, "shot": {"back"}, "shoots
                  "goes": {"on"}, "pointed": {"out", "to"}, "points": {"out", "to"}, "spoke": {"out"}, "put": {"it"},
                  "puts": {"it"}, "pointing": {"to", "out"}}
 #: Every word that can be a cue (a fast first test).
-_ANY_CUE = CUE_WORDS | _HEADLINE_CUES | set(_PHRASAL_CUES) | {"read", "reads"}
+#: Verbs that report only with a statement as object ("issued a statement").
+_ISSUING = frozenset({"issued", "issues", "released", "releases"})
+_ANY_CUE = CUE_WORDS | _HEADLINE_CUES | set(_PHRASAL_CUES) | _ISSUING | {"read", "reads", "according"}
 _ASIDES = frozenset("however though too also meanwhile instead nevertheless moreover meanwhile "
                     "separately privately publicly".split())
 _NAMING_VERBS = frozenset({"called", "dubbed", "titled", "labeled", "labelled", "named", "branded"})
@@ -116,7 +119,7 @@ _SKIP_BEFORE_CUE = frozenset(
     "last often frequently has've 's ’s would will could should may might can did does do has "
     "reportedly allegedly privately earlier initially further not never always already just "
     "flatly bluntly simply quickly long famously ultimately still now even both all been is are was "
-    "were being".split())
+    "were being n't".split())
 _BE_FORMS = frozenset("is are was were been being be".split())
 _QUOTE_TOKENS = frozenset({"“", "”", "\"", "''", "``", "«", "»"})
 _CLAUSE_BREAK = frozenset({".", "!", "?", ";", "—", "–", "(", ")", ":"}) | _QUOTE_TOKENS
@@ -145,7 +148,7 @@ _SOURCE_NOUNS = _ROLE_NOUNS | frozenset(
     "team club league office service spokesperson regulator regulators bank airline manufacturer "
     "platform marketplace network document documents letter memo filing lawsuit complaint "
     "data research figures statistics ruling article blog post tweet message headline sign ad "
-    "voice-over percent respondents voters".split())
+    "voice-over percent respondents voters polling polls records numbers results surveys".split())
 _ORG_NOUNS = frozenset("company firm group giant retailer agency department ministry government "
                        "administration court committee commission board council party organization "
                        "organisation association union team club league office service regulator "
@@ -399,6 +402,7 @@ def _strip(body: str, start: int, end: int) -> tuple[int, int]:
 
 # --- speaker mentions -----------------------------------------------------------------------
 
+@lru_cache(maxsize=1 << 16)  # called for most tokens; the answer depends on the word only
 def _is_name_token(word: str) -> bool:
     return (word[:1].isupper() and word.lower() not in _MONTHS_DAYS and word.lower() not in _NOT_NAMES
             and (word[1:2].islower() or word.isupper() or len(word) <= 2 or "." in word or "’" in word
@@ -413,9 +417,13 @@ def _is_cue(doc: _Doc, i: int) -> bool:
     if not doc.text[i][:1].islower():  # headline style: "Bellwether County Says Trump …"
         return word in _HEADLINE_CUES and i > 0 and _is_name_token(doc.text[i - 1]) \
             and i + 1 < len(doc.text) and doc.text[i + 1][:1].isupper()
+    if word in _ISSUING:  # Trump issued a statement, “…”
+        return doc.lower[i + 1:i + 2] in (["a"], ["the"], ["an"]) and doc.lower[i + 2:i + 3] != [] \
+            and doc.lower[i + 2] in _READ_SUBJECTS
     if word in {"read", "reads"}:  # the statement read / “…,” read the statement
         return i > 0 and doc.lower[i - 1] in _READ_SUBJECTS | {"it"} \
-            or doc.lower[i + 1:i + 2] in (["the"], ["a"]) and doc.lower[i + 2:i + 3] and doc.lower[i + 2] in _READ_SUBJECTS
+            or doc.lower[i + 1:i + 2] in (["the"], ["a"]) and doc.lower[i + 2:i + 3] != [] \
+            and doc.lower[i + 2] in _READ_SUBJECTS
     if word in _PHRASAL_CUES:
         return i + 1 < len(doc.lower) and doc.lower[i + 1] in _PHRASAL_CUES[word]
     if word not in CUE_WORDS:
@@ -437,6 +445,12 @@ def _sentence_subject(doc: _Doc, floor: int, limit: int) -> _Mention | None:
         while k < limit and doc.text[k] != ",":
             k += 1
         k += 1
+    else:  # "Thirteen years earlier, she …" / "Immediately after the attacks, Trump …"
+        comma = next((m for m in range(k + 1, min(limit, k + 7)) if doc.text[m] == ","), None)
+        if comma is not None and comma + 1 < limit \
+                and (doc.lower[comma + 1] in _PRONOUNS or _is_name_token(doc.text[comma + 1])) \
+                and not any(_is_name_token(doc.text[m]) for m in range(k + 1, comma)):
+            k = comma + 1
     return _mention_after(doc, k, limit)
 
 
@@ -717,6 +731,7 @@ def _collect_names(doc: _Doc, entities: _Entities) -> None:
     n = len(doc.text)
     clause_starts = {start for start, _ in doc.sent_tokens}
     reached = 0
+    full_names: set[str] = set()
     for i in [k for k, word in enumerate(doc.text) if word[:1].isupper()]:
         if i < reached:
             continue
@@ -724,7 +739,9 @@ def _collect_names(doc: _Doc, entities: _Entities) -> None:
             j = i
             while j < n and (_is_name_token(doc.text[j]) and doc.lower[j] not in _SENTENCE_WORDS):
                 j += 1
-            if j - i >= 2 and _name_kind(doc.text[i:j]) == "person":
+            words = doc.text[i:j]
+            if j - i >= 2 and " ".join(words) not in full_names and _name_kind(words) == "person":
+                full_names.add(" ".join(words))  # registering a name again changes nothing
                 entities.canonical(doc.span_text(i, j), "person")  # full names, wherever they appear
             follower = doc.text[j] if j < n else ""
             opens_clause = i in clause_starts or i > 0 and (doc.lower[i - 1] in _CLAUSE_OPENERS
@@ -904,7 +921,11 @@ def _is_scare_quote(doc: _Doc, frag: _Fragment, body: str, has_cue: bool) -> boo
     """
     inner = body[frag.start:frag.end]
     words = [word for word in inner.split() if any(char.isalnum() for char in word)]
-    if len(words) > _MAX_TITLE_WORDS or has_cue:
+    if len(words) > _MAX_TITLE_WORDS:
+        return False
+    if _modifies_noun(doc, frag, len(words)):
+        return True  # the ‘notorious markets’ list, even in a sentence with a cue
+    if has_cue:
         return False
     if _title_like(doc, frag, body):
         return True
@@ -917,13 +938,17 @@ def _title_like(doc: _Doc, frag: _Fragment, body: str) -> bool:
     content = [w for w in (w.strip(".,;:!?") for w in words) if w.isalpha() and w.lower() not in _FUNCTION_WORDS]
     if content and all(w[:1].isupper() for w in content) and (len(content) > 1 or content[0].isupper()):
         return True
+    return _modifies_noun(doc, frag, len(words))
+
+
+def _modifies_noun(doc: _Doc, frag: _Fragment, n_words: int) -> bool:
+    """A short quote followed by the lower-case noun it modifies: the ‘notorious markets’ list."""
     after = doc.token_at(frag.close_at)
-    if after < len(doc.text):
-        nxt = doc.text[after]
-        if nxt.isalpha() and nxt.islower() and nxt not in _FUNCTION_WORDS and not _is_cue(doc, after) \
-                and doc.idx[after] > frag.close_at and len(words) <= 3:
-            return True
-    return False
+    if n_words > 3 or after >= len(doc.text):
+        return False
+    nxt = doc.text[after]
+    return nxt.isalpha() and nxt.islower() and nxt not in _FUNCTION_WORDS and not _is_cue(doc, after) \
+        and doc.idx[after] > frag.close_at
 
 
 # --- the stage ------------------------------------------------------------------------------
@@ -1092,7 +1117,7 @@ def _direct_and_mixed(doc, article_id, paragraphs, entities, rows, claimed) -> N
             continue
         elif open_tok > s_floor + 2 and (previous is None or not _same_voice(previous, frag, paragraphs, body)):
             subject = _sentence_subject(doc, s_floor, open_tok)  # Sanders credited … to “…”
-            if subject is not None and subject.kind != "group" or subject is not None and subject.name:
+            if subject is not None and (subject.name or _known_subject(subject, entities)):
                 attribution = _Attribution(frag.open_at, frag.open_at, subject, 0.5)
                 confidence = 0.5
         if kind == "mixed" and any(s <= start < e for s, e in claimed):
@@ -1124,6 +1149,17 @@ def _direct_and_mixed(doc, article_id, paragraphs, entities, rows, claimed) -> N
         row.pop("_paragraph", None)
 
 
+def _known_subject(subject: _Mention, entities: _Entities) -> bool:
+    """A sentence subject that can be a speaker: a pronoun for a person, or a name that is a
+    person or organisation ("Sanders", not "Conversations" or a dateline like "TALLAHASSEE")."""
+    lower = subject.text.lower()
+    if lower in _PRONOUNS:
+        return lower in {"he", "she", "it"}
+    if subject.text.isupper() and len(subject.text) > 5:
+        return False
+    return subject.kind in {"person", "org"} or subject.text in entities.kinds or subject.text in entities.people
+
+
 def _same_voice(previous: dict, frag: _Fragment, paragraphs: list[dict], body: str) -> bool:
     """Whether an unattributed fragment continues the previous speaker's quote."""
     if frag.continued:
@@ -1137,12 +1173,16 @@ def _same_voice(previous: dict, frag: _Fragment, paragraphs: list[dict], body: s
     return starts_paragraph and between.count("\n\n") == 1
 
 
-def _free_ranges(doc: _Doc, floor: int, limit: int, claimed: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Token ranges of a sentence outside the spans already claimed by direct or mixed quotes."""
+def _free_ranges(doc: _Doc, floor: int, limit: int, quoted: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Token ranges of a sentence outside the (sorted) character spans of direct and mixed quotes."""
     first_char, end_char = doc.idx[floor], doc.end_char(limit - 1)
-    taken = sorted((doc.token_at(s), doc.token_at(e)) for s, e in claimed if s < end_char and first_char < e)
     ranges, k = [], floor
-    for first, after in taken:
+    for start, end in quoted:
+        if start >= end_char:
+            break
+        if end <= first_char:
+            continue
+        first, after = doc.token_at(start), doc.token_at(end)
         if first > k:
             ranges.append((k, min(first, limit)))
         k = max(k, after)
@@ -1163,11 +1203,13 @@ def _split_lines(doc: _Doc, floor: int, limit: int) -> list[tuple[int, int]]:
 def _indirect(doc, article_id, entities, rows, claimed) -> None:
     """Reported speech in the parts of sentences not already covered by a direct or mixed quote
     ("“…,” he said, citing low growth"; "He said he did not recall …" before a quote)."""
-    body = doc.body
+    quoted, done = sorted(claimed), 0
     for s_pos, (s_floor, s_limit) in enumerate(doc.sent_tokens):
-        if s_limit - s_floor < 4:
-            continue
-        for floor, limit in _free_ranges(doc, s_floor, s_limit, claimed):
+        if s_limit - s_floor < 4 or _ANY_CUE.isdisjoint(doc.lower[s_floor:s_limit]):
+            continue  # no cue word (nor "according") in the sentence
+        while done < len(quoted) and quoted[done][1] <= doc.idx[s_floor]:
+            done += 1  # quotes ending before this sentence cannot touch later ones
+        for floor, limit in _free_ranges(doc, s_floor, s_limit, quoted[done:]):
             if limit - floor >= 4:
                 _indirect_in(doc, article_id, entities, rows, claimed, s_pos, floor, limit)
 
@@ -1302,6 +1344,7 @@ def _is_intro_phrase(doc: _Doc, floor: int, comma: int) -> bool:
         and "," not in doc.text[floor:comma]
 
 
+_TIME_WORDS = frozenset("week month year night morning afternoon evening weekend".split())
 _CUE_SETTINGS = frozenset(
     "statement interview email e-mail tweet speech letter release post conference call briefing "
     "memo report filing radio television tv podcast op-ed video twitter facebook instagram "
@@ -1334,6 +1377,9 @@ def _skip_cue_complements(doc: _Doc, cue: int, limit: int) -> int:
             k = next(m for m in range(k + 1, min(k + 4, limit)) if doc.lower[m] in _CUE_SETTINGS) + 1
         elif doc.text[k] == "," and k + 1 < limit and doc.lower[k + 1] in {"in", "on", "during"}:
             k += 1
+        elif doc.lower[k] in {"in", "on", "last", "this", "earlier", "late"} and k + 1 < limit and (
+                doc.lower[k + 1] in _MONTHS_DAYS or doc.lower[k + 1] in _TIME_WORDS):
+            k += 2  # said in April / said last week
         else:
             break
     if k < limit and doc.lower[k] in {"that", ":", ","}:

@@ -124,8 +124,55 @@ def test_indirect_quotes(body, text, mention, cue):
     assert [(r["kind"], r["text"], r["speaker_mention"], r["cue"]) for r in rows] == [("indirect", text, mention, cue)]
 
 
+@pytest.mark.parametrize("body, expected", [
+    # two coordinated clauses, each with its own speaker
+    ("Cruz said the plan would fail, while Trump argued that it would work well.",
+     [("the plan would fail", "Cruz", "said"), ("it would work well", "Trump", "argued")]),
+    # one subject, two cues
+    ("Smith blamed the delay on the weather and said the bridge would reopen in March.",
+     [("the delay on the weather", "Smith", "blamed"), ("the bridge would reopen in March", "Smith", "said")]),
+    # a setting between the cue and the content
+    ("Bernanke said in April that the spending cuts had hurt the economy.",
+     [("the spending cuts had hurt the economy", "Bernanke", "said")]),
+    # a title-case headline
+    ("Bellwether County Says Trump Should Win Nomination.",
+     [("Trump Should Win Nomination", "Bellwether County", "Says")]),
+    # a bare plural subject and a noun-like cue
+    ("Exit polls show the senator won most young voters.", [("the senator won most young voters", "Exit polls", "show")]),
+    # reported speech after a direct quote in the same sentence
+    ("“We will win,” Jones said, adding that the campaign had raised record sums.",
+     [("We will win,", "Jones", "said"), ("the campaign had raised record sums", "Jones", "adding")]),
+])
+def test_several_attributions(body, expected):
+    rows = quotes_of(body)
+    assert_offsets(body, rows)
+    assert [(r["text"], r["speaker_mention"], r["cue"]) for r in rows] == expected
+
+
+@pytest.mark.parametrize("body", [
+    "The shift was expected to happen after the next election.",   # passive: no speaker
+    "Mr. Lew said at the opening session of the talks in Beijing.",  # a setting, not content
+    "In an interview, Durbin said on Thursday.",                     # an introductory phrase
+])
+def test_not_reported_speech(body):
+    assert [r for r in quotes_of(body) if r["kind"] == "indirect"] == []
+
+
+@pytest.mark.parametrize("body, mention", [
+    ("“It is over,”\xa0CBS News reported.", "CBS News"),             # a no-break space
+    ("“It is over,” one senior Democrat said.", "Democrat"),
+    ("“It is over,” says a narrator.", "a narrator"),
+    ("Later, Trump issued a statement, “It is over.”", "Trump"),
+    ("“It is over,” read the statement.", "the statement"),
+])
+def test_speaker_found(body, mention):
+    rows = quotes_of(body)
+    assert [(r["kind"], r["speaker_mention"]) for r in rows] == [("direct", mention)]
+
+
 @pytest.mark.parametrize("body", [
     "Taobao was placed on the ‘notorious markets’ list again.",      # modifier of a noun
+    "It joined the ‘notorious markets’ list, which highlights fakes.",  # even with a cue word
     'She starred in "Orange Is the New Black" for years.',           # a title
     'The so-called "experts" were wrong about the bridge.',          # scare quote
     "The band played “Hope” at the end of the night.",              # a name
