@@ -1,5 +1,7 @@
 import gzip
+import io
 import json
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -25,6 +27,10 @@ def messy_folder(tmp_path: Path) -> Path:
     (folder / "blank.txt").write_text("  \n\n\t \n", encoding="utf-8")
     (folder / "image.txt").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)))
     (folder / "doc.txt").write_bytes(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj")
+    archive = io.BytesIO()
+    with zipfile.ZipFile(archive, "w") as handle:
+        handle.writestr("story.txt", ARTICLE)
+    (folder / "archive.txt").write_bytes(archive.getvalue())
     (folder / "bom.txt").write_bytes("\ufeffBOM text about the “city council” vote on Tuesday.".encode("utf-8"))
     (folder / "utf16.txt").write_bytes("UTF-16 text: the mayor’s budget passed.".encode("utf-16"))
     (folder / "cp1252.txt").write_bytes("The café’s owner said “no” to the £5 fee on 12 May.".encode("cp1252"))

@@ -26,6 +26,7 @@ def test_every_file_and_record_is_accounted_for(messy_folder):
     ("blank.txt", None, "skipped", "whitespace"),
     ("image.txt", None, "skipped", "PNG"),
     ("doc.txt", None, "skipped", "PDF"),
+    ("archive.txt", None, "skipped", "ZIP"),
     ("truncated.json", None, "failed", "invalid JSON"),
     ("list.json", 1, "skipped", "not an object"),
     ("list.json", 2, "skipped", "no text"),
