@@ -1217,7 +1217,6 @@ def _indirect(doc, article_id, entities, rows, claimed) -> None:
 def _indirect_in(doc, article_id, entities, rows, claimed, s_pos, floor, limit, depth=0) -> None:
     """Indirect rows from the tokens ``floor:limit`` of sentence ``s_pos``: one per clause with
     its own cue ("Cruz said A, while Trump argued B"; "She blamed A and said B")."""
-    body = doc.body
     found = _reported_speech(doc, floor, limit)
     if found is None:
         return

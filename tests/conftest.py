@@ -63,3 +63,35 @@ def messy_folder(tmp_path: Path) -> Path:
                                                encoding="utf-8")
     (folder / "loop").symlink_to(folder, target_is_directory=True)
     return folder
+
+
+@pytest.fixture
+def stories_with_one_failing(tmp_path, monkeypatch):
+    """Six stories in a folder; the claims stage raises on "3.txt" only (patched in this
+    process, so forked workers and in-process Dask workers inherit it). Returns the folder."""
+    from analysis import pipeline
+
+    real = pipeline.claims.extract_claims
+
+    def fail_on_marker(article, sentences, quotes):
+        if "EXPLODE" in article["body"]:
+            raise ValueError("cannot score this one")
+        return real(article, sentences, quotes)
+
+    monkeypatch.setattr(pipeline.claims, "extract_claims", fail_on_marker)
+    folder = tmp_path / "stories"
+    folder.mkdir()
+    for index in range(6):
+        marker = "EXPLODE" if index == 3 else f"story number {index}"
+        (folder / f"{index}.txt").write_text(
+            f"{ARTICLE}\n\nThis is {marker}, and the council will discuss it at length on Monday evening.",
+            encoding="utf-8")
+    return folder
+
+
+def assert_only_the_failing_story_failed(tables) -> None:
+    status = dict(zip(tables.load_report.source.map(lambda s: s.rsplit("/", 1)[-1]), tables.load_report.status))
+    assert status.pop("3.txt") == "failed"
+    assert set(status.values()) == {"loaded"} and len(tables.articles) == 5
+    reason = tables.load_report.set_index("status").loc["failed", "reason"]
+    assert "claims" in reason and "cannot score this one" in reason

@@ -10,7 +10,7 @@ from analysis.engines import iter_results_dask
 from analysis.pipeline import iter_results
 from analysis.tables import TableBuilder
 
-from conftest import ARTICLE, SEED
+from conftest import ARTICLE, SEED, assert_only_the_failing_story_failed
 
 
 @pytest.fixture(scope="module")
@@ -73,23 +73,6 @@ def test_cli_dask_engine_matches_local(tmp_path, messy_folder):
         assert left.equals(right), name
 
 
-def test_a_failing_article_is_reported_and_the_others_survive_on_dask(tmp_path, scheduler, monkeypatch):
-    from analysis import pipeline
-
-    real = pipeline.claims.extract_claims
-
-    def fail_on_marker(article, sentences, quotes):
-        if "EXPLODE" in article["body"]:
-            raise ValueError("cannot score this one")
-        return real(article, sentences, quotes)
-
-    monkeypatch.setattr(pipeline.claims, "extract_claims", fail_on_marker)  # the cluster runs in-process
-    for index in range(4):
-        marker = "EXPLODE" if index == 2 else f"story number {index}"
-        (tmp_path / f"{index}.txt").write_text(
-            f"{ARTICLE}\n\nThis is {marker}, and the council will discuss it at length on Monday evening.",
-            encoding="utf-8")
-    tables = build(iter_results_dask([tmp_path], scheduler=scheduler, batch_size=2))
-    status = dict(zip(tables.load_report.source.map(lambda s: s.rsplit("/", 1)[-1]), tables.load_report.status))
-    assert status == {"0.txt": "loaded", "1.txt": "loaded", "2.txt": "failed", "3.txt": "loaded"}
-    assert len(tables.articles) == 3
+def test_a_failing_article_is_reported_and_the_others_survive_on_dask(stories_with_one_failing, scheduler):
+    assert_only_the_failing_story_failed(
+        build(iter_results_dask([stories_with_one_failing], scheduler=scheduler, batch_size=2)))

@@ -8,7 +8,7 @@ import pytest
 from analysis import analyze
 from analysis.load import load_paths
 
-from conftest import ARTICLE, REPO
+from conftest import ARTICLE, REPO, assert_only_the_failing_story_failed
 
 
 def statuses(tables):
@@ -68,28 +68,8 @@ def test_no_code_is_loaded_from_data():
 
 
 @pytest.mark.parametrize("workers", [1, 2])
-def test_one_failing_article_never_loses_the_others(tmp_path, monkeypatch, workers):
-    from analysis import pipeline
-
-    real = pipeline.claims.extract_claims
-
-    def fail_on_marker(article, sentences, quotes):
-        if "EXPLODE" in article["body"]:
-            raise ValueError("cannot score this one")
-        return real(article, sentences, quotes)
-
-    monkeypatch.setattr(pipeline.claims, "extract_claims", fail_on_marker)  # inherited by forked workers
-    for index in range(6):
-        marker = "EXPLODE" if index == 3 else f"story number {index}"
-        (tmp_path / f"{index}.txt").write_text(
-            f"{ARTICLE}\n\nThis is {marker}, and the council will discuss it at length on Monday evening.",
-            encoding="utf-8")
-    tables = analyze(tmp_path, workers=workers)
-    status = statuses(tables)
-    assert status.pop("3.txt") == "failed"
-    assert set(status.values()) == {"loaded"} and len(tables.articles) == 5
-    reason = tables.load_report.set_index("status").loc["failed", "reason"]
-    assert "claims" in reason and "cannot score this one" in reason
+def test_one_failing_article_never_loses_the_others(stories_with_one_failing, workers):
+    assert_only_the_failing_story_failed(analyze(stories_with_one_failing, workers=workers))
 
 
 def test_page_parser_failure_keeps_the_whole_text_and_says_so(tmp_path, monkeypatch):
