@@ -5,14 +5,16 @@ teasers around a headline, a byline, a date and the article's paragraphs. The pa
 lines only, in four steps:
 
 1. **Body**: every line gets a score: prose (eight or more words ending in sentence
-   punctuation) scores its word count; short, button-like or caption-like lines score a little
-   below zero; bylines, dates and closing headings ("Related Articles", "About the author",
-   "Comments") score far below, so they end the body unless a long article continues after them.
-   The body is the run of lines with the highest total (maximum-sum segment), nudged to start
-   under the page's first "By" line. Inside the run, prose, short subheads and list items are
-   kept; captions, credits, buttons, disclaimers, teasers and lines the page repeats verbatim
-   go; an author bio above the article goes, and the body ends at the author's name or bio or
-   at a comments heading below it.
+   punctuation, not in a teaser's cut-off "...") scores its word count; short, button-like or
+   caption-like lines score a little below zero; bylines, dates and closing headings ("Related
+   Articles", "About the author", "Comments") score far below, so they end the body unless a
+   long article continues after them. The body is the run of lines with the highest total
+   (maximum-sum segment), nudged to start under the page's first "By" line. Inside the run,
+   prose, short subheads and list items are kept; captions, credits, buttons, disclaimers,
+   teasers and lines the page repeats verbatim go; an author bio above the article goes, and
+   the body ends at the author's name or bio, at a comments heading, or at a closing heading
+   followed by (title, blurb) teaser pairs below it. A standfirst right under the headline
+   opens the body.
 2. **Header**: the headline is the title-like line before the body that is followed by a
    byline or date, follows a short section label, shares its words with the body and is often
    echoed in breadcrumbs or the page title. Distances to the body count only lines the page
@@ -53,6 +55,10 @@ _COMMENTS = re.compile(r"^(?:\d+\s)?(?:comments?|reader comments|view comments|s
                        re.IGNORECASE)
 _BYLINE_BONUS = 100  # for the first prose line under the page's first "By" line
 _MIN_PARAGRAPHS_BEFORE_CLOSE = 3
+_MIN_STANDFIRST_WORDS = 5
+_MAX_BLURB_WORDS = 40  # mean words of a teaser list's blurbs
+_MIN_TEASERS = 3
+_TEASER_WINDOW = 8  # lines after a closing heading searched for teaser pairs
 _NAME_DATE_SPAN = 10
 _TITLE_CASE_SHARE = 0.8
 _MAX_SCAN_CHARS = 200_000  # body text searched for tag phrases and outlet mentions
@@ -170,16 +176,20 @@ _BOILERPLATE = re.compile(
     r"|we may (?:earn|receive|get) (?:a )?(?:compensation|commission)"
     r"|for (?:educational and )?informational purposes only|sign up to (?:get|receive)"
     r"|follow (?:her|him|them|us|me) on\b|(?:straight|delivered|direct(?:ly)?) (?:to|into) your inbox"
-    r"|let us know in the comments|read our editorial polic)",
+    r"|let us know in the comments|read our editorial polic|about (?:\w+[’']s |our )?editorial polic"
+    r"|(?:do|does) not (?:own|hold) (?:shares|positions) in any)",
     re.IGNORECASE,
 )
 # The same, for lines that open with it.
 _BOILERPLATE_START = re.compile(
-    r"(?:listen to this (?:story|article)|this (?:story|article) (?:is part of|was originally|first appeared)"
+    r"(?:listen to this (?:story|article)"
+    r"|this (?:story|article) (?:is part of|was originally|originally appeared|first appeared)"
     r"|editor[’']?s note\b|contributing\s?:|excerpted from|citation\s?:|journal information\s?:|a post shared by"
     r"|have a (?:news )?tip\b|share your feedback|(?:clarification|correction)\b[^:]{0,60}:)",
     re.IGNORECASE,
 )
+# The signature under an embedded post ("— Ann Lee (@annlee) May 3, 2023"): not the page's own date.
+_EMBED_SIGNATURE = re.compile(r"^[—–-]\s?[^(\n]{0,80}\(@\w{1,30}\)")
 # A short line with an e-mail address: a contact line ("Contact Ann Lee at ann@example.com").
 _CONTACT = re.compile(r"[\w.+-]@[\w-]+\.[\w.]")
 _MAX_CONTACT_WORDS = 40
@@ -292,10 +302,14 @@ def _parse_copied(lines: list[str]) -> dict:
     if headline_at is not None:  # the headline's own line and the header are never body
         for i in range(start, headline_at + 1):
             kept[i] = False
+    if headline_at is not None and _is_standfirst(lines, info, headline_at + 1, first_body):
+        kept[headline_at + 1] = True
     authors, roles = _find_authors(lines, header_from, first_body, end)
     _drop_leading_bio(lines, kept, first_body, end, authors)
-    end = _close_body(lines, kept, first_body, end, _bio_start(authors))
-    end = _close_body(lines, kept, first_body, end, _is_comments_heading)
+    is_bio = _bio_start(authors)
+    end = _close_body(kept, first_body, end, lambda i: is_bio(lines[i][:_HEAD_CHARS]))
+    end = _close_body(kept, first_body, end, lambda i: _is_comments_heading(lines[i][:_HEAD_CHARS]))
+    end = _close_body(kept, first_body, end, lambda i: _opens_teaser_list(lines, info, i, end))
     published = _find_date(lines, header_from, first_body, end)
     tags = _find_tags(lines, kept, header_from, end)
     if not any(kept):  # no prose at all (a short plain text): keep what is not furniture
@@ -310,18 +324,43 @@ def _parse_copied(lines: list[str]) -> dict:
     )
 
 
-def _close_body(lines: list[str], kept: list[bool], first_body: int, end: int, closes) -> int:
-    """End the body at the first line for which ``closes(head)`` holds, once three paragraphs
-    are in (what follows an author bio or a comments heading is the page's, not the
-    article's); lines from there on are no longer body. Returns the new end."""
+def _is_standfirst(lines: list[str], info: list[dict], i: int, first_body: int) -> bool:
+    """Line ``i``, right under the headline and above the body, is a standfirst (the summary
+    the article opens with), not a byline, date, credit, button or title-case teaser."""
+    if i >= first_body:
+        return False
+    item, head = info[i], lines[i][:_HEAD_CHARS]
+    return (item["words"] >= _MIN_STANDFIRST_WORDS and not item["furniture"] and not item["credit"]
+            and not _is_title_case(head)  # a teaser
+            and not _is_meta_line(head) and not _END_MARKER.match(head) and _LETTER.search(head) is not None)
+
+
+def _close_body(kept: list[bool], first_body: int, end: int, closes) -> int:
+    """End the body at the first line ``i`` for which ``closes(i)`` holds, once three
+    paragraphs are in (what follows an author bio, a comments heading or a teaser list is the
+    page's, not the article's); lines from there on are no longer body. Returns the new end."""
     paragraphs = 0
     for i in range(first_body, end):
-        if paragraphs >= _MIN_PARAGRAPHS_BEFORE_CLOSE and closes(lines[i][:_HEAD_CHARS]):
+        if paragraphs >= _MIN_PARAGRAPHS_BEFORE_CLOSE and closes(i):
             for j in range(i, end):
                 kept[j] = False
             return i
         paragraphs += kept[i]
     return end
+
+
+def _opens_teaser_list(lines: list[str], info: list[dict], i: int, end: int) -> bool:
+    """Line ``i`` is a closing heading ("Latest Videos", "More on this Topic") that the body
+    run bridged, and a teaser list follows it."""
+    return info[i]["score"] == _END_MARKER_SCORE and bool(_END_MARKER.match(lines[i][:_HEAD_CHARS])) \
+        and _is_teaser_list(info[i + 1:min(end, i + 1 + _TEASER_WINDOW)])
+
+
+def _is_teaser_list(items: list[dict]) -> bool:
+    """Lines that open with (title, one-line blurb) pairs rather than with the paragraphs,
+    subheads or list items of an article."""
+    blurbs = [b["words"] for a, b in zip(items, items[1:]) if not a["prose"] and b["prose"]]
+    return len(blurbs) >= _MIN_TEASERS and sum(blurbs) / len(blurbs) < _MAX_BLURB_WORDS
 
 
 def _is_comments_heading(head: str) -> bool:
@@ -357,15 +396,16 @@ def _line_info(line: str) -> dict:
         or (n_words <= 25 and _FURNITURE_ANYWHERE.search(head))
         or _TEASER_PREFIX.match(head) or _BOILERPLATE.search(head) or _BOILERPLATE_START.match(head)
         or (n_words <= _MAX_CONTACT_WORDS and "@" in head and _CONTACT.search(head))
+        or _EMBED_SIGNATURE.match(head)
     )
     credit = bool(_CREDIT.search(line[-_HEAD_CHARS:]) or _CREDIT.search(head))
-    ends_sentence = bool(_SENTENCE_END.search(line[-8:]))
+    ends_sentence = bool(_SENTENCE_END.search(line[-8:])) and not line.endswith(("...", "…"))  # a cut teaser
     prose = not furniture and not credit and not _is_title_case(head) and _LETTER.search(head) is not None and (
         (n_words >= 8 and ends_sentence) or n_words >= 30)
     if prose:
         score = min(n_words, _MAX_PROSE_SCORE)
     elif (n_words <= _MAX_MARKER_WORDS and _END_MARKER.match(head) and not _TEASER_PREFIX.match(head)
-          or _is_meta_line(head)):
+          or (_is_meta_line(head) and not furniture)):
         score = _END_MARKER_SCORE
     elif furniture or credit:
         score = -12
@@ -424,7 +464,7 @@ def _keep_in_run(lines: list[str], info: list[dict], start: int, end: int) -> li
 
 def _is_list_item(line: str, item: dict) -> bool:
     """A list entry inside the article ("1 cup kimchi", "Engine type: V-8", "- Item")."""
-    if item["furniture"] or item["credit"] or item["words"] < 3:
+    if item["furniture"] or item["credit"] or item["words"] < 3 or line.endswith(("...", "…")):  # a cut teaser
         return False
     head = line[:_HEAD_CHARS]
     if _is_meta_line(head) or _END_MARKER.match(head) or _TEASER_PREFIX.match(head) or not _LIST_ITEM.match(head):
@@ -478,6 +518,7 @@ def _find_headline(lines: list[str], info: list[dict], first_body: int, end: int
     after_body = {_fold(line[:_HEAD_CHARS]) for line in lines[end:]}
     crumbs = [_fold(line[:_HEAD_CHARS]) for line in lines[max(0, lo - _HEADER_SPAN):first_body + _HEADER_SPAN]
               if _BREADCRUMB.search(line[:_HEAD_CHARS])]
+    body_lines = {_fold(line[:_HEAD_CHARS]) for line in lines[first_body:end]}
     best, best_score = None, float("-inf")
     for i in range(lo, first_body):
         line = lines[i]
@@ -494,6 +535,8 @@ def _find_headline(lines: list[str], info: list[dict], first_body: int, end: int
             score -= 3  # a caption: its photo credit follows
         if i > 0 and _is_meta_line(lines[i - 1]):
             score -= 3  # under a byline or date: a caption or dek, the headline sits above them
+        if _fold(line[:_HEAD_CHARS]) in body_lines:
+            score -= 3  # a contents entry: the article repeats it as a subhead
         if _contains_other_line(line, lines, lo, first_body, i):
             score -= 3  # "Share: <headline>", "Section<headline>": the bare copy is the headline
         score += _label_before(lines, info, i) + _HEADLINE_OVERLAP_WEIGHT * _overlap(line, body_vocab)

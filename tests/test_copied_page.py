@@ -164,6 +164,38 @@ def test_subheads_stay_and_trailing_teasers_go():
     assert body == [*PARAGRAPHS[:2], "What happens next", *PARAGRAPHS[2:]]
 
 
+@pytest.mark.parametrize("under_headline, standfirst", [
+    ("The plan cuts road spending to pay for more teachers", True),
+    ("Council Approves Plan To Pay For More Teachers", False),  # a title-case teaser
+    ("Photo: Ann Lee / City News", False),  # a credit
+    ("May 3, 2023", False),  # a date
+])
+def test_standfirst_opens_the_body(under_headline, standfirst):
+    text = "\n".join(["Home", "Council approves a leaner budget", under_headline, "By Ann Lee", *PARAGRAPHS])
+    body = parse_page_text(text)["body"].split("\n\n")
+    assert body == ([under_headline] if standfirst else []) + PARAGRAPHS
+
+
+def test_cut_off_teasers_are_not_an_article():
+    teasers = [f"Story number {n} about a mayor who said the new plan would change the city's..." for n in range(12)]
+    text = "\n".join(["Council approves a leaner budget", "By Ann Lee", *PARAGRAPHS, "Most read", *teasers])
+    assert parse_page_text(text)["body"].split("\n\n") == PARAGRAPHS
+
+
+@pytest.mark.parametrize("blurb_words, cut", [(25, True), (60, False)])
+def test_teaser_pairs_after_a_closing_heading_end_the_article(blurb_words, cut):
+    blurbs = [f"Blurb {n} " + "word " * (blurb_words - 3) + "end." for n in range(6)]
+    tail = [line for n, blurb in enumerate(blurbs) for line in (f"Video title number {n}", blurb)]
+    text = "\n".join(["Council approves a leaner budget", "By Ann Lee", *PARAGRAPHS, "Latest Videos", *tail])
+    assert parse_page_text(text)["body"].split("\n\n") == PARAGRAPHS + ([] if cut else tail)
+
+
+def test_embedded_post_signature_does_not_end_the_article():
+    text = "\n".join(["Council approves a leaner budget", "By Ann Lee", *PARAGRAPHS[:3],
+                      "— Ann Lee (@annlee) May 3, 2023", *PARAGRAPHS[3:]])
+    assert parse_page_text(text)["body"].split("\n\n") == PARAGRAPHS
+
+
 @pytest.mark.parametrize("item", ["2 cups flour, sifted", "Engine type: Gen V V-8", "- Fresh basil leaves"])
 def test_list_items_inside_the_article_stay(item):
     text = "\n".join(["Council approves a leaner budget", "By Ann Lee", *PARAGRAPHS[:2], item, *PARAGRAPHS[2:]])
