@@ -441,6 +441,8 @@ def _is_cue(doc: _Doc, i: int) -> bool:
 def _sentence_subject(doc: _Doc, floor: int, limit: int) -> _Mention | None:
     """The subject at the start of a clause, after any introductory phrase ("In a statement, …")."""
     k = floor
+    while k < limit and doc.lower[k] in {"and", "but", "so", "yet", "then"}:  # "And then Trump …"
+        k += 1
     if k < limit and doc.lower[k] in _FUNCTION_WORDS - _DETERMINERS | {"speaking"}:
         while k < limit and doc.text[k] != ",":
             k += 1
@@ -479,7 +481,19 @@ def _mention_before(doc: _Doc, cue: int, floor: int) -> _Mention | None:
         return None  # passive: "the shift was expected to", "he was told"
     if doc.lower[j] in {"and", "but", "then"}:  # Clinton shook her head and said
         return _sentence_subject(doc, floor, j)
-    return _noun_phrase_ending(doc, j, floor)
+    if doc.text[j] == ",":  # Clinton, during a town hall in Columbus, Ohio, said
+        aside = next((c for c in range(j - 2, max(floor, j - 16), -1)
+                      if doc.text[c] == "," and doc.lower[c + 1] in _INTRO_STARTS - {"as", "then", "asked"}), None)
+        if aside is not None and not any(doc.text[m] in _CLAUSE_BREAK for m in range(aside, j)):
+            subject = _noun_phrase_ending(doc, aside - 1, floor)
+            if subject is not None and subject.kind in {"person", "org", ""}:
+                return subject
+    mention = _noun_phrase_ending(doc, j, floor)
+    if mention is not None and doc.lower[cue].endswith("ing") and doc.lower[mention.start] in {"a", "an"} \
+            and mention.start > floor and doc.text[mention.start - 1].isalpha():
+        # an object, not the speaker: "His office put out a statement saying …"
+        return _sentence_subject(doc, floor, mention.start) or mention
+    return mention
 
 
 def _noun_phrase_ending(doc: _Doc, j: int, floor: int) -> _Mention | None:
@@ -510,7 +524,8 @@ def _noun_phrase_ending(doc: _Doc, j: int, floor: int) -> _Mention | None:
         return None
     if _is_name_token(word) and lower not in _FUNCTION_WORDS:
         return _name_ending(doc, j, floor)
-    if word.islower() and lower not in _FUNCTION_WORDS and (lower not in CUE_WORDS or lower in _SOURCE_NOUNS) and (
+    noun_cue = lower in _NOUN_LIKE_CUES and _determiner_before(doc, j, floor)  # "the email said"
+    if word.islower() and lower not in _FUNCTION_WORDS and (lower not in CUE_WORDS or lower in _SOURCE_NOUNS or noun_cue) and (
             lower in _SOURCE_NOUNS or lower.rstrip("s") in _SOURCE_NOUNS or _determiner_before(doc, j, floor)
             or _plural_subject(doc, j, floor)):
         return _common_np_ending(doc, j, floor)
@@ -675,6 +690,7 @@ class _Entities:
 
     def __init__(self) -> None:
         self.people: dict[str, str] = {}  # surname → full name
+        self.full_names: set[str] = set()  # the values of ``people``
         self.kinds: dict[str, str] = {}  # canonical name → person/org
         self.roles: dict[str, str] = {}
         self.history: list[tuple[int, str]] = []  # (token index, canonical name) of subjects
@@ -690,12 +706,14 @@ class _Entities:
         name = " ".join(words).strip(" ,’'")
         if kind == "person" and len(words) >= 2:
             self.people.setdefault(words[-1], name)
+            self.full_names.add(self.people[words[-1]])
             return self.people[words[-1]] if name.endswith(self.people[words[-1]]) else name
         if len(words) == 1 and words[0].strip("’'") in self.people:
             return self.people[words[0].strip("’'")]
-        for full in self.kinds:
-            if full.endswith(" " + name) or full.startswith(name + " ") and self.kinds[full] == "org":
-                return full if self.kinds[full] == "person" else name
+        suffix, prefix = " " + name, name + " "
+        for full, kind_of_full in self.kinds.items():
+            if full.endswith(suffix) or full.startswith(prefix) and kind_of_full == "org":
+                return full if kind_of_full == "person" else name
         return name
 
     def note(self, token: int, name: str, kind: str, role: str = "") -> None:
@@ -751,8 +769,8 @@ def _collect_names(doc: _Doc, entities: _Entities) -> None:
             if mention is not None and mention.end > mention.start:
                 kind = mention.kind or ("org" if mention.end - mention.start == 1 and doc.text[mention.start] not in entities.people else "")
                 name = entities.canonical(mention.text, kind)
-                kind = entities.kinds.get(name, kind)
-                if kind:
+                kind = entities.kinds.get(name, kind) or ("person" if name in entities.full_names else "")
+                if kind:  # a later "Carson said" is a person when "Ben Carson" appeared
                     entities.note(mention.start, name, kind, mention.role)
             reached = j
 
@@ -802,7 +820,12 @@ def _cue_after(doc: _Doc, tok: int, limit: int) -> _Attribution | None:
         mention = _mention_after(doc, k + 1, limit)
         if mention is not None:
             return _Attribution(doc.idx[k], doc.end_char(k), mention, 0.95)
-    for cue in range(k + 1, limit):
+    cue = k
+    while cue + 1 < limit:
+        cue += 1
+        if doc.text[cue] == "(":  # “…,” Sen. Chuck Schumer (D-N.Y.) said
+            cue = next((m for m in range(cue + 1, min(limit, cue + 8)) if doc.text[m] == ")"), limit)
+            continue
         if doc.text[cue] in _CLAUSE_BREAK:
             break
         if _is_cue(doc, cue):
@@ -811,8 +834,9 @@ def _cue_after(doc: _Doc, tok: int, limit: int) -> _Attribution | None:
                 mention = None
             elif mention is not None and mention.first > k:  # “…,” screenwriter Cole Haddon wrote
                 words = range(k, mention.first)
-                if len(words) > 5 or not all(doc.text[m] in _POSSESSIVE or doc.text[m].isalpha() and (
-                        doc.lower[m] not in _FUNCTION_WORDS or doc.lower[m] in _DETERMINERS) for m in words):
+                role_first = mention.role and doc.span_text(k, mention.first - 1) == mention.role  # the assailant, Name,
+                if not role_first and (len(words) > 5 or not all(doc.text[m] in _POSSESSIVE | {"-"} or doc.text[m].isalpha() and (
+                        doc.lower[m] not in _FUNCTION_WORDS or doc.lower[m] in _DETERMINERS) for m in words)):
                     mention = None
                 elif not mention.role and mention.kind == "person":
                     first_word = next((m for m in words if doc.lower[m] not in _DETERMINERS), mention.first)
@@ -874,10 +898,9 @@ def _cue_in_clause(doc: _Doc, floor: int, tok: int) -> tuple[_Attribution, int] 
     return best or fallback
 
 
-def _lead_in(doc: _Doc, paragraph: dict) -> _Attribution | None:
-    """The speaker announced by the last sentence of the paragraph before a quote paragraph
-    ("Evans added:" / "he argued the probe …" / "Trump issued the following statement:")."""
-    s_pos = doc.sentence_of(max(paragraph["end"] - 1, paragraph["start"]))
+def _lead_in(doc: _Doc, s_pos: int) -> _Attribution | None:
+    """The speaker announced by sentence ``s_pos`` right before a quote that opens a paragraph or
+    sentence ("Evans added:" / "he argued the probe …" / "Lau said in a statement. “…”")."""
     floor, limit = doc.sent_tokens[s_pos]
     if limit <= floor:
         return None
@@ -913,11 +936,15 @@ def _trailing_cue(doc: _Doc, start: int, limit: int) -> _Attribution | None:
     return None
 
 
+_TITLE_PREPOSITIONS = frozenset("on in of from and at".split())
+
+
 def _is_scare_quote(doc: _Doc, frag: _Fragment, body: str, has_cue: bool) -> bool:
     """A short quoted phrase used as a title, name or scare quote rather than someone's words.
 
     A short fragment counts as a quotation when its sentence has a reporting verb ("calling him
-    a “nice guy”"), or when it carries its own punctuation and is not a title.
+    a “nice guy”") and it is not a title after a preposition ("on “Meet the Press”"), or when it
+    carries its own punctuation and is not a title.
     """
     inner = body[frag.start:frag.end]
     words = [word for word in inner.split() if any(char.isalnum() for char in word)]
@@ -925,8 +952,9 @@ def _is_scare_quote(doc: _Doc, frag: _Fragment, body: str, has_cue: bool) -> boo
         return False
     if _modifies_noun(doc, frag, len(words)):
         return True  # the ‘notorious markets’ list, even in a sentence with a cue
-    if has_cue:
-        return False
+    if has_cue:  # a cue elsewhere in the sentence: only "on “Meet the Press”", "in “Friends”" are titles
+        opener = doc.token_at(frag.open_at) - 1
+        return opener >= 0 and doc.lower[opener] in _TITLE_PREPOSITIONS and _title_like(doc, frag, body)
     if _title_like(doc, frag, body):
         return True
     return len(words) <= _MAX_SCARE_WORDS and inner[-1:] not in ".?!,"
@@ -1071,12 +1099,12 @@ def _direct_and_mixed(doc, article_id, paragraphs, entities, rows, claimed) -> N
         # the sentence of the closing mark bounds a trailing cue ("… ,” he said.")
         close_pos = doc.sentence_of(max(frag.close_at - 1, frag.open_at))
         limit = doc.sent_tokens[close_pos][1]
-        if limit <= close_tok:  # the quote ends its sentence: "…?” Trump asked.
+        if limit <= close_tok and open_tok <= s_floor + 1:  # the quote is its sentence: "…?” Trump asked.
             following = doc.sent_tokens[close_pos + 1] if close_pos + 1 < len(doc.sent_tokens) else (0, 0)
             same_paragraph = close_pos + 1 < len(doc.sent_starts) and "\n" not in body[frag.close_at:doc.sent_starts[close_pos + 1]]
             limit = following[1] if following[0] == close_tok and same_paragraph else close_tok
         before = _cue_before(doc, open_tok, s_floor) if not frag.continued else None
-        after = _cue_after(doc, close_tok, min(limit, close_tok + 14)) if frag.closed else None
+        after = _cue_after(doc, close_tok, min(limit, close_tok + 24)) if frag.closed else None
         # A cue right before the quote ("Evans added: “…”") beats one after it; a cue further
         # back ("… predicted the casino would not last long: “…,” Roffman said") does not.
         near = before is not None and doc.token_at(before.cue_start) >= open_tok - 4
@@ -1105,7 +1133,10 @@ def _direct_and_mixed(doc, article_id, paragraphs, entities, rows, claimed) -> N
                     kind, start, end = "mixed", min(doc.idx[s_floor], frag.open_at), doc.idx[comma]
         if attribution is None and not frag.continued and frag.paragraph > 0 \
                 and frag.open_at == paragraphs[frag.paragraph]["start"]:
-            attribution = _lead_in(doc, paragraphs[frag.paragraph - 1])
+            previous_paragraph = paragraphs[frag.paragraph - 1]
+            attribution = _lead_in(doc, doc.sentence_of(max(previous_paragraph["end"] - 1, previous_paragraph["start"])))
+        elif attribution is None and not frag.continued and s_pos > 0 and open_tok == s_floor:
+            attribution = _lead_in(doc, s_pos - 1)
         if attribution is not None:
             confidence = attribution.confidence
         elif frag.continued and previous is not None:

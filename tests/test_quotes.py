@@ -105,6 +105,11 @@ def test_direct_and_mixed_quotes(body, expected):
      "The company", "Alibaba", ""),
     # nothing to resolve to: leave the speaker empty rather than guess
     ("“We will appeal,” she said.", "she", "", ""),
+    # the subject, not a place in an aside, an object before "saying" or the next sentence's cue
+    ("Clinton, during a town hall meeting in Columbus, Ohio, said she was “going to win.”", "Clinton", "Clinton", ""),
+    ("His office put out a statement saying the U.S. “cannot vet every refugee.”", "His office", "", ""),
+    ("Sanders said the comment “was inappropriate.” He writes often.", "Sanders", "Sanders", ""),
+    ("And then Trump went fully on the attack, saying, “Obama must resign.”", "Trump", "Trump", ""),
 ])
 def test_speaker_resolution(body, mention, speaker, role):
     rows = quotes_of(body)
@@ -164,6 +169,13 @@ def test_not_reported_speech(body):
     ("“It is over,” says a narrator.", "a narrator"),
     ("Later, Trump issued a statement, “It is over.”", "Trump"),
     ("“It is over,” read the statement.", "the statement"),
+    ("“It is over,” Sen. Chuck Schumer (D-N.Y.) said Tuesday.", "Chuck Schumer"),  # party in brackets
+    ("“It is over,” Texas-based Matt Mackowiak said.", "Matt Mackowiak"),            # hyphenated pre-modifier
+    ("“It is over,” Robert McDuff, attorney for one of four groups to file suit over the law, said.",
+     "Robert McDuff"),                                                               # a long apposition
+    ("“It is over,” the assailant, John McGraw, told the program.", "John McGraw"),  # role, Name, cue
+    ("“It is over,” the email said.", "the email"),                                  # a cue word as a noun
+    ("Sam Lau, a spokesman for the party, said in a statement. “It is over.”", "Sam Lau"),  # previous sentence
 ])
 def test_speaker_found(body, mention):
     rows = quotes_of(body)
@@ -179,6 +191,7 @@ def test_speaker_found(body, mention):
     "It’s the company’s third attempt; the owners’ plans changed.",  # apostrophes only
     'The 12" screen and the 15" one were both sold out.',            # inch marks
     "The bridge reopened in March after repairs.",                   # no quote at all
+    "He appeared on “Meet the Press” while critics said nothing.",  # a title, with a cue elsewhere
 ])
 def test_not_quotations(body):
     assert quotes_of(body) == []
