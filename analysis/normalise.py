@@ -88,8 +88,12 @@ def _parse_text(text: str, known: dict | None) -> dict:
                            notes=[f"page parser failed ({type(error).__name__}: {error}); whole text kept as body"])
 
 
+_HAS_YEAR = re.compile(r"(?<!\d)(?:1[89]|20)\d\d(?!\d)|\b\d{1,2}[/.-]\d{1,2}[/.-]\d{2}\b")
+
+
 def normalise_date(value: str) -> str:
-    """Return an ISO 8601 date (or datetime when a time is given) for ``value``; '' if unparseable."""
+    """Return an ISO 8601 date (or datetime when a time is given) for ``value``; '' when it is
+    unparseable or names no year. Time zones are dropped (the local time as written is kept)."""
     value = (value or "").strip()
     if not value:
         return ""
@@ -97,13 +101,12 @@ def normalise_date(value: str) -> str:
         return value
     from dateutil import parser
 
+    if not _HAS_YEAR.search(value):
+        return ""  # "Monday", "3 days ago": fuzzy parsing would fill in today's date
     try:
-        parsed = parser.parse(value, fuzzy=True, default=None)
-    except (ValueError, OverflowError, TypeError):
-        try:
-            parsed = parser.parse(value, fuzzy=True)
-        except (ValueError, OverflowError):
-            return ""
+        parsed = parser.parse(value, fuzzy=True, ignoretz=True)
+    except (ValueError, OverflowError):
+        return ""
     has_time = bool(re.search(r"\d{1,2}:\d{2}", value))
     return parsed.isoformat() if has_time else parsed.date().isoformat()
 

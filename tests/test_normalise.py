@@ -1,0 +1,39 @@
+"""Normalisation helpers: Unicode and whitespace, dates, ids."""
+
+import pytest
+
+from analysis.normalise import article_id_for, clean_text, count_words, normalise_date
+
+
+@pytest.mark.parametrize("value, expected", [
+    ("2018-01-15", "2018-01-15"),
+    ("January 15, 2018", "2018-01-15"),
+    ("20 Dec 2023", "2023-12-20"),
+    ("Fri December 22, 2023 3:04 PM EST", "2023-12-22T15:04:00"),
+    ("2023-12-20T10:35:00+00:00", "2023-12-20T10:35:00"),
+    ("12/22/23", "2023-12-22"),
+    ("Monday", ""),            # no year: today's date must never be filled in
+    ("3 days ago", ""),
+    ("garbage", ""),
+    ("", ""),
+])
+def test_normalise_date(value, expected):
+    assert normalise_date(value) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("caf\u0065\u0301", "café"),                        # NFC
+    ("a\u00a0b\u2009c", "a b c"),                        # odd spaces
+    ("a\r\nb\rc\u2028d", "a\nb\nc\nd"),                  # line breaks
+    ("zero\u200bwidth\u00adsoft", "zerowidthsoft"),      # invisible characters
+    ("  many   spaces  ", "many spaces"),
+    ("“curly” ‘quotes’ kept", "“curly” ‘quotes’ kept"),
+])
+def test_clean_text(text, expected):
+    assert clean_text(text) == expected
+
+
+def test_word_count_and_ids():
+    assert count_words("One, two — 3 ! ") == 3
+    assert article_id_for("body") == article_id_for("body") != article_id_for("body.")
+    assert len(article_id_for("x")) == 16
