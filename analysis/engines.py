@@ -11,11 +11,11 @@ from __future__ import annotations
 
 import logging
 import os
-from collections import deque
+from functools import partial
 from typing import Iterable, Iterator
 
 from .load import DEFAULT_MAX_BYTES, load_paths
-from .pipeline import RecordResult, analyse_batch, batches, mark_duplicates
+from .pipeline import RecordResult, analyse_batch, batches, mark_duplicates, ordered_results
 
 #: Raw records per Dask task: large enough to amortise the ~1 ms scheduling cost per task.
 DEFAULT_BATCH_SIZE = 16
@@ -50,20 +50,9 @@ def iter_results_dask(paths: Iterable[str | os.PathLike], scheduler: str | None 
     try:
         window = TASKS_PER_THREAD * max(1, sum(client.nthreads().values()))
         items = load_paths(paths, max_bytes=max_bytes)
-        yield from mark_duplicates(_ordered_submit(client, batches(items, batch_size), window), {})
+        submit = partial(client.submit, analyse_batch, pure=False)
+        yield from mark_duplicates(ordered_results(submit, batches(items, batch_size), window), {})
     finally:
         client.close()
         if cluster is not None:
             cluster.close()
-
-
-def _ordered_submit(client, batches: Iterable[list], window: int) -> Iterator[RecordResult]:
-    """Results of ``analyse_batch`` over ``batches``, in order, with at most ``window`` tasks
-    submitted and not yet collected. A collected task's future is dropped, freeing its result."""
-    pending: deque = deque()
-    for batch in batches:
-        pending.append(client.submit(analyse_batch, batch, pure=False))
-        if len(pending) >= window:
-            yield from pending.popleft().result()
-    while pending:
-        yield from pending.popleft().result()

@@ -10,8 +10,9 @@ from __future__ import annotations
 import os
 from collections import deque
 from concurrent.futures import ProcessPoolExecutor
-from itertools import islice
 from dataclasses import dataclass, field
+from functools import partial
+from itertools import islice
 from typing import Iterable, Iterator
 
 from . import claims, quotes, readability
@@ -19,9 +20,6 @@ from .load import DEFAULT_MAX_BYTES, LoadIssue, RawArticle, load_paths
 from .normalise import normalise
 from .segment import segment
 from .tables import Tables, TableBuilder
-
-ARTICLE_TABLES = ("articles", "paragraphs", "sentences", "quotes", "claims", "readability")
-
 
 @dataclass
 class RecordResult:
@@ -42,8 +40,7 @@ def analyse_record(item: RawArticle | LoadIssue) -> RecordResult:
     try:
         article = normalise(item)
         if not article["body"].strip():
-            report.update(status="skipped", reason="no article text found (only page furniture)",
-                          article_id="")
+            report.update(status="skipped", reason="no article text found (only page furniture)")
             return RecordResult(report)
         article_id = article["article_id"]
         stage = "segment"
@@ -75,18 +72,20 @@ def iter_results(paths: Iterable[str | os.PathLike], workers: int = 1,
     seen: dict[str, tuple[str, int | None]] = {}
     if workers > 1:
         with ProcessPoolExecutor(max_workers=workers) as pool:
-            yield from mark_duplicates(_ordered_map(pool, items, workers * chunksize * 4, chunksize), seen)
+            submit = partial(pool.submit, analyse_batch)
+            yield from mark_duplicates(ordered_results(submit, batches(items, chunksize), 4 * workers), seen)
     else:
         yield from mark_duplicates(map(analyse_record, items), seen)
 
 
-def _ordered_map(pool, items: Iterable, window: int, chunksize: int) -> Iterator[RecordResult]:
-    """Like ``pool.map(analyse_record, items)`` but reads ``items`` lazily, keeping at most
-    ``window`` records in flight, so memory does not grow with the corpus."""
+def ordered_results(submit, batches_of_items: Iterable[list], max_in_flight: int) -> Iterator[RecordResult]:
+    """Results of ``submit(batch)`` futures (concurrent.futures or Dask), in input order, with at
+    most ``max_in_flight`` batches submitted and not yet collected, so memory does not grow with
+    the corpus. Batches are read lazily."""
     pending: deque = deque()
-    for batch in batches(items, chunksize):
-        pending.append(pool.submit(analyse_batch, batch))
-        if len(pending) * chunksize >= window:
+    for batch in batches_of_items:
+        pending.append(submit(batch))
+        if len(pending) >= max_in_flight:
             yield from pending.popleft().result()
     while pending:
         yield from pending.popleft().result()

@@ -29,17 +29,10 @@ class Tables:
 
     def write(self, out_dir: str | Path, fmt: str = "csv") -> list[Path]:
         """Write one file per table into ``out_dir``; returns the paths written."""
-        out = Path(out_dir)
-        out.mkdir(parents=True, exist_ok=True)
-        written = []
-        for name, frame in self.items():
-            path = out / f"{name}.{fmt}"
-            if fmt == "parquet":
-                frame.to_parquet(path, index=False)
-            else:
-                to_csv_frame(name, frame).to_csv(path, index=False, encoding="utf-8")
-            written.append(path)
-        return written
+        writer = TableWriter(out_dir, fmt)
+        for name, df in self.items():
+            writer.write_frame(name, df)
+        return writer.close()
 
 
 def frame(name: str, rows: list[dict]) -> pd.DataFrame:
@@ -124,23 +117,22 @@ class TableWriter:
         self.fmt = fmt
         self.batch_size = batch_size
         self.pending = TableBuilder()
-        self.n_pending = 0
         self.started: set[str] = set()
         self.parquet_writers: dict = {}
 
     def add(self, result) -> None:
         self.pending.add(result)
-        self.n_pending += 1
-        if self.n_pending >= self.batch_size:
+        if len(self.pending.rows["load_report"]) >= self.batch_size:  # one report row per result
             self.flush()
 
     def flush(self, final: bool = False) -> None:
         for name, df in self.pending.tables().items():
             if len(df) or (final and name not in self.started):
-                self._write(name, df)
-        self.pending, self.n_pending = TableBuilder(), 0
+                self.write_frame(name, df)
+        self.pending = TableBuilder()
 
-    def _write(self, name: str, df: pd.DataFrame) -> None:
+    def write_frame(self, name: str, df: pd.DataFrame) -> None:
+        """Append ``df`` to table ``name``'s file (the first call creates it, with a header)."""
         path = self.out / f"{name}.{self.fmt}"
         if self.fmt == "parquet":
             import pyarrow as pa
