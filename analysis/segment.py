@@ -99,7 +99,9 @@ def _ends_sentence_here(doc, i: int) -> bool:
 def _can_start(doc, j: int) -> bool:
     first = doc[j].text
     if first[:1] in _OPENERS and j + 1 < len(doc):
-        first = doc[j + 1].text if len(first) == 1 else first[1:]
+        j, first = (j + 1, doc[j + 1].text) if len(first) == 1 else (j, first[1:])
+    if doc[j].is_currency and j + 1 < len(doc):  # "£1.17 billion was given ..."
+        first = doc[j + 1].text
     return first[:1].isupper() or first[:1].isdigit()
 
 

@@ -24,6 +24,10 @@ def sentences(text):
     ("It cost $2.3 billion, e.g. for roads. Critics objected.",
      ["It cost $2.3 billion, e.g. for roads.", "Critics objected."]),
     ("no capital after this. still the same sentence", ["no capital after this. still the same sentence"]),
+    ("It was spent on homes. £1.17 billion went to family.",
+     ["It was spent on homes.", "£1.17 billion went to family."]),
+    ("Sales rose. “$3m is a lot,” he said.", ["Sales rose.", "“$3m is a lot,” he said."]),
+    ("The fee is in £. it was paid.", ["The fee is in £. it was paid."]),
 ])
 def test_sentence_boundaries(text, expected):
     assert sentences(text) == expected
