@@ -9,19 +9,26 @@ lines only, in four steps:
    caption-like lines score a little below zero; bylines, dates and closing headings ("Related
    Articles", "About the author", "Comments") score far below, so they end the body unless a
    long article continues after them. The body is the run of lines with the highest total
-   (maximum-sum segment), nudged to start under the page's first "By" line. Inside the run,
-   prose, short subheads and list items are kept; captions, credits, buttons, disclaimers,
-   teasers and lines the page repeats verbatim go; an author bio above the article goes, and
-   the body ends at the author's name or bio, at a comments heading, or at a closing heading
-   followed by (title, blurb) teaser pairs below it. A standfirst right under the headline
-   opens the body.
+   (maximum-sum segment), nudged to start under the page's first "By" line (or, without one,
+   its "Published ..." line). Inside the run, prose, short subheads, list items and one-line
+   paragraphs between kept lines are kept; captions (also "..., Wednesday, Dec. 20, 2023."),
+   credits, buttons, calls to action ("... here."), disclaimers, teasers, embedded posts (the
+   lines above "— Name (@handle) date") and lines the page repeats verbatim go; an author bio
+   above the article goes, and the body ends at the author's name or bio, at a comments
+   heading, or at a closing heading followed by (title, blurb) teaser pairs below it. A
+   standfirst right under the headline opens the body.
 2. **Header**: the headline is the title-like line before the body that is followed by a
-   byline or date, follows a short section label, shares its words with the body and is often
-   echoed in breadcrumbs or the page title. Distances to the body count only lines the page
-   does not repeat, so a block of repeated widgets does not push the header out of reach.
-   Bylines ("By X, Role", "ByX", "BY" + names, "Author:", "as told to", or a bare name beside
-   a date) and the publication date ("Published" preferred over "Updated") are read near the
-   headline.
+   byline or date, follows a short section label (a teaser above it does not count against a
+   headline the byline follows), shares its words with the body and is often echoed in
+   breadcrumbs or the page title; it may name a date. Distances to the body count only lines
+   the page does not repeat, so a block of repeated widgets does not push the header out of
+   reach.
+   Bylines ("By X, Role", "ByX", "BY" + names, "Author:", "as told to", "<date> by X", or a
+   bare name beside a date or above its bio) and the publication date ("Published" preferred
+   over "Updated") are read near the headline. Names are checked for shape: two to four
+   capitalised words (initials allowed), no job, place, institution or office words; an
+   all-capitals byline with its role glued on is split where the page names the author again
+   in normal case.
 3. **Tags, outlet and language**: a tag line is a title-case line shown both above the
    headline and below the body, split on phrases the article uses. The outlet comes from a
    "Headline | Outlet" line, a name the body cites as an interlocutor ("told X", "speaking
@@ -47,8 +54,12 @@ _HEADER_SPAN = 60  # distinct lines before the body searched for the headline, b
 _MAX_TITLE_WORDS = 35
 _HEADLINE_DISTANCE_COST = 0.15  # per line between a headline candidate and the body
 _HEADLINE_OVERLAP_WEIGHT = 5.0  # bonus for a candidate whose words all recur in the body
+_META_DIRECTLY_BELOW = 4.0  # bonus for a candidate right above a byline or date
+_MIN_PROSE_WORDS = 8  # a line of this many words ending a sentence is prose
 _MAX_PROSE_SCORE = 80  # a prose line scores its word count, up to this
 _END_MARKER_SCORE = -50  # bridged by a long body after it, but ends a body with little after it
+_FURNITURE_SCORE = -12
+_SHORT_LINE_SCORE = -8  # a short line that is neither prose nor furniture (subhead, menu entry)
 _MAX_MARKER_WORDS = 7
 _COMMENTS = re.compile(r"^(?:\d+\s)?(?:comments?|reader comments|view comments|show comments|see all comments"
                        r"|comments are closed|leave a (?:comment|reply)|join the (?:conversation|discussion))\b",
@@ -87,46 +98,69 @@ _UPDATED = re.compile(r"updat|modif|edited|revised", re.IGNORECASE)
 _DATE_LABEL = re.compile(r"publish|posted|updated", re.IGNORECASE)  # a page's own date, not one in the text
 _RELATIVE_TIME = re.compile(
     r"^(?:updated\s|published\s|posted\s)?\d{1,2}\s?(?:min(?:ute)?s?|hours?|hrs?|h|days?|d)\s+ago\b", re.IGNORECASE)
+_TIME_OR_READ = re.compile(r"\d:\d\d|\bmin(?:ute)?s?\b|\bago\b", re.IGNORECASE)
 _READ_TIME = re.compile(r"(\d{1,3})\s?(?:-\s?)?min(?:ute)?s?\.?\s(?:read|reading)\b", re.IGNORECASE)
 
-# "By X", "ByX" (glued), "BY", "Written by X", "Photos and story by X", "Author: X"; not "Cars By Price".
+# "By X", "ByX" (glued), "BY", "Written by X", "Photos and story by X", "Author: X", "Author" (names
+# below); not "Cars By Price", "BYD Seal" (a glued "By" has a lower-case y) or "Authors Columns Videos".
 _BYLINE = re.compile(
     r"^(?:(?:written|story|stories|reported|reporting|words|text|article|compiled|edited|produced|photos?"
     r"|and|&|interview|analysis|opinion|commentary|review|posted|published|report|column|essay|video|news|feature"
     r"|guide|blog)\s){0,3}?"
-    r"by(?=(?-i:[A-Z])|\s|:|$)\s*:?\s*|^(?:authors?|writers?|byline)\b\s*:?\s*",
+    r"(?:by(?=\s|:|$)|(?-i:By)(?=(?-i:[A-Z])))\s*:?\s*|^(?:authors?|writers?|byline)\s*(?::\s*|$)"
+    r"|^(?:contributors?|reporters?)\s?:\s*",
     re.IGNORECASE,
 )
 # "Photograph by X", "Images by X": a picture credit, not a byline ("Photos and story by X" is one).
 _PICTURE_CREDIT = re.compile(r"^(?!.*\b(?:story|words|text|written|reporting)\b).*\b(?:photo|photograph|image|picture"
                              r"|illustration|graphic|video|map|chart)", re.IGNORECASE)
 _FIELD_SEPARATOR = re.compile(r"\s?[|·•]\s?")
+_DATED_BY = re.compile(r"(?:\sat\s[\d:.]{3,5}\s?(?:[ap]\.?m\.?)?)?\sby:?\s+(?=(?-i:[A-Z]))", re.IGNORECASE)
 _TOLD_TO = re.compile(r"\bas told to\s+", re.IGNORECASE)
-# Where a byline stops naming people (cut there; glued forms included).
+# Where a byline stops naming people (cut there; glued forms included): a date, a time, a
+# separator, a handle or e-mail address, "in London" (where the reporter filed from).
 _BYLINE_STOP = re.compile(
     r"(?:published|updated|posted|last updated|first published|contributions? from|comments?\b|;"
-    r"|\bon\s(?=" + _MONTH + r")|\d+\s(?:min|minutes?|hours?|days?)\b|\||\s@\w)",
+    r"|\bon\s(?=" + _MONTH + r")|\d+\s(?:min|minutes?|hours?|days?)\b|\||\s\(?@\w|(?<![\w.+-])[\w.+-]+@"
+    r"|\sin\s(?-i:[A-Z]))",
     re.IGNORECASE,
 )
+_JOB_TITLES = (r"editor|writer|reporter|correspondent|contributor|columnist|staff|producer|journalist"
+               r"|analyst|professor|director|manager|chief|intern|critic|fellow|founder|president|officer"
+               r"|anchor|host|photographer|author|team|desk|bureau")
 # Job titles that end a role ("Asia Editor", "Globe Staff").
-_ROLE_TITLE = re.compile(
-    r"\b(?:editor|writer|reporter|correspondent|contributor|columnist|staff|producer|journalist"
-    r"|analyst|professor|director|manager|chief|intern|critic|fellow|founder|president|officer"
-    r"|anchor|host|photographer|author|team|desk|bureau)s?$",
-    re.IGNORECASE,
-)
-# Upper-case roles glued to an upper-case name ("BY ANN LEESTAFF WRITER").
+_ROLE_TITLE = re.compile(rf"\b(?:{_JOB_TITLES})s?$", re.IGNORECASE)
+# Any word of a role ("Senior Political Reporter"): a line made of them names a job, not a person.
+_ROLE_WORD = re.compile(rf"\b(?:{_JOB_TITLES}|senior|contributing|associate|assistant|deputy|managing|executive"
+                        r"|special)s?\b", re.IGNORECASE)
+# Words of places and institutions ("New York City", "Budget Committee"), or an office before a
+# name ("Mayor Bo Chan"; "Ann King" is a name): a bare line with one names no author, even
+# beside a date.
+_NOT_AUTHOR = re.compile(
+    r"\b(?:city|county|state|island|valley|street|avenue|university|college|school|district|province|region"
+    r"|republic|kingdom|department|council|office|institute|hospital|cent(?:er|re)|committee|commission|board"
+    r"|association|foundation|society|ministry|government|party|club|league|union|company)s?\b"
+    r"|^(?:mayor|senator|governor|minister|secretary|judge|justice|sheriff|king|queen|prince|princess|pope)\b",
+    re.IGNORECASE)
+# Degrees after a name ("Ann Lee, MD"): a role, not a second author.
+_CREDENTIAL = re.compile(r"(?:MD|M\.D\.|PhD|Ph\.D\.|RN|MPH|DO|MBA|RD|CPA|JD|Esq\.?|DDS|DVM|PharmD)", re.IGNORECASE)
+# A profile button copied with the name ("Ann Lee Follow", "Ann LeeFollow", "Follow Ann Lee").
+_NAME_BUTTON = re.compile(r"^(?:Follow|Contact|Email)\s|(?<=[a-z])\s?(?:Follow|Subscribe|Contact|Email)$")
+_INITIALS = re.compile(r"(?:[A-Z]\.){1,3}")
 # Words that make a byline part an organisation rather than a person ("Ann Lee, City News").
 _ORGANISATION = re.compile(
     r"\b(?:press|news|times|post|journal|network|media|agency|magazine|daily|herald|tribune|gazette"
     r"|service|wire|radio|television|tv|group|associated|newsroom|online|digital|today)\b",
     re.IGNORECASE,
 )
+# Upper-case roles glued to an upper-case name ("BY ANN LEESTAFF WRITER").
 _GLUED_ROLE = re.compile(
-    r"(?:STAFF WRITER|STAFF REPORTER|SENIOR WRITER|CONTRIBUTING WRITER|LONG READ|DATA AND GRAPHICS"
-    r"|CONTRIBUTOR|CORRESPONDENT|COLUMNIST|EDITOR)",
+    r"(?:STAFF WRITER|STAFF REPORTER|SENIOR WRITER|CONTRIBUTING WRITER|CONTRIBUTOR|CORRESPONDENT|COLUMNIST"
+    r"|EDITOR)",
 )
 _NAME_PARTICLES = {"de", "van", "von", "der", "da", "del", "la", "le", "bin", "al", "of", "the", "for"}
+# A full stop after a name, kept after an initial or "Jr." ("Ann M. Lee Jr.").
+_NAME_END = re.compile(r"(?<!\b[A-Z])(?<!\b[JS]r)\.+$")
 _NAME_TOKEN = re.compile(r"^[^\W\d_][\w'’.-]*$")
 # A lower-case run glued to a capitalised word ("Ann LeeShowbiz Reporter"); "McEleny" is safe.
 _CAMEL_GLUE = re.compile(r"(?<=[a-z]{3})(?=[A-Z][a-z])")
@@ -149,7 +183,8 @@ _CREDIT = re.compile(
 )
 _FURNITURE = re.compile(
     r"^(?:advertisement|ad|sponsored(?: content)?|share(?: this(?: article| story)?| on \w+)?|tweet"
-    r"|email|print|copy link|comments?|\d+\s?comments?|view (?:all|more)|see (?:all|more)|read more"
+    r"|email|print|copy link|social sharing|sharing options|share (?:via|article|story)|comments?|\d+\s?comments?"
+    r"|view (?:all|more)|see (?:all|more)|read more"
     r"|load more|show more|more from\b|related\b|recommended\b|most (?:read|popular)|trending\b"
     r"|sign (?:in|up)|log ?in|subscribe|newsletter|follow us|menu|search|home|skip to\b|close"
     r"|next|previous|back to top|listen\b|watch\b|play\b|save(?: article)?|toggle\b|loading"
@@ -177,7 +212,8 @@ _BOILERPLATE = re.compile(
     r"|for (?:educational and )?informational purposes only|sign up to (?:get|receive)"
     r"|follow (?:her|him|them|us|me) on\b|(?:straight|delivered|direct(?:ly)?) (?:to|into) your inbox"
     r"|let us know in the comments|read our editorial polic|about (?:\w+[’']s |our )?editorial polic"
-    r"|(?:do|does) not (?:own|hold) (?:shares|positions) in any)",
+    r"|(?:do|does) not (?:own|hold) (?:shares|positions) in any|does not necessarily (?:represent|reflect) the"
+    r"|(?:a previous|an earlier) version of this (?:story|article))",
     re.IGNORECASE,
 )
 # The same, for lines that open with it.
@@ -190,10 +226,24 @@ _BOILERPLATE_START = re.compile(
 )
 # The signature under an embedded post ("— Ann Lee (@annlee) May 3, 2023"): not the page's own date.
 _EMBED_SIGNATURE = re.compile(r"^[—–-]\s?[^(\n]{0,80}\(@\w{1,30}\)")
+_HANDLE = re.compile(r"(?<!\w)[@#]\w")
+_MAX_POST_LINES = 3
+# A post's media link ("pic.twitter.com/x"): the line is an embedded post, not the article's prose.
+_EMBED_LINK = re.compile(r"pic\.twitter\.com/|https?://t\.co/")
+# A link's call to action ("Get the full recipe here.", "Sign up here"): it names a link, it says nothing.
+_CALL_TO_ACTION = re.compile(r"^(?:get|read|see|click|find|check out|learn|watch|shop|listen|sign up|subscribe"
+                             r"|download)\b.{0,150}\bhere[.!]?$", re.IGNORECASE)
+# A photo caption ends on the day the photo was taken, weekday included ("..., Wednesday, Dec. 20, 2023.");
+# prose names the weekday or the date, rarely both at the end of a paragraph.
+_CAPTION_DATE = re.compile(rf"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s"
+                           rf"(?:{_MONTH}\.?\s\d{{1,2}}|\d{{1,2}}\s{_MONTH}),?\s(?:19|20)\d\d[.)]?$")
+_MIN_CAPTION_WORDS = 8  # a shorter line ending on a date is a dateline, read as the page's date
 # A short line with an e-mail address: a contact line ("Contact Ann Lee at ann@example.com").
 _CONTACT = re.compile(r"[\w.+-]@[\w-]+\.[\w.]")
 _MAX_CONTACT_WORDS = 40
-_TEASER_PREFIX = re.compile(r"^(?:read more|related|see also|also read|read also|more|watch|listen|recommended|read|see"
+# A capitalised label may be glued in front ("EXCLUSIVEREAD MORE: ...").
+_TEASER_PREFIX = re.compile(r"^(?-i:[A-Z]{3,15})?(?:read more|related|see also|also read|read also|more|watch|listen"
+                            r"|recommended|read|see"
                             r"|trending|up next|next|previous|most read|popular|latest)"
                             r"\s?[:|»>]",
                             re.IGNORECASE)
@@ -288,6 +338,7 @@ def _parse_copied(lines: list[str]) -> dict:
     counts = _line_counts(lines)
     for line, item in zip(lines, info):
         item["repeats"] = counts[_fold(line[:_HEAD_CHARS])]
+    _mark_embedded_posts(lines, info)
     start, end = _best_run(_with_byline_bonus(lines, info))
     kept = _keep_in_run(lines, info, start, end)
     first_body = next((i for i in range(start, end) if kept[i]), start)
@@ -396,22 +447,37 @@ def _line_info(line: str) -> dict:
         or (n_words <= 25 and _FURNITURE_ANYWHERE.search(head))
         or _TEASER_PREFIX.match(head) or _BOILERPLATE.search(head) or _BOILERPLATE_START.match(head)
         or (n_words <= _MAX_CONTACT_WORDS and "@" in head and _CONTACT.search(head))
-        or _EMBED_SIGNATURE.match(head)
+        or _EMBED_SIGNATURE.match(head) or _EMBED_LINK.search(head) or _CALL_TO_ACTION.match(head)
     )
-    credit = bool(_CREDIT.search(line[-_HEAD_CHARS:]) or _CREDIT.search(head))
+    credit = bool(_CREDIT.search(line[-_HEAD_CHARS:]) or _CREDIT.search(head)
+                  or (n_words >= _MIN_CAPTION_WORDS and _CAPTION_DATE.search(line[-_HEAD_CHARS:])
+                      and _byline_text(head) is None))
     ends_sentence = bool(_SENTENCE_END.search(line[-8:])) and not line.endswith(("...", "…"))  # a cut teaser
     prose = not furniture and not credit and not _is_title_case(head) and _LETTER.search(head) is not None and (
-        (n_words >= 8 and ends_sentence) or n_words >= 30)
+        (n_words >= _MIN_PROSE_WORDS and ends_sentence) or n_words >= 30)
     if prose:
         score = min(n_words, _MAX_PROSE_SCORE)
     elif (n_words <= _MAX_MARKER_WORDS and _END_MARKER.match(head) and not _TEASER_PREFIX.match(head)
-          or (_is_meta_line(head) and not furniture)):
+          or (_is_meta_line(head) and not furniture and not credit)):
         score = _END_MARKER_SCORE
     elif furniture or credit:
-        score = -12
+        score = _FURNITURE_SCORE
     else:
-        score = -8
+        score = _SHORT_LINE_SCORE
     return {"words": n_words, "furniture": furniture, "credit": credit, "prose": prose, "score": score}
+
+
+def _mark_embedded_posts(lines: list[str], info: list[dict]) -> None:
+    """The line above an embedded post's signature ("— Ann Lee (@annlee) May 3, 2023") is the
+    post's text, quoted from elsewhere: furniture, not the article's prose; so are the lines
+    above it that mention a handle or hashtag (a post of several lines)."""
+    for i in range(1, len(lines)):
+        if not _EMBED_SIGNATURE.match(lines[i][:_HEAD_CHARS]):
+            continue
+        for j in range(i - 1, max(-1, i - 1 - _MAX_POST_LINES), -1):
+            if j < i - 1 and not _HANDLE.search(lines[j][:_HEAD_CHARS]):
+                break
+            info[j].update(furniture=True, prose=False, score=_FURNITURE_SCORE)
 
 
 def _is_title_case(text: str) -> bool:
@@ -425,11 +491,19 @@ def _with_byline_bonus(lines: list[str], info: list[dict]) -> list[float]:
     the article starts under its byline, not in a sidebar of long teasers."""
     scores = [item["score"] for item in info]
     byline = next((i for i, line in enumerate(lines) if len(line) < 200 and _is_byline(line)), None)
+    if byline is None:  # no byline: the article starts under its "Published ..." line instead
+        byline = next((i for i, line in enumerate(lines) if _is_labelled_date(line[:_HEAD_CHARS])), None)
     if byline is not None:
         first = next((i for i in range(byline + 1, min(byline + 12, len(lines))) if info[i]["prose"]), None)
         if first is not None:
             scores[first] += _BYLINE_BONUS
     return scores
+
+
+def _is_labelled_date(head: str) -> bool:
+    """A short line giving the page's own date ("Published On 22 Dec 2023", "Posted: May 3, 2023")."""
+    date = _DATE.search(head)
+    return bool(date) and _is_short(head, 14) and bool(_DATE_LABEL.search(head[:date.start()]))
 
 
 def _best_run(scores: list[int]) -> tuple[int, int]:
@@ -459,7 +533,21 @@ def _keep_in_run(lines: list[str], info: list[dict], start: int, end: int) -> li
             kept[i] = True
         elif start < i < end - 1 and _is_list_item(lines[i], item):
             kept[i] = True
+    for i in range(start + 1, end - 1):  # a one-line paragraph between two kept lines
+        if kept[i - 1] and kept[i + 1] and not kept[i] and info[i]["repeats"] == 1 \
+                and _is_short_sentence(lines[i], info[i]):
+            kept[i] = True
     return kept
+
+
+def _is_short_sentence(line: str, item: dict) -> bool:
+    """A short sentence ("The phenomenon has a name."): two to seven words ending in sentence
+    punctuation, with a lower-case word after the first (not a name such as "Warner Bros.")."""
+    head = line[:_HEAD_CHARS]
+    return (2 <= item["words"] < _MIN_PROSE_WORDS and not item["furniture"] and not item["credit"]
+            and bool(_SENTENCE_END.search(head)) and not head.endswith((":", ";"))
+            and any(w[:1].islower() for w in head.split()[1:]) and not _is_title_case(head)
+            and not _is_meta_line(head) and not _END_MARKER.match(head))
 
 
 def _is_list_item(line: str, item: dict) -> bool:
@@ -512,8 +600,8 @@ def _span_start(position: list[int], first_body: int) -> int:
 def _find_headline(lines: list[str], info: list[dict], first_body: int, end: int,
                    body_vocab: set[str], position: list[int]) -> int | None:
     """Index of the headline: a title-like line before the body, followed by a byline or date,
-    sharing words with the body. A tag line (title-case words repeated after the body) is not
-    a headline."""
+    sharing words with the body. A tag line (title-case words repeated after the body, no
+    byline or date right below) is not a headline."""
     lo = _span_start(position, first_body)
     after_body = {_fold(line[:_HEAD_CHARS]) for line in lines[end:]}
     crumbs = [_fold(line[:_HEAD_CHARS]) for line in lines[max(0, lo - _HEADER_SPAN):first_body + _HEADER_SPAN]
@@ -523,10 +611,15 @@ def _find_headline(lines: list[str], info: list[dict], first_body: int, end: int
     for i in range(lo, first_body):
         line = lines[i]
         item = info[i]
-        if not _is_title_like(line, item) or (_is_tag_line(line) and _fold(line[:_HEAD_CHARS]) in after_body):
+        if not _is_title_like(line, item):
+            continue
+        meta = _meta_follows(lines, i, first_body)
+        # A tag line recurs below the body; so may the headline (in "Latest" lists), but a byline or
+        # date follows the headline.
+        if _is_tag_line(line) and _fold(line[:_HEAD_CHARS]) in after_body and meta != _META_DIRECTLY_BELOW:
             continue
         distance = position[first_body] - position[i] + 1
-        score = -_HEADLINE_DISTANCE_COST * distance + _meta_follows(lines, i, first_body)
+        score = -_HEADLINE_DISTANCE_COST * distance + meta
         if item["repeats"] > 1 or _echoed(line, crumbs):
             score += 1
         if line.endswith("."):
@@ -539,7 +632,12 @@ def _find_headline(lines: list[str], info: list[dict], first_body: int, end: int
             score -= 3  # a contents entry: the article repeats it as a subhead
         if _contains_other_line(line, lines, lo, first_body, i):
             score -= 3  # "Share: <headline>", "Section<headline>": the bare copy is the headline
-        score += _label_before(lines, info, i) + _HEADLINE_OVERLAP_WEIGHT * _overlap(line, body_vocab)
+        # A title-like line above counts against a dek (a sentence), not against a title the byline
+        # directly follows (the headline under a teaser).
+        label = _label_before(lines, info, i)
+        titled = meta == _META_DIRECTLY_BELOW and not line.endswith((".", "!", "…"))
+        score += (max(label, 0.0) if titled else label) \
+            + _HEADLINE_OVERLAP_WEIGHT * _overlap(line, body_vocab)
         if item["words"] <= 2:
             score -= 3
         elif item["words"] <= 4:
@@ -586,7 +684,7 @@ def _meta_follows(lines: list[str], i: int, first_body: int) -> float:
     for distance, line in enumerate(following):
         if _is_meta_line(line) or (_date_beside(following, distance + 1) and _bare_byline(line)[0]):
             if distance == 0:
-                return 4.0
+                return _META_DIRECTLY_BELOW
             between = following[0]
             dek = len(_WORDS.findall(between[:_HEAD_CHARS])) >= 5 or _CREDIT.search(between[:_HEAD_CHARS])
             return 3.0 if distance == 1 and dek else 1.0
@@ -597,16 +695,34 @@ def _is_title_like(line: str, item: dict) -> bool:
     """Could be a headline: a few words, not furniture, a byline, a date or a name."""
     head = line[:_HEAD_CHARS]
     return (not item["furniture"] and not item["credit"] and 2 <= item["words"] <= _MAX_TITLE_WORDS
-            and len(line) >= 10 and not _is_meta_line(line) and not line.endswith((":", ","))
+            and len(line) >= 10 and (not _is_meta_line(line) or _is_dated_title(head)) and not line.endswith((":", ","))
             and _LETTER.search(head) is not None and not _BREADCRUMB.search(head)
             and not (item["words"] <= 3 and _bare_byline(head)[0])
             and (line[0].isalnum() or line[0] in "\"'‘“") and not line.endswith("|")
             and not (item["words"] <= 4 and _ROLE_TITLE.search(head)))
 
 
+def _is_dated_title(head: str) -> bool:
+    """A title that names a date ("The Weekly Roundup 2023.12.10", "Crossword answers for March 3,
+    2023"): besides the date, three or more words, two of them content words, and no label,
+    time, read time or byline that would make it the page's date line."""
+    date = _DATE.search(head)
+    if not date or _is_byline(head) or _DATE_LABEL.search(head) or _TIME_OR_READ.search(head):
+        return False
+    rest = head[:date.start()] + " " + head[date.end():]
+    words = [w for w in _content_words(rest) if w[:3] not in _MONTHS and not w.endswith("day")]
+    return len(rest.split()) >= 3 and len(words) >= 2 and not _bare_byline(rest.strip(" |·•,-–—"))[0]
+
+
 def _is_meta_line(line: str) -> bool:
     """Byline or date line."""
-    head = line[:_HEAD_CHARS]
+    return _is_meta_head(line[:_HEAD_CHARS])
+
+
+@lru_cache(maxsize=4096)
+def _is_meta_head(head: str) -> bool:
+    """``_is_meta_line`` on a line's head; cached, since the header search asks about the same
+    lines many times."""
     return bool((_DATE.search(head) and len(_WORDS.findall(head)) <= 14) or _is_byline(head))
 
 
@@ -628,7 +744,8 @@ def _find_authors(lines: list[str], header_from: int, first_body: int, end: int)
         rest = _byline_text(lines[i][:_HEAD_CHARS])
         if rest is None:
             continue
-        authors, roles = split_byline(rest if rest.strip() else _names_below(lines, i + 1))
+        text = rest if rest.strip() else _names_below(lines, i + 1)
+        authors, roles = _unglue_capitals(text, lines) or split_byline(text)
         if authors:
             return authors, roles
     for i in range(header_from + 1, min(max(first_body, header_from + 6), len(lines))):
@@ -640,9 +757,38 @@ def _find_authors(lines: list[str], header_from: int, first_body: int, end: int)
             return authors, roles
     for i in range(end, min(end + 8, len(lines))):  # "Dec 6, 2023 Ann Lee" closing the article
         authors, roles = _bare_byline(lines[i])
-        if authors and _DATE.match(lines[i][:_HEAD_CHARS]):
+        bio_below = i + 1 < len(lines) and _bio_start(authors, name_alone=False)(lines[i + 1][:_HEAD_CHARS])
+        if authors and (_DATE.match(lines[i][:_HEAD_CHARS]) or bio_below):  # or "Ann Lee" / "Ann Lee is ..."
             return authors, roles
     return [], []
+
+
+def _unglue_capitals(text: str, lines: list[str]) -> tuple[list[str], list[str]] | None:
+    """Name and role of an all-capitals byline whose role is glued to the name ("ANN
+    LEESENIOR WRITER"): the page names its author again in normal case (a bio, "More from Ann
+    Lee"), and the longest such name that the byline starts with, ending inside a word, is
+    the author. None when the byline is not in capitals or the page has no such name."""
+    words = text.split()
+    if len(words) < 2 or not text.isupper():
+        return None
+    page = "\n".join(lines)[:_MAX_SCAN_CHARS]
+    mentions = re.finditer(rf"(?<!\w){re.escape(words[0])}(?:\s(?-i:[A-Z])[\w'’.-]*){{1,2}}", page, re.IGNORECASE)
+    folded = text.casefold()
+    best = ""
+    for mention in mentions:
+        parts = mention.group().split()
+        if mention.group().isupper():
+            continue
+        if [p.casefold() for p in parts[:2]] == [w.casefold() for w in words[:2]]:
+            return None  # the page writes the name as the byline does ("Ann Leeds"): nothing is glued
+        for n in (2, 3):
+            name = " ".join(parts[:n])
+            glued = folded.startswith(name.casefold()) and text[len(name):len(name) + 1].isalpha()
+            if len(parts) >= n and glued and len(name) > len(best):
+                best = name
+    if not best:
+        return None
+    return [best], [text[len(best):].strip(" ,|")]
 
 
 def _date_beside(lines: list[str], i: int) -> bool:
@@ -658,15 +804,29 @@ def _role_below(lines: list[str], i: int) -> bool:
 
 def _byline_text(head: str) -> str | None:
     """The text after "By" ("as told to") when a field of the line is a byline
-    ("By Ann Lee", "Oct 2, 2023 | By Ann Lee"); None when the line is no byline."""
+    ("By Ann Lee", "Oct 2, 2023 | By Ann Lee", "Posted on May 3, 2023 by Ann Lee"); None when
+    the line is no byline."""
+    return _byline_in(head[:_HEAD_CHARS])
+
+
+@lru_cache(maxsize=4096)
+def _byline_in(head: str) -> str | None:
+    """``_byline_text`` on a line's head; cached like ``_is_meta_head``."""
     told = _TOLD_TO.search(head)
     if told:
         return head[told.end():]
     for field in _FIELD_SEPARATOR.split(head):
         match = _BYLINE.match(field)
-        if match and not _PICTURE_CREDIT.match(field[:match.end()]):
-            return field[match.end():]
-    return None
+        if not match or _PICTURE_CREDIT.match(field[:match.end()]):
+            continue
+        rest = field[match.end():]
+        # "News by Category", "Guide by Topic": after a word such as "news", one word is a menu's, not a name
+        if match.group().lower().startswith(("by", "author", "writer", "contributor", "reporter")) \
+                or len(rest.split()) != 1:
+            return rest
+    by = _DATED_BY.search(head)  # "Posted on March 3, 2023 by Ann Lee"
+    date = _DATE.search(head[:by.start()]) if by and _is_short(head, 14) else None
+    return head[by.end():] if date and not head[date.end():by.start()].strip(" ,·|-–—") else None
 
 
 def _is_byline(head: str) -> bool:
@@ -694,19 +854,22 @@ def _bare_byline(line: str) -> tuple[list[str], list[str]]:
     head = line[:_HEAD_CHARS]
     if len(_WORDS.findall(head)) > 20 or (_SENTENCE_END.search(head[-3:]) and not _DATE.search(head)):
         return [], []
+    if _byline_text(head) is not None:  # a "By" line whose names did not parse
+        return [], []
     if _FURNITURE.match(head) or _END_MARKER.match(head) or _FURNITURE_ANYWHERE.search(head):
         return [], []
     leading_date = _DATE.match(head)
     if leading_date:  # "May 30, 2023 / Ann Lee"
         head = head[leading_date.end():].lstrip(" /|·•,-–—")
-    stops = (_DATE.search(head), _BYLINE_STOP.search(head), re.search(r"[·•|]", head), _CAMEL_GLUE.search(head))
+    stops = (_DATE.search(head), _BYLINE_STOP.search(head), re.search(r"[·•|]|\s[-–—]\s", head),
+             _CAMEL_GLUE.search(head))
     cut = min([m.start() for m in stops if m] + [len(head)])
     parts = re.split(r",|\s(?:and|&)\s", head[:cut].strip(" ,;:-–—"), flags=re.IGNORECASE)
     if len(parts) > 3:
         return [], []
     authors, roles = [], []
-    for part in (part.strip() for part in parts):
-        if authors and not roles[-1] and (_ROLE_TITLE.search(part) or _ORGANISATION.search(part)):
+    for part in (_undouble(_NAME_BUTTON.sub("", part.strip())) for part in parts):
+        if authors and not roles[-1] and _is_role(part):
             roles[-1] = part  # "Ann Lee, Staff Writer"
             continue
         name, role = _bare_name(part)
@@ -717,16 +880,34 @@ def _bare_byline(line: str) -> tuple[list[str], list[str]]:
     return authors, roles
 
 
+def _is_role(part: str) -> bool:
+    """A byline part after a name that describes its holder ("Staff Writer", "Example News", "MD")."""
+    return bool(_ROLE_TITLE.search(part) or _ORGANISATION.search(part) or _CREDENTIAL.fullmatch(part))
+
+
+def _undouble(text: str) -> str:
+    """ "Ann LeeAnn Lee" -> "Ann Lee": a copied avatar's alt text glued to the name it labels."""
+    half = len(text) // 2
+    return text[:half] if len(text) % 2 == 0 and half and text[:half] == text[half:] else text
+
+
 def _bare_name(text: str) -> tuple[str, str]:
-    """Name and trailing outlet of one person in a bare byline ("ANN LEE USA TODAY");
-    ("", "") when ``text`` does not look like a person's name."""
+    """Name and trailing outlet or role of one person in a bare byline ("ANN LEE USA TODAY",
+    "Ann Lee for Example News", "Ann Lee Senior Reporter"); ("", "") when ``text`` does not
+    start with a person's name (two to four words, initials allowed)."""
     words = text.split()
-    if not 2 <= len(words) <= 4 or (not text.isupper() and any(len(w) > 1 and w.isupper() for w in words)):
+    if not 2 <= len(words) <= 7 or (not text.isupper() and any(
+            len(w) > 1 and w.isupper() and not _INITIALS.fullmatch(w) for w in words)):
         return "", ""
     outlet = _outlet_start(words)
     name, role = " ".join(words[:outlet]), " ".join(words[outlet:])
-    if not _looks_like_name(name) or _ROLE_TITLE.search(name) or _ORGANISATION.search(name) \
-            or {"of", "the", "for"} & set(words):
+    if _ROLE_TITLE.search(name):  # "Ann Lee Senior Reporter"; "Example Digest Correspondent" is an outlet's
+        name, role = _name_and_role(name)
+        if len(role.split()) < 2:
+            return "", ""
+    if not 2 <= len(name.split()) <= 4 or not _looks_like_name(name) or _ROLE_WORD.search(name) \
+            or _ORGANISATION.search(name) or _NOT_AUTHOR.search(name) \
+            or {"of", "the", "for"} & set(name.lower().split()):
         return "", ""  # organisations name agencies after "By", not people on their own
     return _tidy_name(name), role
 
@@ -776,11 +957,11 @@ def split_byline(text: str) -> tuple[list[str], list[str]]:
     authors, roles = [], []
     pieces = re.split(r"(,|\s(?:and|&)\s)", fields[0], flags=re.IGNORECASE)
     for k in range(0, len(pieces), 2):
-        part = pieces[k].strip(" .;:-–—")
+        part = _NAME_END.sub("", _NAME_BUTTON.sub("", pieces[k].strip(" ;:-–—")))
         after_comma = k > 0 and pieces[k - 1] == ","
         if not part:
             continue
-        if after_comma and authors and not roles[-1] and (_ROLE_TITLE.search(part) or _ORGANISATION.search(part)):
+        if after_comma and authors and not roles[-1] and _is_role(part):
             roles[-1] = part  # "Ann Lee, Contributing Opinion Writer", "Ann Lee, Example Press"
             continue
         name, role = _name_and_role(part)
@@ -833,9 +1014,12 @@ def _tidy_name(name: str) -> str:
 def _find_date(lines: list[str], header_from: int, first_body: int, end: int) -> str:
     """Publication date near the headline ("Published" beats a bare date line, which beats
     "Updated" and dates inside sentences; earlier lines win ties); else a date line just after
-    the body; else the closest date line before the header."""
+    the body; else the closest date line before the header. A date in the headline ranks with
+    "Updated": it names the article's subject, a date line names the article."""
     header = range(max(0, header_from - 2), min(first_body + 3, len(lines)))
     found = [c for i in header for c in _date_candidates(lines[i], i)]
+    found = [(max(rank, 2) if i == header_from and _is_dated_title(lines[i][:_HEAD_CHARS]) else rank, i, at, iso)
+             for rank, i, at, iso in found]
     if not found:
         before = range(first_body - 1, max(-1, header_from - _HEADER_SPAN), -1)
         found = [c for i in before for c in _date_candidates(lines[i], i) if c[0] < 3][:1]

@@ -19,6 +19,13 @@ PARAGRAPHS = [
     "Opponents argued that the cuts would hurt neighbourhoods that already lack services.",
     "The budget takes effect in July, after a final review by the state auditor.",
 ]
+LONG_PARAGRAPHS = [f"Speaker number {n} argued for hours over every line of the plan, from the cost of repairing "
+                   "bridges to the salaries of teachers, while the mayor listened without interrupting and took notes "
+                   "on each objection, promising a written answer to every resident before the next council meeting."
+                   for n in range(6)]
+INLINE_TEASERS = ["Keep reading", "list of 4 items", "Mayor opens a new library in the north",
+                  "Schools get new computers", "Bridge repairs begin next week", "Police chief to retire in spring",
+                  "end of list"]
 
 
 def page(*header: str, footer: tuple[str, ...] = ("Related Articles", "Another story headline here")) -> str:
@@ -90,12 +97,63 @@ def test_seed_body_and_removed(seed):
     (["Photograph by Jo Roe, City Archive", "By Ann Lee"], ["Ann Lee"], [""]),  # a picture credit
     (["Cars By Price"], [], []),  # a menu entry, not a byline
     (["Daily Example News", "March 3, 2023"], [], []),  # an outlet, not a person
+    (["By Ann Lee ann.lee@example.com"], ["Ann Lee"], [""]),  # an e-mail address ends the names
+    (["Reporting by Ann Lee in London; Editing by Bo Chan"], ["Ann Lee"], [""]),  # where she filed from
+    (["Contributor: Ann Lee"], ["Ann Lee"], [""]),
+    (["By Ann M. Lee Jr."], ["Ann M. Lee Jr."], [""]),  # the full stop of "Jr." stays
+    (["Ann M. Lee", "March 3, 2023"], ["Ann M. Lee"], [""]),  # an initial is not an acronym
+    (["Ann LeeAnn Lee", "March 3, 2023"], ["Ann Lee"], [""]),  # avatar text glued to the name
+    (["Ann Lee for Example News", "March 3, 2023"], ["Ann Lee"], ["for Example News"]),
+    (["Ann Lee – Senior Reporter", "March 3, 2023"], ["Ann Lee"], [""]),
+    (["Ann Lee Senior Reporter", "March 3, 2023"], ["Ann Lee"], ["Senior Reporter"]),
+    (["Example Digest Correspondent", "March 3, 2023"], [], []),  # an outlet's designation
+    (["Senior Political Reporter", "March 3, 2023"], [], []),  # a job, no name
+    (["Staff Report", "March 3, 2023"], [], []),
+    (["New York City", "March 3, 2023"], [], []),  # a place
+    (["Budget Committee", "March 3, 2023"], [], []),  # an institution
+    (["Mayor Bo Chan", "March 3, 2023"], [], []),  # an office holder named in the news
+    (["Ann King", "March 3, 2023"], ["Ann King"], [""]),  # an office word as a surname
+    (["Ann Lee Follow", "March 3, 2023"], ["Ann Lee"], [""]),  # a profile button copied with the name
+    (["Ann LeeFollow", "March 3, 2023"], ["Ann Lee"], [""]),
+    (["Follow Ann Lee", "March 3, 2023"], ["Ann Lee"], [""]),
+    (["Ann Lee, MD", "March 3, 2023"], ["Ann Lee"], ["MD"]),  # a degree, not a second author
+    (["By Ann Lee, PhD"], ["Ann Lee"], ["PhD"]),
+    (["By Ann Lee (@annlee)"], ["Ann Lee"], [""]),
+    (["Posted on March 3, 2023 by Ann Lee"], ["Ann Lee"], [""]),  # the byline after the date
+    (["March 3, 2023 at 10:00 am by Ann Lee"], ["Ann Lee"], [""]),
+    (["Approved on March 3, 2023 by a vote of seven to two"], [], []),
+    (["BYD Seal"], [], []),  # a glued "By" has a lower-case y
+    (["News by Category"], [], []),  # one word after "news by": a menu
+    (["Authors Columns Newsletters Podcasts"], [], []),  # a label without a colon or names below
+    (["By Ann Lee - City Paper - Thursday, December 21, 2023"], ["Ann Lee"], [""]),  # not a caption
 ])
 def test_bylines(byline, authors, roles):
     parsed = parse_page_text(page("Council approves a leaner budget for next year", *byline))
     assert parsed["authors"] == authors
     assert parsed["author_roles"] == roles
     assert parsed["headline"] == "Council approves a leaner budget for next year"
+
+
+@pytest.mark.parametrize("byline, bio, authors, roles", [
+    ("BY ANN LEEDATA JOURNALIST", "Ann Lee covers data and city hall for the paper.", ["Ann Lee"], ["DATA JOURNALIST"]),
+    ("BY ANN LEE AND BO CHAN", "Ann Lee covers data and city hall for the paper.", ["Ann Lee", "Bo Chan"], ["", ""]),
+    ("BY ANN LEEDATA JOURNALIST", "The paper covers data and city hall.",  # no evidence: no split
+     ["Ann Leedata"], ["JOURNALIST"]),
+    ("BY ANN LEEDS", "Ann Leeds covers city hall; Ann Lee edits her stories.", ["Ann Leeds"], [""]),  # not glued
+])
+def test_capitals_byline_with_a_glued_role_is_split_where_the_page_names_the_author(byline, bio, authors, roles):
+    parsed = parse_page_text("\n".join(["Council approves a leaner budget", byline, *PARAGRAPHS, bio]))
+    assert (parsed["authors"], parsed["author_roles"]) == (authors, roles)
+
+
+@pytest.mark.parametrize("bio, authors", [
+    ("Ann Lee is a reporter covering city hall for the paper.", ["Ann Lee"]),
+    ("The paper covers city hall every day of the week.", []),  # a name without its bio names nobody
+])
+def test_author_box_after_the_article(bio, authors):
+    text = "\n".join(["Council approves a leaner budget", "March 3, 2023", *PARAGRAPHS, "About the author", "Ann Lee",
+                      bio])
+    assert parse_page_text(text)["authors"] == authors
 
 
 @pytest.mark.parametrize("date_lines, expected", [
@@ -121,6 +179,12 @@ def test_dates(date_lines, expected):
     assert parsed["published"] == expected
 
 
+@pytest.mark.parametrize("date_lines, expected", [(["March 2, 2023"], "2023-03-02"), ([], "2023-03-03")])
+def test_a_date_line_beats_the_date_in_the_headline(date_lines, expected):
+    text = "\n".join(["Home", "The Weekly Council Roundup 2023.03.03", "By Ann Lee", *date_lines, *PARAGRAPHS])
+    assert parse_page_text(text)["published"] == expected
+
+
 def test_read_time_only_when_stated():
     with_time = parse_page_text(page("Council approves a leaner budget", "By Ann Lee", "4 min read"))
     without = parse_page_text(page("Council approves a leaner budget", "By Ann Lee"))
@@ -137,6 +201,12 @@ def test_read_time_only_when_stated():
     "Jo Roe contributed to this report.", "Have a tip? Send it to us!",
     "Smoke rises over the harbour after the fire. Photograph by Jo Roe.",
     "Ann Lee · City News · Posted: March 3, 2023 8:25 AM EST | Last Updated: March 4, 2023 9:00 AM EST",
+    "Council members listen to residents at City Hall in Springfield, Tuesday, March 3, 2023.",  # a caption
+    "Get the full budget breakdown for every neighbourhood here.", "Check out the full list of projects here",
+    "Social Sharing", "EXCLUSIVEREAD MORE: Mayor says the budget is the hardest of her career",
+    "A previous version of this story misstated the size of the budget.",
+    "This story does not necessarily represent the position of our parent company.",
+    "Big night at city hall! pic.twitter.com/AbCdEf123",
 ])
 def test_furniture_inside_the_article_is_removed(furniture):
     text = "\n".join(["Council approves a leaner budget", "By Ann Lee", *PARAGRAPHS[:2], furniture,
@@ -144,6 +214,29 @@ def test_furniture_inside_the_article_is_removed(furniture):
     parsed = parse_page_text(text)
     assert parsed["body"].split("\n\n") == PARAGRAPHS
     assert furniture in parsed["removed"]
+
+
+@pytest.mark.parametrize("prose", [
+    "The new rules take effect on March 3, 2024, after a final vote by the council.",  # a date, no weekday
+    "The council met on Tuesday, and the vote is set for March 3, 2024.",
+    "Residents who want to speak at the meeting can get a form at the library or here.",  # no call to action
+    "Readers shared their views on the budget in hundreds of letters to the council.",
+])
+def test_prose_like_furniture_stays(prose):
+    text = "\n".join(["Council approves a leaner budget", "By Ann Lee", *PARAGRAPHS[:2], prose, *PARAGRAPHS[2:]])
+    assert parse_page_text(text)["body"].split("\n\n") == [*PARAGRAPHS[:2], prose, *PARAGRAPHS[2:]]
+
+
+@pytest.mark.parametrize("short_line, kept", [
+    ("The vote has a name.", True),  # a one-line paragraph before a subhead
+    ("Warner Bros.", False),  # no lower-case word: a name or label
+    ("Photo: Jo Roe.", False),  # a credit
+])
+def test_short_sentence_between_kept_lines_stays(short_line, kept):
+    text = "\n".join(["Council approves a leaner budget", "By Ann Lee", *PARAGRAPHS[:2], short_line,
+                      "What happens next", *PARAGRAPHS[2:]])
+    body = parse_page_text(text)["body"].split("\n\n")
+    assert body == [*PARAGRAPHS[:2], *([short_line] if kept else []), "What happens next", *PARAGRAPHS[2:]]
 
 
 @pytest.mark.parametrize("marker", ["Read more", "12 comments", "Share this article", "Related Articles",
@@ -176,6 +269,14 @@ def test_standfirst_opens_the_body(under_headline, standfirst):
     assert body == ([under_headline] if standfirst else []) + PARAGRAPHS
 
 
+@pytest.mark.parametrize("date_line, anchored", [("Published On 3 Mar 2023", True), ("Home", False)])
+def test_article_starts_under_its_published_line_when_there_is_no_byline(date_line, anchored):
+    text = "\n".join(["Home", "Council approves a leaner budget", date_line, *PARAGRAPHS[:2], *INLINE_TEASERS,
+                      *LONG_PARAGRAPHS])
+    body = parse_page_text(text)["body"].split("\n\n")
+    assert (body[:2] == PARAGRAPHS[:2]) is anchored
+
+
 def test_cut_off_teasers_are_not_an_article():
     teasers = [f"Story number {n} about a mayor who said the new plan would change the city's..." for n in range(12)]
     text = "\n".join(["Council approves a leaner budget", "By Ann Lee", *PARAGRAPHS, "Most read", *teasers])
@@ -190,10 +291,18 @@ def test_teaser_pairs_after_a_closing_heading_end_the_article(blurb_words, cut):
     assert parse_page_text(text)["body"].split("\n\n") == PARAGRAPHS + ([] if cut else tail)
 
 
-def test_embedded_post_signature_does_not_end_the_article():
-    text = "\n".join(["Council approves a leaner budget", "By Ann Lee", *PARAGRAPHS[:3],
-                      "— Ann Lee (@annlee) May 3, 2023", *PARAGRAPHS[3:]])
-    assert parse_page_text(text)["body"].split("\n\n") == PARAGRAPHS
+@pytest.mark.parametrize("post", [
+    ["Packed chamber for the budget vote tonight. pic.twitter.com/AbCdEf123"],
+    ["Packed chamber for the budget vote tonight, and the mayor is all smiles about it."],
+    ["BREAKING: @CityCouncil passes the budget by seven votes to two after a long and heated debate tonight.",
+     "More to come from the chamber, where the mayor is now speaking to reporters."],  # a post of two lines
+])
+def test_embedded_post_is_removed_and_does_not_end_the_article(post):
+    text = "\n".join(["Council approves a leaner budget", "By Ann Lee", *PARAGRAPHS[:3], *post,
+                      "— Ann Lee (@annlee) May 3, 2023", *PARAGRAPHS[3:], *LONG_PARAGRAPHS])
+    parsed = parse_page_text(text)
+    assert parsed["body"].split("\n\n") == PARAGRAPHS + LONG_PARAGRAPHS
+    assert all(line in parsed["removed"] for line in post)
 
 
 @pytest.mark.parametrize("item", ["2 cups flour, sifted", "Engine type: Gen V V-8", "- Fresh basil leaves"])
@@ -218,6 +327,41 @@ def test_headline_is_found_past_teasers_and_repeated_widgets(before):
     headline = "Council approves a leaner budget for next year"
     text = "\n".join(["Home", *before[:1], headline, "By Ann Lee", *before[1:], *PARAGRAPHS])
     assert parse_page_text(text)["headline"] == headline
+
+
+@pytest.mark.parametrize("above, under", [
+    (["Trending", "Mayor opens new library in the north of the city", "Schools get new computers this spring"],
+     ["By Ann Lee", "March 3, 2023"]),  # teasers above the headline
+    (["Sponsored", "Five tips to save money on your heating bill this winter"], ["By Ann Lee"]),
+    (["Politics"], ["The plan cuts road spending to pay for more teachers, officials said.", "By Ann Lee"]),  # a dek
+])
+def test_headline_is_the_title_above_the_byline_not_a_teaser_or_dek(above, under):
+    headline = "Council approves a leaner budget for next year"
+    parsed = parse_page_text("\n".join(["Home", "Sign in", *above, headline, *under, *PARAGRAPHS]))
+    assert parsed["headline"] == headline
+    assert headline not in parsed["body"]
+
+
+@pytest.mark.parametrize("under, headline", [
+    (["Published on 3 March 2023"], "Council Approves Leaner Budget For Next Year"),  # listed again below
+    (["Council approves a leaner budget", "By Ann Lee"], "Council approves a leaner budget"),  # a tag line
+])
+def test_title_case_line_repeated_below_the_body(under, headline):
+    title_case = "Council Approves Leaner Budget For Next Year"
+    text = "\n".join(["Home", "Business", title_case, *under, *PARAGRAPHS, "Latest News", title_case,
+                      "Schools Get New Computers This Spring"])
+    assert parse_page_text(text)["headline"] == headline
+
+
+@pytest.mark.parametrize("header, headline", [
+    (["The Weekly Council Roundup 2023.03.03", "By Ann Lee"], "The Weekly Council Roundup 2023.03.03"),
+    (["Crossword answers for Friday, March 3, 2023", "By Ann Lee"], "Crossword answers for Friday, March 3, 2023"),
+    (["Council approves a leaner budget", "Published March 3, 2023 at 10:00"], "Council approves a leaner budget"),
+    (["Council approves a leaner budget", "Charlotte Anne Smith March 3, 2023"], "Council approves a leaner budget"),
+    (["Council approves a leaner budget", "Friday, March 3, 2023 - 3 min read"], "Council approves a leaner budget"),
+])
+def test_a_title_may_name_a_date_but_a_date_line_is_no_title(header, headline):
+    assert parse_page_text("\n".join(["Home", "News", *header, *PARAGRAPHS]))["headline"] == headline
 
 
 @pytest.mark.parametrize("text, language", [
