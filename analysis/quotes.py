@@ -13,9 +13,11 @@ Rules over spaCy's blank English tokenizer (no statistical model):
    from the fragment before it in a split or multi-paragraph quote.
 3. **Scare quotes and titles.** A short fragment with no cue is not a quotation: the
    'notorious markets' list, a “Hope” campaign.
-4. **Indirect speech.** A cue verb with a subject and a complement (he said 1,000 arrests
-   had been made; according to the report, …; …, officials told Reuters), one row per
-   coordinated clause with its own cue, also in the parts of a sentence outside a direct quote.
+4. **Indirect speech.** A cue verb (speech, announcement, belief, intention, stance) with a
+   subject and a complement (he said 1,000 arrests had been made; according to the report, …;
+   …, officials told Reuters; Six in 10 say …; was criticized by Senator Doe), a speaker label
+   ("Q: …"), a poll ("In a CBS poll, …"), or no source at all ("seemed to", "is expected to");
+   one row per clause with its own cue, also in the parts of a sentence outside a direct quote.
 5. **Speakers.** The mention as written, its canonical name in the article (Evans, he →
    Michael Evans; it, the company → Alibaba) and its role from pre-modifiers or apposition
    (Alibaba Group president Michael Evans; Andrew Turnage, the commission's executive
@@ -51,9 +53,18 @@ _CUE_LEMMAS = (
     "remember refer react sing theorize speculate surmise lecture preach recount summarize "
     "support denounce condemn discuss express prefer invoke highlight outline repeat recite unveil "
     "back favor favour "
-    "refuse seek endorse defend oppose acknowledge"
+    "refuse seek endorse defend oppose acknowledge "
+    "see know feel plan consider decide learn understand recognize envision attack offer "
+    "imagine assume suspect disclose confess hint imply advise encourage forecast underscore exhort brag "
+    "rule project thank welcome request portray"
 )
 _IRREGULAR = {"say": ("said", "says", "say", "saying"),
+              "see": ("saw", "sees", "see"), "know": ("knew", "knows", "know"), "feel": ("felt", "feels", "feel"),
+              "plan": ("planned", "plans", "plan", "planning"), "attack": ("attacked", "attacking"),
+              "understand": ("understood", "understands", "understand"), "learn": ("learned", "learns", "learn"),
+              # past forms only: the others are mostly nouns ("the rule", "a project", "thanks")
+              "rule": ("ruled",), "project": ("projected",), "thank": ("thanked",), "welcome": ("welcomed",),
+              "request": ("requested",), "hint": ("hinted",), "brag": ("bragged", "brags", "bragging"),
               "back": ("backed", "backing"), "sing": ("sang", "sings", "sing"),
               "refer": ("referred", "refers", "refer", "referring"),
               "admit": ("admitted", "admits", "admit", "admitting"),
@@ -71,10 +82,14 @@ def _inflect(lemma: str) -> tuple[str, ...]:
     if lemma.endswith("e"):
         return lemma + "d", lemma + "s", lemma, lemma[:-1] + "ing"
     if lemma.endswith("y") and lemma[-2] not in "aeiou":
-        return lemma[:-1] + "ied", lemma[:-1] + "ies", lemma, lemma + "ing"
-    if lemma.endswith(("sh", "ch", "ss", "x")):
-        return lemma + "ed", lemma + "es", lemma, lemma + "ing"
-    return lemma + "ed", lemma + "s", lemma, lemma + "ing"
+        return lemma[:-1] + "ied", _third_person(lemma), lemma, lemma + "ing"
+    return lemma + "ed", _third_person(lemma), lemma, lemma + "ing"
+
+
+def _third_person(lemma: str) -> str:
+    if lemma.endswith("y") and lemma[-2] not in "aeiou":
+        return lemma[:-1] + "ies"
+    return lemma + "es" if lemma.endswith(("sh", "ch", "ss", "x")) else lemma + "s"
 
 
 #: Reporting verbs (all inflections) that introduce or follow a quotation.
@@ -92,17 +107,31 @@ _NOUN_LIKE_CUES = frozenset({"call", "calls", "report", "reports", "post", "post
                              "lecture", "lectures", "sing", "refer", "support", "supports", "favor", "favour",
                              "backing", "repeat", "outline"})
 #: Present-tense cues that report in title-case headlines.
-_HEADLINE_CUES = frozenset("says warns claims tells urges admits denies vows insists argues calls "
-                           "slams blasts predicts suggests".split())
+_HEADLINE_CUES = frozenset(form for lemma in (
+    "say warn claim tell urge admit deny vow insist argue call slam blast predict suggest support reveal "
+    "accuse want ask praise back reject demand defend dismiss declare announce confirm endorse pledge "
+    "promise threaten mock attack blame criticize").split() for form in (lemma, _third_person(lemma)))
 #: Verbs that report speech only with their particle ("fired back", "pointed out").
 _PHRASAL_CUES = {"fired": {"back"}, "fires": {"back"}, "shot": {"back"}, "shoots": {"back"},
                  "hit": {"back", "out"}, "hits": {"back", "out"}, "lashed": {"out"}, "went": {"on"},
-                 "goes": {"on"}, "pointed": {"out", "to"}, "points": {"out", "to"}, "spoke": {"out"}, "put": {"it"},
-                 "puts": {"it"}, "pointing": {"to", "out"}}
+                 "goes": {"on"}, "pointed": {"out", "to"}, "points": {"out", "to"}, "spoke": {"out", "about"},
+                 "put": {"it"}, "puts": {"it"}, "pointing": {"to", "out"}, "talked": {"about"},
+                 "talking": {"about"}, "talks": {"about"}, "talk": {"about"}, "speaking": {"about"}}
 #: Every word that can be a cue (a fast first test).
 #: Verbs that report only with a statement as object ("issued a statement").
 _ISSUING = frozenset({"issued", "issues", "released", "releases"})
 _ANY_CUE = CUE_WORDS | _HEADLINE_CUES | set(_PHRASAL_CUES) | _ISSUING | {"read", "reads", "according"}
+#: Words that mark an attribution without a source ("seemed to", "is expected to").
+_EVIDENTIAL = frozenset("seem seems seemed appear appears appeared expected".split())
+_UNSOURCED_CUES = _EVIDENTIAL | {"asked"}
+#: A poll as a source: "In a CBS News poll, she led Sanders 56 percent to 32 percent".
+_POLL_WORDS = frozenset("poll polls survey surveys".split())
+#: Adjectives that state a belief or stance ("are confident that", "is opposed to").
+_STANCE_ADJECTIVES = frozenset(
+    "confident sure certain worried convinced concerned optimistic skeptical sceptical eager willing determined "
+    "opposed critical supportive aware afraid hopeful unsure doubtful adamant reluctant open ready happy glad proud "
+    "angry upset furious frustrated disappointed pleased unhappy nervous anxious wary".split())
+_INDIRECT_WORDS = _ANY_CUE | _EVIDENTIAL | _POLL_WORDS | _STANCE_ADJECTIVES
 _ASIDES = frozenset("however though too also meanwhile instead nevertheless moreover meanwhile "
                     "separately privately publicly".split())
 _NAMING_VERBS = frozenset({"called", "dubbed", "titled", "labeled", "labelled", "named", "branded"})
@@ -111,6 +140,7 @@ _READ_SUBJECTS = frozenset("statement letter message sign signs tweet post headl
 _PRONOUNS = {"he": "person", "she": "person", "they": "group", "it": "org", "we": "group", "i": "person",
              "you": "person"}
 _PERSON_PRONOUNS = {"he", "she"}
+
 _DETERMINERS = frozenset("the a an his her its their our this that these those another one some two "
                          "three several many most both each".split())
 _POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
@@ -121,6 +151,19 @@ _SKIP_BEFORE_CUE = frozenset(
     "flatly bluntly simply quickly long famously ultimately still now even both all been is are was "
     "were being n't".split())
 _BE_FORMS = frozenset("is are was were been being be".split())
+#: Verbs that take a cue as infinitive ("continues to insist", "went on to argue", "wants to say").
+_CATENATIVES = frozenset(
+    "continue continues continued began begins begun start starts started tried tries try "
+    "on moved moves sought seeks want wants wanted decided decides used rushed hastened "
+    "appeared appears seemed seems".split())
+#: Words that count people or a share of them: "36 percent of Democrats said", "Six in 10 say".
+_QUANTITIES = frozenset(
+    "percent % majority majorities most many some half third thirds quarter quarters all none few "
+    "plurality share number one two three four five six seven eight nine ten dozens hundreds "
+    "thousands millions several both each".split())
+_NUMBER_WORDS = frozenset("one two three four five six seven eight nine ten".split())
+_APPROXIMATE = frozenset("about nearly almost roughly some just over under around".split())
+_QUANTITY_LINKS = _APPROXIMATE | {"in", "-", "than", "more", "fewer", "less", "but"}
 _QUOTE_TOKENS = frozenset({"“", "”", "\"", "''", "``", "«", "»"})
 _CLAUSE_BREAK = frozenset({".", "!", "?", ";", "—", "–", "(", ")", ":"}) | _QUOTE_TOKENS
 _TITLES = frozenset(
@@ -182,7 +225,8 @@ _NOT_NAMES = frozenset(
     "recently instead thus therefore finally initially overall still yet unlike like following "
     "during under over among former morning evening asked speaking responding referring "
     "separately similarly notably nonetheless nevertheless indeed perhaps also and but so "
-    "once upon until unless while when where whether despite because since after before given preceded".split())
+    "once upon until unless while when where whether despite because since after before given preceded "
+    "many most some several few all both each half none".split())
 _RELATIVE_STARTS = frozenset("who which that whose whom where when in on at during after before".split())
 
 #: Words after which a clause's subject can stand ("…, and Trump vowed", "which he called").
@@ -204,6 +248,9 @@ _MAX_SCARE_WORDS = 4
 #: Quoted fragments examined per article (a news article has a few dozen; this bounds bad input).
 _MAX_FRAGMENTS = 1000
 _MAX_TITLE_WORDS = 10
+#: Words a speaker label before a colon can have ("Judicial Watch: …").
+_MAX_LABEL = 4
+_MAX_LABEL_CHARS = 40
 #: Coordinated reporting clauses followed within one sentence (bounds recursion on bad input).
 _MAX_CLAUSES = 8
 
@@ -412,7 +459,8 @@ def _is_name_token(word: str) -> bool:
 def _is_cue(doc: _Doc, i: int) -> bool:
     """Whether token ``i`` is a reporting verb used as a verb (roughly: not after a determiner)."""
     word = doc.lower[i]
-    if word not in _ANY_CUE or i > 0 and doc.text[i - 1] == "-":  # not "so-called"
+    if word not in _ANY_CUE or i > 0 and doc.text[i - 1] == "-" or doc.text[i + 1:i + 2] == ["-"]:
+        # not "so-called", nor markup such as tweet-author=
         return False
     if not doc.text[i][:1].islower():  # headline style: "Bellwether County Says Trump …"
         return word in _HEADLINE_CUES and i > 0 and _is_name_token(doc.text[i - 1]) \
@@ -431,9 +479,12 @@ def _is_cue(doc: _Doc, i: int) -> bool:
     prev = doc.text[i - 1] if i > 0 else ""
     if word in _NOUN_LIKE_CUES and not (prev.lower() in _PRONOUNS or _is_name_token(prev)
                                         or prev.lower() in _SOURCE_NOUNS or prev.lower()[:-1] in _SOURCE_NOUNS
-                                        or prev.lower() in _SKIP_BEFORE_CUE - _POSSESSIVE):
+                                        or prev.lower() in _SKIP_BEFORE_CUE - _POSSESSIVE
+                                        or prev.lower() in _QUANTITIES and not word.endswith("s")
+                                        or prev.lower() == "who"):  # "Six in 10 support", not "several states"
         return False
-    if word in _NAMING_VERBS and prev.isalpha() and prev.islower() and prev.lower() not in _SOURCE_NOUNS:
+    if word in _NAMING_VERBS and prev.isalpha() and prev.islower() and prev.lower() not in _SOURCE_NOUNS \
+            and prev.lower() not in _PRONOUNS:
         return False  # "a play called “Sons of Trump”" names, it does not report
     return True
 
@@ -464,6 +515,10 @@ def _mention_before(doc: _Doc, cue: int, floor: int) -> _Mention | None:
     while j >= floor:
         if doc.lower[j] in _SKIP_BEFORE_CUE or doc.lower[j].endswith("ly") and doc.text[j].islower():
             j -= 1
+        elif doc.lower[j] == "to" and j - 1 >= floor and doc.lower[j - 1] in _CATENATIVES:
+            j -= 2  # "He continues to insist", "Trump went on to argue"
+            if doc.lower[j + 1] == "on" and j >= floor and doc.lower[j] in {"went", "goes", "go"}:
+                j -= 1
         elif doc.lower[j] in _MONTHS_DAYS or doc.lower[j] in {"today", "yesterday", "week", "month", "year", "night", "morning"}:
             j -= 1
             if j >= floor and doc.lower[j] in {"on", "last", "this", "in", "earlier", "later"}:
@@ -489,6 +544,16 @@ def _mention_before(doc: _Doc, cue: int, floor: int) -> _Mention | None:
             if subject is not None and subject.kind in {"person", "org", ""}:
                 return subject
     mention = _noun_phrase_ending(doc, j, floor)
+    if mention is not None:
+        mention = _before_place(doc, mention, floor)
+    if mention is not None and mention.first - 3 >= floor and doc.lower[mention.first - 1] in {"to", "with"} \
+            and doc.lower[mention.first - 2] in {"speaking", "talking"}:
+        # "Another source speaking to Fox News said": the source, not the outlet
+        mention = _noun_phrase_ending(doc, mention.first - 3, floor) or mention
+    if mention is not None and mention.first - 2 >= floor and doc.lower[mention.first - 1] == "of":
+        share = _quantity_start(doc, mention.first - 2, floor)  # "36 percent of Democrats said"
+        if share is not None:
+            return _Mention(share, mention.end, doc.span_text(share, mention.end), kind="group")
     if mention is not None and doc.lower[cue].endswith("ing") and doc.lower[mention.start] in {"a", "an"} \
             and mention.start > floor and doc.text[mention.start - 1].isalpha():
         # an object, not the speaker: "His office put out a statement saying …"
@@ -496,10 +561,47 @@ def _mention_before(doc: _Doc, cue: int, floor: int) -> _Mention | None:
     return mention
 
 
+def _before_place(doc: _Doc, mention: _Mention, floor: int) -> _Mention:
+    """The person before a home town: "Brenda Johnson of Canton, Ohio, said" names Brenda
+    Johnson, not Ohio."""
+    k = mention.first - 1
+    if k > floor and doc.text[k] == ",":  # "…, Ohio": back over the town
+        town = k - 1
+        while town > floor and _is_name_token(doc.text[town]):
+            town -= 1
+        k = town
+    if k - 1 >= floor and doc.lower[k] in {"of", "from"}:
+        person = _noun_phrase_ending(doc, k - 1, floor)
+        if person is not None and person.kind == "person":
+            return person
+    return mention
+
+
+def _quantity_start(doc: _Doc, j: int, floor: int) -> int | None:
+    """First token of a count or share of people ending at ``j`` ("Six in 10", "about 36
+    percent", "two-thirds", "most"), or None."""
+    if not (_is_number(doc.lower[j]) or doc.lower[j] in _QUANTITIES):
+        return None
+    i = j
+    while i - 1 >= floor and (_is_number(doc.lower[i - 1]) or doc.lower[i - 1] in _QUANTITIES
+                              or doc.lower[i - 1] in _QUANTITY_LINKS):
+        i -= 1
+    while i < j and doc.lower[i] in _QUANTITY_LINKS - _APPROXIMATE:
+        i += 1
+    return i
+
+
+def _is_number(word: str) -> bool:
+    return word[:1].isdigit() or word in _NUMBER_WORDS
+
+
 def _noun_phrase_ending(doc: _Doc, j: int, floor: int) -> _Mention | None:
     word, lower = doc.text[j], doc.lower[j]
     if lower in _PRONOUNS:
         return _Mention(j, j + 1, word, kind=_PRONOUNS[lower])
+    if _is_number(lower) and j - 2 >= floor and doc.lower[j - 1] == "in" or lower in _QUANTITIES and (word.islower() or j == floor):
+        share = _quantity_start(doc, j, floor)  # "Six in 10 say", "most said"
+        return _Mention(share, j + 1, doc.span_text(share, j + 1), kind="group")
     if lower == "who" and j - 1 >= floor:  # Rubio, who mused … / leaders who say …
         antecedent = _noun_phrase_ending(doc, j - 2 if doc.text[j - 1] == "," else j - 1, floor) \
             if j - 2 >= floor or doc.text[j - 1] != "," else None
@@ -507,11 +609,17 @@ def _noun_phrase_ending(doc: _Doc, j: int, floor: int) -> _Mention | None:
             return _Mention(j, j + 1, word, kind="group") if doc.text[j - 1] != "," else None
         return _Mention(j, j + 1, word, role=antecedent.role, kind=antecedent.kind, name=antecedent.text)
     if word == ",":  # Name, apposition, said
+        relative = _relative_clause_head(doc, j, floor)
+        if relative is not None:
+            return relative
         comma = j - 1
         while comma > floor and doc.text[comma] != "," and j - comma < 16:
             comma -= 1
         if comma > floor and doc.text[comma] == ",":
-            head = _noun_phrase_ending(doc, comma - 1, floor)
+            before = comma - 1
+            if doc.text[before] == ")":  # "Sen. Rob Portman (R-Ohio), another incumbent, said"
+                before = next((m for m in range(before - 1, max(floor, before - 8) - 1, -1) if doc.text[m] == "("), before + 1) - 1
+            head = _noun_phrase_ending(doc, before, floor) if before >= floor else None
             if head is not None and head.kind != "person" and all(_is_name_token(doc.text[k]) for k in range(comma + 1, j)):
                 # Trump's attorney, Alan Garten, said
                 name = _name_ending(doc, j - 1, comma + 1)
@@ -532,6 +640,21 @@ def _noun_phrase_ending(doc: _Doc, j: int, floor: int) -> _Mention | None:
     return None
 
 
+def _relative_clause_head(doc: _Doc, comma: int, floor: int) -> _Mention | None:
+    """The name before a long relative clause ending at ``comma``: "Dunwoody, who worked as a
+    campaign staffer for Barack Obama in the 2008 primary and on into the general election, said"."""
+    for k in range(comma - 2, max(floor, comma - _MAX_RELATIVE) - 1, -1):
+        if doc.text[k] in _CLAUSE_BREAK:
+            return None
+        if doc.text[k] == "," and doc.lower[k + 1] in {"who", "whose"} and k - 1 >= floor \
+                and _is_name_token(doc.text[k - 1]) and doc.lower[k - 1] not in _FUNCTION_WORDS:
+            return _name_ending(doc, k - 1, floor)
+    return None
+
+
+_MAX_RELATIVE = 40
+
+
 def _plural_subject(doc: _Doc, j: int, floor: int) -> bool:
     """A bare plural noun opening the clause: "authorities reported", "Trump fans insist"."""
     lower = doc.lower[j]
@@ -545,8 +668,9 @@ def _determiner_before(doc: _Doc, j: int, floor: int) -> bool:
     for k in range(j - 1, max(floor - 1, j - 5), -1):
         if doc.lower[k] in _DETERMINERS or doc.text[k] in _POSSESSIVE:
             return True
-        if not (doc.text[k].isalpha() or "-" in doc.text[k]) or doc.lower[k] in _FUNCTION_WORDS or doc.lower[k] in CUE_WORDS:
-            return False
+        if not (doc.text[k].isalpha() or "-" in doc.text[k]) or doc.lower[k] in _FUNCTION_WORDS - {"and"} \
+                or doc.lower[k] in CUE_WORDS:
+            return False  # ("and" joins two nouns: "Her advisers and allies")
     return False
 
 
@@ -602,7 +726,7 @@ def _common_np_ending(doc: _Doc, j: int, floor: int) -> _Mention:
             and doc.lower[i - 1] not in CUE_WORDS and j - i < 7:
         i -= 1
         if doc.lower[i] in _DETERMINERS:
-            if i - 2 >= floor and doc.lower[i - 1] in {"for", "of", "at", "with", "in", "on", "from"}:
+            if i - 2 >= floor and doc.lower[i - 1] in {"for", "of", "at", "with", "in", "on", "from", "to"}:
                 continue
             break
     while i < j and (doc.lower[i] in _FUNCTION_WORDS - _DETERMINERS):
@@ -695,6 +819,11 @@ class _Entities:
         self.roles: dict[str, str] = {}
         self.history: list[tuple[int, str]] = []  # (token index, canonical name) of subjects
         self.pronoun_of: dict[str, str] = {}
+        # the names of ``kinds`` in order, and the first of them ending / (organisations)
+        # starting with a word: a one-word name looked up in them instead of scanning ``kinds``
+        self._order: list[str] = []
+        self._ending: dict[str, int] = {}
+        self._org_starting: dict[str, int] = {}
 
     def canonical(self, text: str, kind: str) -> str:
         words = [w for w in text.replace("’s", "").replace("'s", "").split() if w.lower() not in _HONORIFICS]
@@ -710,6 +839,12 @@ class _Entities:
             return self.people[words[-1]] if name.endswith(self.people[words[-1]]) else name
         if len(words) == 1 and words[0].strip("’'") in self.people:
             return self.people[words[0].strip("’'")]
+        if " " not in name:  # the first longer name ending with it (or an organisation starting with it)
+            found = min(self._ending.get(name, len(self._order)), self._org_starting.get(name, len(self._order)))
+            if found < len(self._order):
+                full = self._order[found]
+                return full if self.kinds[full] == "person" else name
+            return name
         suffix, prefix = " " + name, name + " "
         for full, kind_of_full in self.kinds.items():
             if full.endswith(suffix) or full.startswith(prefix) and kind_of_full == "org":
@@ -719,8 +854,13 @@ class _Entities:
     def note(self, token: int, name: str, kind: str, role: str = "") -> None:
         if not name:
             return
-        if kind:
-            self.kinds.setdefault(name, kind)
+        if kind and name not in self.kinds:
+            self.kinds[name] = kind
+            if " " in name:
+                self._ending.setdefault(name.rsplit(" ", 1)[1], len(self._order))
+                if kind == "org":
+                    self._org_starting.setdefault(name.split(" ", 1)[0], len(self._order))
+            self._order.append(name)
         if role:
             self.roles.setdefault(name, role)
         self.history.append((token, name))
@@ -746,33 +886,35 @@ class _Entities:
 
 def _collect_names(doc: _Doc, entities: _Entities) -> None:
     """Register every capitalised name in subject-like position (for later pronouns)."""
-    n = len(doc.text)
+    text, lower = doc.text, doc.lower
+    n = len(text)
     clause_starts = {start for start, _ in doc.sent_tokens}
     reached = 0
     full_names: set[str] = set()
-    for i in [k for k, word in enumerate(doc.text) if word[:1].isupper()]:
-        if i < reached:
+    for i in [k for k, word in enumerate(text) if word[:1].isupper()]:
+        if i < reached or lower[i] in _FUNCTION_WORDS or not _is_name_token(text[i]):
             continue
-        if _is_name_token(doc.text[i]) and doc.lower[i] not in _FUNCTION_WORDS:
-            j = i
-            while j < n and (_is_name_token(doc.text[j]) and doc.lower[j] not in _SENTENCE_WORDS):
-                j += 1
-            words = doc.text[i:j]
-            if j - i >= 2 and " ".join(words) not in full_names and _name_kind(words) == "person":
-                full_names.add(" ".join(words))  # registering a name again changes nothing
+        j = i + 1
+        while j < n and _is_name_token(text[j]) and lower[j] not in _SENTENCE_WORDS:
+            j += 1
+        if j - i >= 2:
+            joined = " ".join(text[i:j])
+            if joined not in full_names and _name_kind(text[i:j]) == "person":
+                full_names.add(joined)  # registering a name again changes nothing
                 entities.canonical(doc.span_text(i, j), "person")  # full names, wherever they appear
-            follower = doc.text[j] if j < n else ""
-            opens_clause = i in clause_starts or i > 0 and (doc.lower[i - 1] in _CLAUSE_OPENERS
-                                                            or doc.lower[i - 1] in _ROLE_NOUNS)
-            subject_like = opens_clause and (follower[:1].islower() or follower in _POSSESSIVE or follower == ",")
-            mention = _name_ending(doc, j - 1, max(i - 6, 0)) if subject_like else None
-            if mention is not None and mention.end > mention.start:
-                kind = mention.kind or ("org" if mention.end - mention.start == 1 and doc.text[mention.start] not in entities.people else "")
-                name = entities.canonical(mention.text, kind)
-                kind = entities.kinds.get(name, kind) or ("person" if name in entities.full_names else "")
-                if kind:  # a later "Carson said" is a person when "Ben Carson" appeared
-                    entities.note(mention.start, name, kind, mention.role)
-            reached = j
+        reached = j
+        follower = text[j] if j < n else ""
+        if not (follower[:1].islower() or follower in _POSSESSIVE or follower == ","):
+            continue
+        if not (i in clause_starts or i > 0 and (lower[i - 1] in _CLAUSE_OPENERS or lower[i - 1] in _ROLE_NOUNS)):
+            continue  # not in subject-like position
+        mention = _name_ending(doc, j - 1, max(i - 6, 0))
+        if mention.end > mention.start:
+            kind = mention.kind or ("org" if mention.end - mention.start == 1 and text[mention.start] not in entities.people else "")
+            name = entities.canonical(mention.text, kind)
+            kind = entities.kinds.get(name, kind) or ("person" if name in entities.full_names else "")
+            if kind:  # a later "Carson said" is a person when "Ben Carson" appeared
+                entities.note(mention.start, name, kind, mention.role)
 
 
 def _speaker(mention: _Mention | None, entities: _Entities) -> tuple[str, str]:
@@ -816,10 +958,13 @@ def _cue_after(doc: _Doc, tok: int, limit: int) -> _Attribution | None:
         k += 1
     if k >= limit:
         return None
-    if _is_cue(doc, k):
+    if _is_cue(doc, k) and doc.lower[k] not in _ADDRESSING:
         mention = _mention_after(doc, k + 1, limit)
         if mention is not None:
             return _Attribution(doc.idx[k], doc.end_char(k), mention, 0.95)
+    if doc.lower[k] == "according" and doc.lower[k + 1:k + 2] == ["to"]:  # “…,” according to CNN.
+        mention = _source_after_according(doc, k, limit)[0]
+        return _Attribution(doc.idx[k], doc.end_char(k + 1), mention, 0.9) if mention is not None else None
     cue = k
     while cue + 1 < limit:
         cue += 1
@@ -927,7 +1072,7 @@ def _trailing_cue(doc: _Doc, start: int, limit: int) -> _Attribution | None:
         if not _is_cue(doc, cue):
             continue
         if doc.text[cue - 1] == ",":
-            mention = _mention_after(doc, cue + 1, end)
+            mention = _mention_after(doc, cue + 1, end) if doc.lower[cue] not in _ADDRESSING else None
         else:
             mention = _mention_before(doc, cue, start)
             if mention is not None and (mention.start - 1 < start or doc.text[mention.start - 1] != ","):
@@ -982,17 +1127,41 @@ def _modifies_noun(doc: _Doc, frag: _Fragment, n_words: int) -> bool:
 # --- the stage ------------------------------------------------------------------------------
 
 _WORD = re.compile(r"[A-Za-z]+")
-_QUOTE_CHARS = re.compile(r"[“”\"«»„‘]|(?:^|\s)'|['’](?:\s|$)")
+_DOUBLE_QUOTE_CHARS = re.compile(r"[“”\"«»„‘]")
+_SINGLE_QUOTE_MARK = re.compile(r"(?<!\S)'|['’](?!\S)")  # not an apostrophe inside a word
 #: Cue words as a sentence can spell them (lower case; title case in headlines: "County Says").
-_CUE_SPELLINGS = CUE_WORDS | {word.capitalize() for word in _HEADLINE_CUES}
-_ANAPHOR = re.compile(r"\b(?:[Hh]e|[Ss]he|[Ii]t|[Tt]hey|[Ww]ho|[Tt]he (?:%s))\b" % "|".join(sorted(_ORG_NOUNS | _ROLE_NOUNS)))
+_CUE_SPELLINGS = CUE_WORDS | _EVIDENTIAL | _POLL_WORDS | {word.capitalize() for word in _HEADLINE_CUES}
+#: Frequent verbs that report only when a clause follows them ("they know that …", not "know him").
+_WEAK_CUES = frozenset(form for lemma in "see know feel plan understand learn decide consider offer attack".split()
+                       for form in _inflect(lemma))
+_AFTER_WEAK = re.compile(r"\b(?:%s) (\w+)" % "|".join(sorted(_WEAK_CUES)))
+_CLAUSE_INTRODUCERS = frozenset("that how what whether if why when where who he she they it we i you to the "
+                                "his her their its this there".split())
+_LABEL = re.compile(r"[A-Z][\w.’'-]*(?: [A-Z][\w.’'-]*){0,%d}: " % (_MAX_LABEL - 1))
+_PHRASAL_RE = re.compile(r"\b(?:%s)\b" % "|".join(
+    f"{verb} (?:{'|'.join(sorted(particles))})" for verb, particles in sorted(_PHRASAL_CUES.items())))
+_ANAPHOR = re.compile(r"\b(?:[Hh]e|[Ss]he|[Ii]t|[Tt]he (?:%s))\b" % "|".join(sorted(_ORG_NOUNS | _ROLE_NOUNS)))
 
 
 def _relevant(text: str) -> bool:
     """Whether a sentence can hold a quotation or attribution (quote mark, cue word, lead-in
     colon, pull-quote dash)."""
-    return bool(_QUOTE_CHARS.search(text)) or text.endswith(":") or text[:1] in "—–-" or "according to" in text \
-        or not _CUE_SPELLINGS.isdisjoint(_WORD.findall(text))
+    if _DOUBLE_QUOTE_CHARS.search(text) or ("'" in text or "’" in text) and _SINGLE_QUOTE_MARK.search(text) \
+            or text.endswith(":") or text[:1] in "—–-" or "ccording to" in text \
+            or ":" in text[:_MAX_LABEL_CHARS] and _is_label(text):
+        return True
+    words = _WORD.findall(text)
+    cues = _CUE_SPELLINGS.intersection(words)
+    if cues:  # a common verb of perception or intention alone must introduce a clause ("knew that …")
+        return not cues <= _WEAK_CUES or any(word in _CLAUSE_INTRODUCERS or word[:1].isupper()
+                                             for word in _AFTER_WEAK.findall(text))
+    return not _PHRASAL_CUES.keys().isdisjoint(words) and bool(_PHRASAL_RE.search(text))
+
+
+def _is_label(text: str) -> bool:
+    """Whether a sentence opens with a speaker label ("Sanders: …", "NG: …"; not "Image: …")."""
+    match = _LABEL.match(text)
+    return bool(match) and _NOT_LABELS.isdisjoint(match.group().lower().rstrip(": ").split())
 
 
 def _prepare(body: str, sentences: list[dict]) -> _Doc:
@@ -1003,8 +1172,9 @@ def _prepare(body: str, sentences: list[dict]) -> _Doc:
     for k in range(len(sentences) - 1, 0, -1):
         if keep[k] and _ANAPHOR.search(sentences[k]["text"]):
             keep[k - 1] = True
-    text, idx = [], []
+    text, idx, ranges = [], [], []
     for sentence, wanted in zip(sentences, keep):
+        first = len(text)
         if wanted:
             start, sentence_text = sentence["start"], sentence["text"]
             spans = tokenize(sentence_text).to_array([IDX, LENGTH]).tolist()
@@ -1013,11 +1183,32 @@ def _prepare(body: str, sentences: list[dict]) -> _Doc:
                 spans = [(o, n) for o, n in spans if not sentence_text[o:o + n].isspace()]
             text += [sentence_text[offset:offset + length] for offset, length in spans]
             idx += [start + offset for offset, _ in spans]
-    doc = _Doc(body, text, [word.lower() for word in text], idx)
-    doc.sent_starts = [s["start"] for s in sentences]
-    doc.sent_ids = [s["sentence_id"] for s in sentences]
-    doc.sent_tokens = [(doc.token_at(s["start"]), doc.token_at(s["end"])) for s in sentences]
+        ranges.append((first, len(text)))
+    doc = _Doc(body, text, list(map(str.lower, text)), idx)
+    for sentence, token_range in zip(sentences, ranges):
+        if "\n" in sentence["text"]:
+            for start, end, sentence_id in _lines(sentence):
+                doc.sent_starts.append(start)
+                doc.sent_ids.append(sentence_id)
+                doc.sent_tokens.append((doc.token_at(start), doc.token_at(end)))
+        else:
+            doc.sent_starts.append(sentence["start"])
+            doc.sent_ids.append(sentence["sentence_id"])
+            doc.sent_tokens.append(token_range)
     return doc
+
+
+def _lines(sentence: dict) -> list[tuple[int, int, int]]:
+    """``(start, end, sentence_id)`` of each line of a sentence: a line break ends a sentence
+    here even where the segmenter did not split (live blogs, lists)."""
+    start, text = sentence["start"], sentence["text"]
+    out, offset = [], 0
+    for line in text.split("\n"):
+        if line.strip():
+            first = offset + len(line) - len(line.lstrip())
+            out.append((start + first, start + offset + len(line.rstrip()), sentence["sentence_id"]))
+        offset += len(line) + 1
+    return out
 
 
 def _row(article_id, kind, start, end, body, speaker, mention, role, cue, sentence_id, confidence,
@@ -1030,12 +1221,14 @@ def _row(article_id, kind, start, end, body, speaker, mention, role, cue, senten
 
 
 def _mention_fields(doc: _Doc, attribution: _Attribution | None, entities: _Entities):
-    if attribution is None or attribution.mention is None:
+    if attribution is None:
         return "", "", "", (-1, -1), ""
+    cue = doc.body[attribution.cue_start:attribution.cue_end]
+    if attribution.mention is None:
+        return "", "", "", (-1, -1), cue
     mention = attribution.mention
     speaker, role = _speaker(mention, entities)
     span = (doc.idx[mention.start], doc.end_char(mention.end - 1))
-    cue = doc.body[attribution.cue_start:attribution.cue_end]
     return speaker, mention.text, role, span, cue
 
 
@@ -1219,16 +1412,7 @@ def _free_ranges(doc: _Doc, floor: int, limit: int, quoted: list[tuple[int, int]
         k = max(k, after)
     if k < limit:
         ranges.append((k, limit))
-    return [piece for first, after in ranges for piece in _split_lines(doc, first, after)]
-
-
-def _split_lines(doc: _Doc, floor: int, limit: int) -> list[tuple[int, int]]:
-    """Split a token range at line breaks (a sentence the segmenter did not split)."""
-    if "\n" not in doc.body[doc.idx[floor]:doc.idx[limit - 1]]:
-        return [(floor, limit)]
-    cuts = [k for k in range(floor + 1, limit) if "\n" in doc.body[doc.end_char(k - 1):doc.idx[k]]]
-    bounds = [floor, *cuts, limit]
-    return list(zip(bounds, bounds[1:]))
+    return ranges
 
 
 def _indirect(doc, article_id, entities, rows, claimed) -> None:
@@ -1236,8 +1420,9 @@ def _indirect(doc, article_id, entities, rows, claimed) -> None:
     ("“…,” he said, citing low growth"; "He said he did not recall …" before a quote)."""
     quoted, done = sorted(claimed), 0
     for s_pos, (s_floor, s_limit) in enumerate(doc.sent_tokens):
-        if s_limit - s_floor < 4 or _ANY_CUE.isdisjoint(doc.lower[s_floor:s_limit]):
-            continue  # no cue word (nor "according") in the sentence
+        if s_limit - s_floor < 4 or _INDIRECT_WORDS.isdisjoint(doc.lower[s_floor:s_limit]) \
+                and ":" not in doc.text[s_floor:s_floor + _MAX_LABEL + 1]:
+            continue  # no cue word (nor "according", "seemed", "Name:") in the sentence
         while done < len(quoted) and quoted[done][1] <= doc.idx[s_floor]:
             done += 1  # quotes ending before this sentence cannot touch later ones
         for floor, limit in _free_ranges(doc, s_floor, s_limit, quoted[done:]):
@@ -1249,10 +1434,21 @@ def _indirect_in(doc, article_id, entities, rows, claimed, s_pos, floor, limit, 
     """Indirect rows from the tokens ``floor:limit`` of sentence ``s_pos``: one per clause with
     its own cue ("Cruz said A, while Trump argued B"; "She blamed A and said B")."""
     found = _reported_speech(doc, floor, limit)
+    if found is None and not _UNSOURCED_CUES.isdisjoint(doc.lower[floor:limit]):
+        found = _unsourced(doc, floor, limit)
+    if found is None and not _POLL_WORDS.isdisjoint(doc.lower[floor:limit]):
+        found = _poll_source(doc, floor, limit)
+    if found is None and not _STANCE_ADJECTIVES.isdisjoint(doc.lower[floor:limit]):
+        found = _stance_adjective(doc, floor, limit)
     if found is None:
         return
     attribution, c_start, c_end = found
-    if doc.token_at(c_start) > doc.token_at(attribution.cue_start):  # content after the cue
+    cue = doc.token_at(attribution.cue_start)
+    if doc.token_at(c_start) < cue and limit - cue > 4 and depth < _MAX_CLAUSES:
+        # content before the cue: the rest of the sentence can hold another attribution
+        # ("…, records show, and experts say it is worth less")
+        _indirect_in(doc, article_id, entities, rows, claimed, s_pos, cue + 1, limit, depth + 1)
+    if doc.token_at(c_start) > cue:  # content after the cue
         joined = _next_clause(doc, doc.token_at(c_start), limit)
         if joined is not None and depth < _MAX_CLAUSES:
             joiner, cue, has_subject = joined
@@ -1264,6 +1460,114 @@ def _indirect_in(doc, article_id, entities, rows, claimed, s_pos, floor, limit, 
                               _Attribution(doc.idx[cue], doc.end_char(cue), attribution.mention, 0.75),
                               doc.idx[_skip_cue_complements(doc, cue, limit)], doc.end_char(limit - 1))
     _add_indirect(doc, article_id, entities, rows, claimed, s_pos, attribution, c_start, c_end)
+
+
+def _passive_agent(doc: _Doc, cue: int, floor: int, limit: int):
+    """A passive cue with its agent: "Bernie Sanders was endorsed by the union" → the union, about
+    Bernie Sanders; returns ``(attribution, content_start, content_end)`` or None."""
+    if cue + 1 >= limit or doc.lower[cue + 1] != "by" or not doc.lower[cue].endswith(("ed", "en", "ld", "ght")):
+        return None
+    be = next((m for m in range(cue - 1, max(floor, cue - 4) - 1, -1) if doc.lower[m] in _BE_FORMS), None)
+    if be is None or be <= floor:
+        return None
+    mention = _mention_after(doc, cue + 2, limit)
+    if mention is None:
+        return None
+    return _Attribution(doc.idx[cue], doc.end_char(cue), mention, 0.7), doc.idx[floor], doc.idx[be]
+
+
+def _stance_adjective(doc: _Doc, floor: int, limit: int):
+    """A belief or stance stated with an adjective: "Republicans are confident that …", "she is
+    opposed to …", "they’re supportive of …"; returns ``(attribution, content_start,
+    content_end)`` or None."""
+    for k in range(floor + 2, limit - 1):
+        if doc.lower[k] not in _STANCE_ADJECTIVES or doc.lower[k + 1] not in _STANCE_LINKS:
+            continue
+        verb = k - 1
+        while verb > floor and (doc.lower[verb] in {"not", "n't", "so", "very", "more", "less", "also", "still"}
+                                or doc.lower[verb].endswith("ly")):
+            verb -= 1
+        if doc.lower[verb] not in _LINKING_VERBS or verb - 1 < floor:
+            continue
+        mention = _noun_phrase_ending(doc, verb - 1, floor)
+        if mention is None or mention.text.lower() == "it" \
+                or mention.first > floor + 1 and doc.lower[mention.first - 1] not in _CLAUSE_JOINS:
+            continue
+        content = k + 1 + (doc.lower[k + 1] != "to")
+        if content < limit:
+            return _Attribution(doc.idx[verb], doc.end_char(k), mention, 0.6), doc.idx[content], _clause_end(doc, floor, limit)
+    return None
+
+
+_STANCE_LINKS = frozenset("that to of about with".split())
+_LINKING_VERBS = _BE_FORMS | frozenset("’re 're ’m 'm remain remains remained became become becomes grew grow grows "
+                                       "seem seems seemed".split())
+
+
+def _poll_source(doc: _Doc, floor: int, limit: int):
+    """A finding reported "in" a poll or survey: returns ``(attribution, content_start,
+    content_end)`` with the poll as the source, or None."""
+    for k in range(floor + 1, limit):
+        if doc.lower[k] not in _POLL_WORDS:
+            continue
+        opener = next((m for m in range(k - 1, max(floor - 1, k - 9), -1)
+                       if doc.lower[m] == "in" or doc.text[m] in _CLAUSE_BREAK or doc.text[m] == ","), None)
+        if opener is None or doc.lower[opener] != "in" or opener + 1 == k:
+            continue
+        end = k + 1
+        while end < limit and doc.text[end] not in _CLAUSE_BREAK and doc.text[end] != "," and end - k < 6:
+            end += 1  # "… poll released Wednesday"
+        mention = _Mention(opener + 1, end, doc.span_text(opener + 1, end), kind="group")
+        attribution = _Attribution(doc.idx[opener], doc.end_char(opener), mention, 0.6)
+        if opener == floor and end < limit and doc.text[end] == ",":
+            return attribution, doc.idx[end + 1], _clause_end(doc, floor, limit)
+        if opener - floor >= 3:
+            return attribution, doc.idx[floor], doc.idx[opener]
+    return None
+
+
+def _unsourced(doc: _Doc, floor: int, limit: int):
+    """An attribution without a source, as ``(attribution, content_start, content_end)``: an
+    impression ("The court seemed to send a signal", "the race appears closer"), an expectation
+    ("The sale is expected to expand …") or a question put ("When asked whether he would …")."""
+    for k in range(floor, limit - 2):
+        word, nxt = doc.lower[k], doc.lower[k + 1]
+        if word in {"seem", "seems", "seemed"}:
+            found = k > floor and doc.text[k + 1].isalpha() and (nxt in {"to", "that"} or nxt not in _FUNCTION_WORDS)
+        elif word in {"appear", "appears", "appeared"}:
+            found = k > floor and nxt in {"to", "that"}
+        elif word == "expected":
+            found = k > floor and doc.lower[k - 1] in _BE_FORMS and nxt == "to"
+        else:
+            found = word == "asked" and nxt in _QUESTION_OPENERS and (k == floor or doc.lower[k - 1] in _ASKED_AFTER)
+        if found:
+            content = k + 1 + (nxt == "that")
+            end = _clause_end(doc, floor, limit)
+            if word == "asked":  # the question ends its clause: "When asked whether …, Smith smiled"
+                comma = next((m for m in range(content, limit) if doc.text[m] == ","), None)
+                end = doc.idx[comma] if comma is not None else end
+            return _Attribution(doc.idx[k], doc.end_char(k), None, 0.5), doc.idx[content], end
+    return None
+
+
+def _label(doc: _Doc, floor: int, limit: int) -> _Attribution | None:
+    """A speaker's name as a label opening the sentence: headline "Sanders: Endorsements prove …",
+    interview "Q: How did it go?"."""
+    colon = next((k for k in range(floor + 1, min(floor + _MAX_LABEL + 1, limit - 2)) if doc.text[k] == ":"), None)
+    if colon is None or not _NOT_LABELS.isdisjoint(doc.lower[floor:colon]) \
+            or not all(_is_name_token(doc.text[k]) or doc.text[k] in {"Q", "A"} for k in range(floor, colon)):
+        return None
+    mention = _noun_phrase_ending(doc, colon - 1, floor)
+    if mention is None or mention.start != floor and doc.text[mention.start - 1] not in _POSSESSIVE:
+        return None
+    return _Attribution(doc.idx[colon], doc.end_char(colon), mention, 0.7)
+
+
+_NOT_LABELS = frozenset("note update updated correction editor editors photo photos video related watch read "
+                        "byline busted breaking exclusive dateline contributing boom live more "
+                        "source sources disclosure also see listen warning image caption credit".split())
+_QUESTION_OPENERS = frozenset("whether if what how why when who which about".split())
+_ASKED_AFTER = frozenset("when was were being , if".split())
 
 
 def _next_clause(doc: _Doc, content: int, limit: int) -> tuple[int, int, bool] | None:
@@ -1287,12 +1591,11 @@ def _add_indirect(doc, article_id, entities, rows, claimed, s_pos, attribution, 
     c_start, c_end = _strip(body, c_start, c_end)
     while c_end > c_start and body[c_end - 1] in ".,;:—– ":
         c_end -= 1
-    if c_end - c_start < 8 or len(body[c_start:c_end].split()) < 3:
-        return
-    if attribution.mention.text.lower() in {"i", "we", "you"}:
-        return  # first or second person: speech inside an unmarked quote or interview
+    if c_end - c_start < 2 or len(body[c_start:c_end].split()) < 2 \
+            and body[attribution.cue_start:attribution.cue_end].lower() not in _STANCE_CUES:
+        return  # one word is content only for a stance ("endorsed Sanders")
     speaker, mention, role, span, cue = _mention_fields(doc, attribution, entities)
-    if not mention:
+    if not mention and attribution.mention is not None:
         return
     rows.append(_row(article_id, "indirect", c_start, c_end, body, speaker, mention, role, cue,
                      doc.sent_ids[s_pos], attribution.confidence * (1.0 if speaker else 0.8), span))
@@ -1301,58 +1604,105 @@ def _add_indirect(doc, article_id, entities, rows, claimed, s_pos, attribution, 
 
 def _reported_speech(doc: _Doc, floor: int, limit: int):
     """Find ``(attribution, content_start, content_end)`` in one sentence, or None."""
-    end_char = min(_content_end(doc, doc.sentence_of(doc.idx[floor]), doc.idx[floor]), doc.end_char(limit - 1))
+    label = _label(doc, floor, limit) if ":" in doc.text[floor + 1:floor + _MAX_LABEL + 1] else None
+    if label is not None:
+        return label, label.cue_end + 1, _clause_end(doc, floor, limit)
     words = doc.lower[floor:limit]
     for k in (range(floor, limit - 1) if "according" in words else ()):
         if doc.lower[k] == "according" and doc.lower[k + 1] == "to":
-            stop = k + 2
-            while stop < limit and doc.text[stop] not in {",", ".", ";"}:
-                stop += 1
-            mention = _mention_after(doc, k + 2, stop)
-            if mention is None:
-                mention = _Mention(k + 2, stop, doc.span_text(k + 2, stop)) if stop > k + 2 else None
+            mention, stop = _source_after_according(doc, k, limit)
             if mention is None:
                 return None
             attribution = _Attribution(doc.idx[k], doc.end_char(k + 1), mention, 0.8)
-            if k == floor or doc.text[k - 1] == "," and k - 1 <= floor + 1:
-                return (attribution, doc.end_char(stop), end_char) if stop < limit else None
+            if k == floor or doc.text[k - 1] == "," and (k - 1 <= floor + 1 or stop < limit and doc.text[stop] == ","
+                                                         and (k - 1 - floor < 5 or _is_intro_phrase(doc, floor, k - 1))):
+                # "According to X, …" / "Over the long term, according to X, …"
+                return (attribution, doc.end_char(stop), _clause_end(doc, floor, limit)) if stop < limit else None
             content_end = doc.idx[k - 1] if doc.text[k - 1] == "," else doc.idx[k]
             return attribution, doc.idx[floor], content_end
     for k in range(floor + 1, limit):
-        if words[k - floor] not in _ANY_CUE or not _is_cue(doc, k):
-            continue
+        if words[k - floor] not in _ANY_CUE or words[k - floor] in _ISSUING or not _is_cue(doc, k):
+            continue  # "issued a statement" introduces a quote, it reports nothing itself
+        passive = _passive_agent(doc, k, floor, limit)
+        if passive is not None:
+            return passive
         mention = _mention_before(doc, k, floor)
         if mention is not None:
-            # …, he said.  (content before the cue)
-            if mention.first > floor + 1 and doc.text[mention.first - 1] == "," \
+            # …, he said.  (content before the cue; "…, the nonpartisan Budget Office reported",
+            # "…, as the Times reported")
+            lead = _lead_words(doc, mention.first, floor)
+            if lead > floor + 1 and doc.text[lead - 1] == "," and mention.text.lower() != "who" \
                     and (limit - k <= 8 or doc.text[k + 1:k + 2] == [","]):
-                if mention.first - 1 - floor < 5 or _is_intro_phrase(doc, floor, mention.first - 1) \
-                        or mention.text.lower() == "who":
-                    continue
-                return _Attribution(doc.idx[k], doc.end_char(k), mention, 0.75), doc.idx[floor], doc.idx[mention.first - 1]
-            if mention.first > floor + 3 and doc.lower[mention.first - 1] not in _CLAUSE_JOINS:
+                attribution = _Attribution(doc.idx[k], doc.end_char(k), mention, 0.75)
+                if lead - 1 - floor >= 5 and not _is_intro_phrase(doc, floor, lead - 1) \
+                        and not (floor > 0 and doc.text[floor - 1] in _QUOTE_TOKENS):
+                    # (right after a quote, the words before the cue name its speaker:
+                    # "“…,” Harry Bond, 30, of Raleigh, N.C., said")
+                    return attribution, doc.idx[floor], doc.idx[lead - 1]
+                if doc.text[k + 1:k + 2] == [","] and k + 3 < limit:  # "This campaign, he says, is different"
+                    return attribution, doc.idx[k + 2], _clause_end(doc, floor, limit)
+                # else an introductory phrase before the subject: "In response, Twitter said it …"
+            if mention.first > floor + 3 and doc.lower[mention.first - 1] not in _CLAUSE_JOINS \
+                    and doc.lower[mention.first] != "who":  # a relative clause opens one too
                 continue
             content = _skip_cue_complements(doc, k, limit)
             if content >= limit - 1 or not _opens_content(doc, k, content):
                 continue
-            return _Attribution(doc.idx[k], doc.end_char(k), mention, 0.8), doc.idx[content], end_char
-        if doc.text[k - 1] == "," and k + 1 < limit:  # …, said the company.
+            return _Attribution(doc.idx[k], doc.end_char(k), mention, 0.8), doc.idx[content], _clause_end(doc, floor, limit)
+        if doc.text[k - 1] == "," and k + 1 < limit and words[k - floor] not in _ADDRESSING:  # …, said the company.
             mention = _mention_after(doc, k + 1, limit)
             if mention is not None and k - floor > 3 and (mention.end >= limit or doc.text[mention.end] in _MENTION_ENDS):
                 return _Attribution(doc.idx[k], doc.end_char(k), mention, 0.75), doc.idx[floor], doc.idx[k - 1]
     return None
 
 
-_COORDINATORS = frozenset(", ; and but while whereas".split())
+def _source_after_according(doc: _Doc, k: int, limit: int) -> tuple[_Mention | None, int]:
+    """The source named after "according to" at token ``k``, and the punctuation ending it."""
+    stop = k + 2
+    while stop < limit and doc.text[stop] not in {",", ".", ";"}:
+        stop += 1
+    mention = _mention_after(doc, k + 2, stop)
+    if mention is None and stop > k + 2:
+        mention = _Mention(k + 2, stop, doc.span_text(k + 2, stop))
+    return mention, stop
+
+
+def _clause_end(doc: _Doc, floor: int, limit: int) -> int:
+    """End of the content of tokens ``floor:limit``: before the sentence's final punctuation."""
+    return min(_content_end(doc, doc.sentence_of(doc.idx[floor]), doc.idx[floor]), doc.end_char(limit - 1))
+
+
+def _lead_words(doc: _Doc, first: int, floor: int) -> int:
+    """First token of a speaker phrase with its determiner, adjectives and an "as" before it
+    ("as the nonpartisan Congressional Budget Office")."""
+    lead = first
+    while lead - 1 > floor and first - lead < 4 and (doc.lower[lead - 1] in _DETERMINERS or doc.text[lead - 1].isalpha()
+                                                     and doc.text[lead - 1].islower()
+                                                     and doc.lower[lead - 1] not in _FUNCTION_WORDS):
+        lead -= 1
+    return lead - 1 if lead - 1 > floor and doc.lower[lead - 1] == "as" else lead
+
+
+_COORDINATORS = frozenset(", ; and but while whereas which".split())
 #: Words after which a new clause (with its own subject) can start.
 _CLAUSE_JOINS = frozenset(", ; — – ( that and but though although because while since as when where if "
-                          "after before so whom".split())
+                          "after before so whom which".split())
 _INTRO_STARTS = frozenset("in on at during as while after before since when with for speaking asked "
                           "responding then".split())
 #: Function words that end a noun phrase ("of", "for", "at" continue one: "one of the advisers").
 _NP_BREAKS = _FUNCTION_WORDS - _DETERMINERS - {"of", "for", "at", "with"}
 _MENTION_ENDS = frozenset({",", ".", ";", "(", "!", "?", "in", "on", "at", "during", "last", "this", "after"})
-_NOT_CONTENT_STARTS = frozenset("of at in on by from during as while after before because when upon through".split())
+_NOT_CONTENT_STARTS = frozenset("of at in on by from during as while after before because when upon through "
+                                "outside inside".split())
+
+
+#: Cues of a stance towards someone, whose object alone is the content ("endorsed Sanders").
+_STANCE_CUES = frozenset(form for lemma in "support back endorse oppose criticize praise blame attack defend reject "
+                         "denounce condemn slam blast accuse thank applaud hail mock dismiss".split()
+                         for form in _inflect(lemma))
+#: Cues that a "to" phrase follows only as a setting ("said to applause"), never as content.
+_MANNER_CUES = frozenset(_inflect("say") + _inflect("tell") + _inflect("explain") + _inflect("add") + _inflect("remark")
+                         + _inflect("joke"))
 
 
 def _opens_content(doc: _Doc, cue: int, content: int) -> bool:
@@ -1360,10 +1710,15 @@ def _opens_content(doc: _Doc, cue: int, content: int) -> bool:
     ("said at the opening session", "said, clutching the lectern", "told cheering supporters")."""
     first = doc.lower[content]
     if first in _NOT_CONTENT_STARTS and not (first in {"in", "by"} and doc.lower[content + 1:content + 2] != []
-                                             and doc.lower[content + 1][:1].isdigit()):
-        return False  # but "said in 2016 the cases were …" reports
+                                             and doc.lower[content + 1][:1].isdigit()
+                                             and doc.text[content + 2:content + 3] not in ([], ["."], [","])):
+        return False  # but "said in 2016 the cases were …" reports ("said in 2011." does not)
     if doc.text[content - 1] == "," and first.endswith("ing"):
         return False
+    if first == "with" or first in {"to", "about"} and doc.lower[cue] in _MANNER_CUES:
+        return False  # "explained with a smile", "said to rousing applause", "said about the movement"
+    if first == "to" and doc.lower[cue] in {"went", "goes"}:
+        return False  # "went on to say": the later cue reports
     return not (doc.lower[cue] in _TELL and content == cue + 1)
 
 
@@ -1381,12 +1736,16 @@ _CUE_SETTINGS = frozenset(
     "press hearing court".split())
 _TELL = frozenset({"told", "tells", "tell", "telling"})
 _OBJECT_TAKING = _TELL | frozenset({"assured", "warned", "reminded", "informed"})
+#: Cues whose next noun phrase is the person addressed, never the speaker ("…, told POLITICO").
+_ADDRESSING = _TELL | frozenset({"assured", "reminded", "informed"})
 
 
 def _skip_cue_complements(doc: _Doc, cue: int, limit: int) -> int:
     """First token of the reported content after a cue, skipping its object and setting
     ("told Reuters that", "said in a statement that", "said on Monday")."""
     k = cue + 1
+    if doc.lower[cue] in _PHRASAL_CUES and k < limit and doc.lower[k] in _PHRASAL_CUES[doc.lower[cue]]:
+        k += 1  # "pointed out that", "talked about"
     if doc.lower[cue] in _OBJECT_TAKING and k < limit:
         stop = k
         while stop < limit and stop - k < 5 and doc.lower[stop] not in {"that", ",", ":"}:
@@ -1397,8 +1756,9 @@ def _skip_cue_complements(doc: _Doc, cue: int, limit: int) -> int:
                 k = stop
             else:  # told Business Insider he …
                 k += 1
-                while k < limit and _is_name_token(doc.text[k]) and doc.lower[k] not in _PRONOUNS:
-                    k += 1
+                while k < limit and (_is_name_token(doc.text[k]) or doc.text[k] in _POSSESSIVE) \
+                        and doc.lower[k] not in _PRONOUNS:
+                    k += 1  # "told CNN’s Jake Tapper he …"
     while k < limit:
         if doc.lower[k] in _MONTHS_DAYS or doc.lower[k] in {"today", "yesterday", "tuesday"}:
             k += 1
@@ -1410,6 +1770,9 @@ def _skip_cue_complements(doc: _Doc, cue: int, limit: int) -> int:
         elif doc.lower[k] in {"in", "on", "last", "this", "earlier", "late"} and k + 1 < limit and (
                 doc.lower[k + 1] in _MONTHS_DAYS or doc.lower[k + 1] in _TIME_WORDS):
             k += 2  # said in April / said last week
+        elif doc.lower[k] in {"late", "earlier", "early", "later"} and doc.lower[k + 1:k + 2] != [] \
+                and doc.lower[k + 1] in {"last", "this", "next", "on", "in"}:
+            k += 1  # said late last week
         else:
             break
     if k < limit and doc.lower[k] in {"that", ":", ","}:

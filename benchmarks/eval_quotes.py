@@ -2,6 +2,11 @@
 
 Usage:
     python benchmarks/eval_quotes.py [--polnear DIR] [--split dev|train] [--gum DIR]
+                                     [--errors KIND [--limit N]]
+
+``--errors`` lists scoring errors of one kind (``direct-missed``, ``direct-extra``, ``speaker``,
+``indirect-missed``, ``indirect-wrong``), a fixed random sample of ``--limit`` of them; it works
+on the train split only, so that rules are never written from dev errors.
 
 ``--polnear`` defaults to ../shared/data/research-only/polnear (research use only: read here,
 never copied into the project); when it is missing the PolNeAR part prints "skipped: data not
@@ -30,6 +35,7 @@ recall (precision counts a prediction inside any ``<quote>``, GUM splits quotes 
 from __future__ import annotations
 
 import argparse
+import random
 import re
 import sys
 import time
@@ -44,6 +50,7 @@ GUM_XML = REPO / "data" / "external" / "gum-wikinews-quotes" / "xml"
 _QUOTED = re.compile(r"(?:[“\"]|'')([^“”\"\n]+?)(?:[”\"]|''|$)", re.MULTILINE)
 _WORD = re.compile(r"\w+")
 _NAME = re.compile(r"\b[A-Z][\w’'.-]+")
+ERROR_KINDS = ("direct-missed", "direct-extra", "speaker", "indirect-missed", "indirect-wrong")
 
 
 # --- reading gold ---------------------------------------------------------------------------
@@ -164,8 +171,11 @@ class Counts:
         return precision, recall, 2 * precision * recall / (precision + recall) if precision + recall else 0.0
 
 
-def score_article(text: str, attributions: list[dict], rows: list[dict], counts: dict[str, Counts]) -> None:
-    """Add one article's direct, quote+speaker and indirect counts to ``counts``."""
+def score_article(text: str, attributions: list[dict], rows: list[dict], counts: dict[str, Counts],
+                  errors: dict[str, list[str]] | None = None) -> None:
+    """Add one article's direct, quote+speaker and indirect counts to ``counts`` and, when
+    ``errors`` is given, a one-line description of each error to ``errors[kind]``."""
+    errors = errors if errors is not None else {}
     gold = []
     for attribution in attributions:
         for start, end in attribution["content"]:
@@ -178,17 +188,39 @@ def score_article(text: str, attributions: list[dict], rows: list[dict], counts:
         length = frag[1] - frag[0]
         hits = [row for span, row in predicted if length and overlap(frag, span) / length >= 0.8]
         direct.tp_r += bool(hits)
-        with_speaker.tp_r += any(speaker_matches(row, attribution["source"], text) for row in hits)
+        right = any(speaker_matches(row, attribution["source"], text) for row in hits)
+        with_speaker.tp_r += right
+        if not hits:
+            _note(errors, "direct-missed", text, frag, "")
+        elif not right:
+            _note(errors, "speaker", text, frag, f"gold {_spans(text, attribution['source'])!r}, "
+                  f"predicted {hits[0]['speaker_mention']!r} ({hits[0]['speaker']!r})")
     direct.predicted += len(predicted)
     with_speaker.predicted += len(predicted)
     for span, row in predicted:
         holders = [a for a in attributions if inside(span, a["content"]) >= 0.5]
         direct.tp_p += bool(holders)
         with_speaker.tp_p += any(speaker_matches(row, a["source"], text) for a in holders)
-    _score_indirect(text, attributions, rows, counts)
+        if not holders:
+            _note(errors, "direct-extra", text, span, "")
+    _score_indirect(text, attributions, rows, counts, errors)
 
 
-def _score_indirect(text, attributions, rows, counts) -> None:
+def _spans(text: str, spans: list[tuple[int, int]]) -> str:
+    return " | ".join(text[s:e] for s, e in spans)
+
+
+def _note(errors: dict[str, list[str]], kind: str, text: str, span: tuple[int, int], detail: str) -> None:
+    """Record one error: the span in its line of text, and what went wrong."""
+    line_start = text.rfind("\n", 0, span[0]) + 1
+    line_end = text.find("\n", span[1])
+    line = text[line_start:line_end if line_end >= 0 else len(text)]
+    at = span[0] - line_start
+    window = line[max(0, at - 150):at] + "[[" + text[span[0]:span[1]] + "]]" + line[at + span[1] - span[0]:][:150]
+    errors.setdefault(kind, []).append(f"{window}\n      {detail}".rstrip())
+
+
+def _score_indirect(text, attributions, rows, counts, errors) -> None:
     quoted = re.compile(r"[“”\"]|''")
     gold = [a for a in attributions if a["content"] and not any(quoted.search(text[s:e]) for s, e in a["content"])]
     predicted = [r for r in rows if r["kind"] == "indirect"]
@@ -200,11 +232,19 @@ def _score_indirect(text, attributions, rows, counts) -> None:
         span = (row["start"], row["end"])
         best = max(gold, key=lambda a: sum(overlap(span, s) for s in a["content"]), default=None)
         if best is None or not sum(overlap(span, s) for s in best["content"]):
+            _note(errors, "indirect-wrong", text, span, f"no gold attribution; predicted {row['speaker_mention']!r} {row['cue']!r}")
             continue
         if speaker_matches(row, best["source"], text):
             source.tp_p += 1
             found.add(id(best))
+        else:
+            _note(errors, "indirect-wrong", text, span, f"gold {_spans(text, best['source'])!r} {_spans(text, best['cue'])!r}; "
+                  f"predicted {row['speaker_mention']!r} {row['cue']!r}")
     source.tp_r += len(found)
+    for attribution in gold:
+        if id(attribution) not in found:
+            _note(errors, "indirect-missed", text, attribution["content"][0],
+                  f"gold {_spans(text, attribution['source'])!r} {_spans(text, attribution['cue'])!r}")
     words = [m.span() for m in _WORD.finditer(text)]
     gold_tokens = {w for w in words if any(overlap(w, s) for a in gold for s in a["content"])}
     pred_tokens = {w for w in words if any(overlap(w, (r["start"], r["end"])) for r in predicted)}
@@ -221,12 +261,12 @@ def run(text: str, name: str) -> list[dict]:
     return extract_quotes({"article_id": name, "body": text, "headline": ""}, paragraphs, sentences)
 
 
-def evaluate_polnear(root: Path, split: str) -> dict[str, Counts] | None:
+def evaluate_polnear(root: Path, split: str, errors: dict[str, list[str]] | None = None) -> dict[str, Counts] | None:
     if not (root / "data" / split / "attributions").is_dir():
         return None
     counts = {k: Counts() for k in ("direct quote", "quote+speaker", "indirect source", "indirect content")}
     for name, text, attributions in polnear_articles(root, split):
-        score_article(text, attributions, run(text, name), counts)
+        score_article(text, attributions, run(text, name), counts, errors)
     return counts
 
 
@@ -264,7 +304,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--polnear", type=Path, default=POLNEAR)
     parser.add_argument("--split", default="dev", choices=["dev", "train"])
     parser.add_argument("--gum", type=Path, default=GUM_XML)
+    parser.add_argument("--errors", choices=ERROR_KINDS, help="list errors of this kind (train split only)")
+    parser.add_argument("--limit", type=int, default=40, help="how many errors to list")
     args = parser.parse_args(argv)
+    if args.errors and args.split != "train":
+        parser.error("--errors lists train errors only: rules are never written from dev errors")
     print("command:", " ".join(["python", "benchmarks/eval_quotes.py", *(argv if argv is not None else sys.argv[1:])]))
     started = time.perf_counter()
     gum = evaluate_gum(args.gum)
@@ -272,11 +316,17 @@ def main(argv: list[str] | None = None) -> int:
         print(f"GUM: skipped: data not found ({args.gum})")
     else:
         report(f"GUM news ({args.gum}):", gum)
-    polnear = evaluate_polnear(args.polnear, args.split)
+    errors: dict[str, list[str]] = {}
+    polnear = evaluate_polnear(args.polnear, args.split, errors)
     if polnear is None:
         print(f"PolNeAR: skipped: data not found ({args.polnear})")
     else:
         report(f"PolNeAR {args.split}:", polnear)
+    if args.errors:
+        listed = errors.get(args.errors, [])
+        print(f"{args.errors}: {len(listed)} errors, {min(args.limit, len(listed))} shown")
+        for line in random.Random(0).sample(listed, min(args.limit, len(listed))):
+            print("  -", line)
     print(f"({time.perf_counter() - started:.1f} s)")
     return 0
 

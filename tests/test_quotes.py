@@ -136,6 +136,9 @@ def test_indirect_quotes(body, text, mention, cue):
     # one subject, two cues
     ("Smith blamed the delay on the weather and said the bridge would reopen in March.",
      [("the delay on the weather", "Smith", "blamed"), ("the bridge would reopen in March", "Smith", "said")]),
+    # a relative clause with its own cue inside the content of another
+    ("Grayson criticized his opponents for their hostility, which he argued seeks to restrict voting.",
+     [("his opponents for their hostility", "Grayson", "criticized"), ("seeks to restrict voting", "he", "argued")]),
     # a setting between the cue and the content
     ("Bernanke said in April that the spending cuts had hurt the economy.",
      [("the spending cuts had hurt the economy", "Bernanke", "said")]),
@@ -154,8 +157,110 @@ def test_several_attributions(body, expected):
     assert [(r["text"], r["speaker_mention"], r["cue"]) for r in rows] == expected
 
 
+@pytest.mark.parametrize("body, text, mention, cue", [
+    # a line break ends a sentence even where the segmenter did not split (live blogs)
+    ("He called it a “setback.”\nCruz said that he had apologized to Carson.", "he had apologized to Carson",
+     "Cruz", "said"),
+    # a parenthetical cue: the content follows it
+    ("This campaign, he says, is different from all the others.", "is different from all the others", "he", "says"),
+    # counts and shares of people as speakers (polls)
+    ("Six in 10 say he is at least somewhat decisive.", "he is at least somewhat decisive", "Six in 10", "say"),
+    ("36 percent of Democrats said they were willing to switch.", "they were willing to switch",
+     "36 percent of Democrats", "said"),
+    ("Most said they would vote for him.", "they would vote for him", "Most", "said"),
+    # a cue as the infinitive of another verb
+    ("He continues to insist that he will fight on.", "he will fight on", "He", "insist"),
+    # verbs of belief and knowledge, first person included
+    ("Republicans believe the tax plan will pass.", "the tax plan will pass", "Republicans", "believe"),
+    ("I think the plan will fail badly.", "the plan will fail badly", "I", "think"),
+    ("They know that the plan failed.", "the plan failed", "They", "know"),
+    # "According" opening a sentence; an introductory phrase before the subject
+    ("According to the results, Clinton increases her lead.", "Clinton increases her lead", "the results", "According to"),
+    ("In response, Twitter said it investigated the threats.", "it investigated the threats", "Twitter", "said"),
+    ("Over the long term, according to the budget office, deficits will rise.", "deficits will rise",
+     "the budget office", "according to"),
+    ("He went on to say the plan had failed.", "the plan had failed", "He", "say"),
+    ("Ryan told CNN’s Jake Tapper he would support Trump.", "he would support Trump", "Ryan", "told"),
+    # a stance adjective (in a sentence the rules read: here the apostrophe makes it one)
+    ("The senators’ staff are confident that the bill will pass.", "the bill will pass", "The senators’ staff",
+     "are confident"),
+    # a relative "who" subject, and a home town between the speaker and the cue
+    ("He met Jones, who said the plan would fail badly.", "the plan would fail badly", "who", "said"),
+    ("Sandy Phillips of Aurora, Colorado, said the plan had failed.", "the plan had failed", "Sandy Phillips", "said"),
+    # a long relative clause or a bracket between the speaker and the cue
+    ("Dunwoody, who worked for Barack Obama in the 2008 primary and on into the general election, said "
+     "tensions were high.", "tensions were high", "Dunwoody", "said"),
+    ("Sen. Rob Portman (R-Ohio), another incumbent, said he had not thought about it.", "he had not thought about it",
+     "Rob Portman", "said"),
+    # a speaker label (headlines, interview transcripts)
+    ("Sanders: Endorsements prove Clinton is the establishment candidate",
+     "Endorsements prove Clinton is the establishment candidate", "Sanders", ":"),
+    ("Q: How did things go for you?", "How did things go for you", "Q", ":"),
+    # a passive cue with its agent
+    ("The plan was criticized by Senator Jane Doe.", "The plan", "Jane Doe", "criticized"),
+    # phrasal cues, and a stance whose object alone is the content
+    ("Smith pointed out that the bridge was old.", "the bridge was old", "Smith", "pointed"),
+    ("He talked about immigration policy at length.", "immigration policy at length", "He", "talked"),
+    ("The union endorsed Sanders.", "Sanders", "The union", "endorsed"),
+    # a trailing cue whose speaker has a determiner and adjectives, or "as" before it
+    ("Deficits will rise again this year, the nonpartisan Budget Office reported.",
+     "Deficits will rise again this year", "Budget Office", "reported"),
+    ("Ailes also met with Mr. Trump that day, as The New York Times reported.",
+     "Ailes also met with Mr. Trump that day", "New York Times", "reported"),
+    # a poll as the source of a finding
+    ("In an early CBS News poll, she led Mr. Sanders by 24 points.", "she led Mr. Sanders by 24 points",
+     "an early CBS News poll", "In"),
+    ("He fell to 10 percent in the latest CNN/ORC poll released Wednesday.", "He fell to 10 percent",
+     "the latest CNN/ORC poll released Wednesday", "in"),
+    # a title-case headline cue
+    ("Hedge Funds Support Hillary Clinton", "Hillary Clinton", "Hedge Funds", "Support"),
+    # coordinated plural speakers; a clause opened by "in which"
+    ("Her advisers and allies say she will spend the coming weeks on her message.",
+     "she will spend the coming weeks on her message", "Her advisers and allies", "say"),
+    ("He gave an interview, in which he said he did not support the lawsuit.", "he did not support the lawsuit",
+     "he", "said"),
+])
+def test_indirect_attribution_patterns(body, text, mention, cue):
+    rows = [r for r in quotes_of(body) if r["kind"] == "indirect"]
+    assert_offsets(body, rows)
+    assert [(r["text"], r["speaker_mention"], r["cue"]) for r in rows] == [(text, mention, cue)]
+
+
+@pytest.mark.parametrize("body, text, cue", [
+    ("The court seemed to send a signal to Congress.", "to send a signal to Congress", "seemed"),
+    ("The sale is expected to close in March.", "to close in March", "expected"),
+    ("When asked whether he would run again, Smith smiled.", "whether he would run again", "asked"),
+])
+def test_attributions_without_a_source_keep_the_speaker_empty(body, text, cue):
+    rows = quotes_of(body)
+    assert [(r["kind"], r["text"], r["speaker_mention"], r["speaker"], r["cue"]) for r in rows] == \
+        [("indirect", text, "", "", cue)]
+
+
+def test_a_later_clause_after_a_trailing_cue_is_searched_too():
+    body = "The jet was insured for 35 million dollars, records show, and experts say it is worth less now."
+    rows = quotes_of(body)
+    assert [(r["text"], r["speaker_mention"]) for r in rows] == [
+        ("The jet was insured for 35 million dollars", "records"), ("it is worth less now", "experts")]
+
+
 @pytest.mark.parametrize("body", [
-    "The shift was expected to happen after the next election.",   # passive: no speaker
+    "He was told to wait outside the hall.",                         # passive: no speaker
+    "The senator appeared on television on Sunday.",                 # "appeared" without "to"
+    "Note: This story was updated on Monday.",                       # not a speaker label
+    "Image: John Smith.",
+    "Trump said late last week.",                                    # settings, not content
+    "She said to rousing applause.",
+    "He explained with a smile.",
+    '<tweet tweet-author="@x">Hello to the world</tweet>',           # markup, not a cue
+    "The company has 10 offices in the city.",                       # a number is not a speaker
+    "Voters in the poll came from all fifty states.",                # a poll that reports nothing
+    "Several states voted for him in the end.",                      # "states" after a count is a noun
+    "Contributing: Deborah Berry",                                   # a credit line, not a speaker
+    "Sanders said in 2011.",                                         # a setting only
+    "They know him well from the campaign.",                         # a common verb without a clause
+    "The senators’ staff are ready for the vote.",                   # an adjective without "that"/"to"/"of"
+
     "Mr. Lew said at the opening session of the talks in Beijing.",  # a setting, not content
     "In an interview, Durbin said on Thursday.",                     # an introductory phrase
 ])
@@ -176,6 +281,9 @@ def test_not_reported_speech(body):
     ("“It is over,” the assailant, John McGraw, told the program.", "John McGraw"),  # role, Name, cue
     ("“It is over,” the email said.", "the email"),                                  # a cue word as a noun
     ("Sam Lau, a spokesman for the party, said in a statement. “It is over.”", "Sam Lau"),  # previous sentence
+    ("“It is over,” according to CNN.", "CNN"),                                      # "according to" after
+    ("Another source speaking to Fox News said, “It is over.”", "Another source"),  # not the outlet spoken to
+    ("“It is over,” the chief of staff, Joe Kasper, told POLITICO.", "the chief of staff"),  # nor the one told
 ])
 def test_speaker_found(body, mention):
     rows = quotes_of(body)
