@@ -13,6 +13,7 @@ import json
 import math
 import re
 from functools import lru_cache
+from itertools import chain, repeat
 from pathlib import Path
 
 from .quantities import parse_quantities
@@ -22,7 +23,9 @@ MODEL_PATH = Path(__file__).with_name("resources") / "checkworthiness.json"
 # Words, or figures with their separators; apostrophes kept inside words ("don't").
 _TOKEN = re.compile(r"[a-z]+(?:'[a-z]+)*|\d+(?:[.,]\d+)*")
 _YEAR = re.compile(r"(?:1[89]|20)\d\d")
-_CAPITALISED = re.compile(r"(?<=[\w,;:] )[A-Z][a-z]+|\b[A-Z]{2,}\b")
+# A capitalised word after a word or a comma (not opening the sentence), or an all-caps word.
+# Written to start with [A-Z] (the lookbehinds come after it) so the regex engine can skip ahead.
+_CAPITALISED = re.compile(r"[A-Z](?:(?<=[\w,;:] .)[a-z]+|(?<!\w.)[A-Z]+\b)")
 # Cue words: a cue fires when the sentence has one of its words (or, for suffixed cues, a
 # word with that ending; for phrases, that bigram).
 _CUE_WORDS = {
@@ -43,6 +46,10 @@ _CUE_WORDS = {
     "money": {"billion", "million", "trillion", "dollar", "dollars", "budget", "deficit", "debt", "percent"},
 }
 _CUE_ENDINGS = {"superlative": "est", "past": "ed", "negation": "n't"}
+# Each cue's single words, its two-word phrases as (word, word) pairs, and its ending + " " ('' if none).
+_CUE_SETS = {cue: ({w for w in words if " " not in w}, {tuple(w.split()) for w in words if " " in w},
+                   _CUE_ENDINGS[cue] + " " if cue in _CUE_ENDINGS else "")
+             for cue, words in _CUE_WORDS.items()}
 
 
 def features(text: str, quantities: list[dict] | None = None) -> list[str]:
@@ -51,25 +58,31 @@ def features(text: str, quantities: list[dict] | None = None) -> list[str]:
     Figures become ``<num>`` and years ``<year>`` so that the model learns "a number is here",
     not which number. ``quantities`` are the sentence's parsed quantities, when already known.
     """
+    tokens, bigrams, flags = _feature_parts(text, quantities)
+    return [f"w={t}" for t in tokens] + [f"b={a} {b}" for a, b in bigrams] + flags
+
+
+def _feature_parts(text: str, quantities: list[dict] | None) -> tuple[list[str], list[tuple[str, str]], list[str]]:
+    """The parts of :func:`features`: tokens, bigrams (as pairs) and the other feature names."""
     words = _TOKEN.findall(text.lower().replace("’", "'"))
-    tokens = ["<year>" if _YEAR.fullmatch(t) else "<num>" if t[0].isdigit() else t for t in words]
-    bigrams = [f"{a} {b}" for a, b in zip(["<s>"] + tokens, tokens + ["</s>"])]
-    present = set(tokens) | set(bigrams)
-    names = [f"w={t}" for t in tokens] + [f"b={b}" for b in bigrams]
-    names += [f"cue={cue}" for cue, cue_words in _CUE_WORDS.items()
-              if not present.isdisjoint(cue_words)
-              or (cue in _CUE_ENDINGS and any(t.endswith(_CUE_ENDINGS[cue]) for t in tokens))]
+    tokens = [("<year>" if _YEAR.fullmatch(t) else "<num>") if t[0].isdigit() else t for t in words]
+    bigrams = list(zip(["<s>"] + tokens, tokens + ["</s>"]))
+    unique_tokens, unique_bigrams = set(tokens), set(bigrams)
+    spaced = " ".join(unique_tokens) + " "  # "est " in it: a token ends with "est"
+    flags = [f"cue={cue}" for cue, (cue_words, cue_bigrams, ending) in _CUE_SETS.items()
+             if not unique_tokens.isdisjoint(cue_words) or not unique_bigrams.isdisjoint(cue_bigrams)
+             or (ending and ending in spaced)]
     if any(symbol in text for symbol in "$%£€"):
-        names.append("cue=money")
+        flags.append("cue=money")
     quantities = parse_quantities(text) if quantities is None else quantities
     if quantities:
-        names.append("cue=quantity")
-        names += sorted({f"unit={_unit_kind(q['unit'])}" for q in quantities})
-    names.append(f"caps={min(len(_CAPITALISED.findall(text)), 3)}")
-    names.append(f"len={min(len(tokens) // 5, 8)}")
+        flags.append("cue=quantity")
+        flags += sorted({f"unit={_unit_kind(q['unit'])}" for q in quantities})
+    flags.append(f"caps={min(len(_CAPITALISED.findall(text)), 3)}")
+    flags.append(f"len={min(len(tokens) // 5, 8)}")
     if text.rstrip().endswith("?"):
-        names.append("cue=question")
-    return names
+        flags.append("cue=question")
+    return tokens, bigrams, flags
 
 
 def _unit_kind(unit: str) -> str:
@@ -93,8 +106,30 @@ def score(text: str, quantities: list[dict] | None = None, model: dict | None = 
         quantities: Its parsed quantities, when already known (saves parsing twice).
         model: A loaded model; the shipped one by default.
     """
-    model = model or load_model()
-    weights = model["weights"]
-    names = set(features(text, quantities))  # binary features scaled to unit length, as in training
-    logit = model["bias"] + sum(weights.get(name, 0.0) for name in names) / math.sqrt(len(names))
+    unigrams, bigrams, others = _shipped_weights() if model is None else _weight_tables(model)
+    tokens, pairs, flags = _feature_parts(text, quantities)
+    tokens, pairs, flags = set(tokens), set(pairs), set(flags)  # binary features
+    weights = chain(map(unigrams.get, tokens, repeat(0.0)), map(bigrams.get, pairs, repeat(0.0)),
+                    map(others.get, flags, repeat(0.0)))
+    # scaled to unit length, as in training; fsum: the same total whatever the set order
+    logit = (model or load_model())["bias"] + math.fsum(weights) / math.sqrt(len(tokens) + len(pairs) + len(flags))
     return 1.0 / (1.0 + math.exp(-max(min(logit, 40.0), -40.0)))
+
+
+@lru_cache(maxsize=1)
+def _shipped_weights() -> tuple[dict, dict, dict]:
+    return _weight_tables(load_model())
+
+
+def _weight_tables(model: dict) -> tuple[dict, dict, dict]:
+    """The model's weights split by feature kind: token -> weight, (word, word) -> weight, and
+    the other feature names -> weight (looked up without building every feature name)."""
+    unigrams, bigrams, others = {}, {}, {}
+    for name, weight in model["weights"].items():
+        if name.startswith("w="):
+            unigrams[name[2:]] = weight
+        elif name.startswith("b="):
+            bigrams[tuple(name[2:].split(" ", 1))] = weight
+        else:
+            others[name] = weight
+    return unigrams, bigrams, others

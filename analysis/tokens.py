@@ -28,6 +28,11 @@ def tokenize(text: str):
     A run of more than :data:`MAX_TOKEN_CHARS` non-space characters (a pasted blob, a 2 MB
     "word") becomes one token of ``x`` characters of the same length, so offsets still hold.
     """
+    return nlp().make_doc(masked(text))
+
+
+def masked(text: str) -> str:
+    """``text`` as :func:`tokenize` reads it (the ``Doc``'s text): long runs masked with ``x``."""
     if len(text) > MAX_TOKEN_CHARS and _LONG_RUN.search(text):
-        text = _LONG_RUN.sub(lambda match: "x" * len(match.group()), text)
-    return nlp().make_doc(text)
+        return _LONG_RUN.sub(lambda match: "x" * len(match.group()), text)
+    return text

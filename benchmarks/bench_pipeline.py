@@ -8,6 +8,10 @@ Greene & Cunningham 2006, read in place and never copied into the repo):
 * the yardstick in the same run: textstat's seven formulas alone on every raw record's text;
   target: end to end <= 1.5x the yardstick's time;
 * ``analyze(paths, workers=2)``; target: >= 1.7x faster than 1 worker;
+* where the single-worker end-to-end CPU seconds go: the same ``analyze()`` run with every
+  stage function wrapped in a CPU clock, plus garbage collection (timed by ``gc.callbacks`` and
+  taken out of the stage it interrupted), table assembly, and the rest (reading files, per-record
+  plumbing, duplicate marking); the parts add up to the run;
 * peak RSS of ``python -m analysis analyze --workers 1`` on the corpus and on 4 copies of it;
   target: 4x peak <= 1.2x the 1x peak. Each copy gets a unique sentence inserted into every
   article (so no copy is marked a duplicate); 1x is made the same way, in a temp dir.
@@ -117,6 +121,57 @@ def time_stages(files: list[str]) -> dict:
     return timings
 
 
+ATTRIBUTED = ("load (read and decode files)", "normalise", "segment", "quotes", "claims", "readability",
+              "table assembly (DataFrames)", "garbage collection")
+
+
+def time_attribution(files: list[str]) -> dict:
+    """Split one ``analyze(files, workers=1)`` run into :data:`ATTRIBUTED` parts plus the rest."""
+    import gc
+
+    from analysis import analyze, claims, pipeline, quotes, readability, tables
+
+    spent = dict.fromkeys(ATTRIBUTED, 0.0)
+    collecting = {"since": 0.0}
+
+    def on_gc(phase, info):
+        if phase == "start":
+            collecting["since"] = time.process_time()
+        else:
+            spent["garbage collection"] += time.process_time() - collecting["since"]
+
+    def clocked(label, function):
+        def run(*args, **kwargs):
+            start, collected = time.process_time(), spent["garbage collection"]
+            try:
+                return function(*args, **kwargs)
+            finally:
+                spent[label] += time.process_time() - start - (spent["garbage collection"] - collected)
+        return run
+
+    def clocked_iterator(label, function):
+        def run(*args, **kwargs):
+            iterator, step, done = function(*args, **kwargs), clocked(label, next), object()
+            while (item := step(iterator, done)) is not done:
+                yield item
+        return run
+
+    pipeline.load_paths = clocked_iterator(ATTRIBUTED[0], pipeline.load_paths)
+    pipeline.normalise = clocked("normalise", pipeline.normalise)
+    pipeline.segment = clocked("segment", pipeline.segment)
+    quotes.extract_quotes = clocked("quotes", quotes.extract_quotes)
+    claims.extract_claims = clocked("claims", claims.extract_claims)
+    readability.measure = clocked("readability", readability.measure)
+    tables.TableBuilder.tables = clocked("table assembly (DataFrames)", tables.TableBuilder.tables)
+    gc.callbacks.append(on_gc)
+    start = time.process_time()
+    analyze(files, workers=1)
+    total = time.process_time() - start
+    gc.callbacks.remove(on_gc)
+    spent["other (plumbing, duplicate marks, row collection)"] = total - sum(spent.values())
+    return {label: (0, 0.0, seconds) for label, seconds in spent.items()}
+
+
 def _timed(timings: dict, label: str, compute):
     """Run ``compute()``; record (len of its value, wall seconds, CPU seconds) under ``label``."""
     start, cpu_start = time.perf_counter(), _cpu_seconds()
@@ -217,6 +272,7 @@ def bench_corpus(folder: Path, limit: int | None) -> list[tuple]:
     timings = {**run_part("textstat", files, 1), **run_part("stages", files, 1)}
     for workers in (1, 2):
         timings.update(run_part("e2e", files, workers))
+    split = run_part("attribution", files, 1)
     rows = [(label, *measured, "") for label, measured in timings.items()]
     (_, wall1, cpu1), (_, wall2, cpu2) = timings["end to end, 1 worker"], timings["end to end, 2 workers"]
     _, yard_wall, yard_cpu = timings[YARDSTICK]
@@ -224,6 +280,11 @@ def bench_corpus(folder: Path, limit: int | None) -> list[tuple]:
                  _against(cpu1 / yard_cpu, TARGET_RATIO, "<=") + f"; wall-clock {wall1 / yard_wall:.2f}x"))
     rows.append(("speedup, 2 workers (wall-clock)", None, None, None, _against(wall1 / wall2, TARGET_SPEEDUP, ">=")
                  + f"; CPU used {cpu2 / cpu1:.2f}x that of 1 worker"))
+    split_total = sum(cpu for _, _, cpu in split.values())
+    rows.append(("end to end, 1 worker, split into parts (another run)", None, None, split_total,
+                 f"{split_total / yard_cpu:.2f}x textstat"))
+    rows += [(f"part: {label}", None, None, cpu, f"{cpu / split_total:.0%} of the run; {cpu / yard_cpu:.2f}x textstat")
+             for label, (_, _, cpu) in split.items()]
     return rows + memory_rows(files, folder)
 
 
@@ -242,14 +303,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--corpus", type=Path, default=BUNDLED, help="bundled corpus (default data/raw)")
     parser.add_argument("--bbc", type=Path, default=BBC, help="BBC news folder (research-only; skipped if absent)")
     parser.add_argument("--quick", action="store_true", help=f"at most {QUICK_FILES} files per corpus")
-    parser.add_argument("--part", choices=("textstat", "stages", "e2e"), help=argparse.SUPPRESS)
+    parser.add_argument("--part", choices=("textstat", "stages", "e2e", "attribution"), help=argparse.SUPPRESS)
     parser.add_argument("--workers", type=int, default=1, help=argparse.SUPPRESS)
     parser.add_argument("--files", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.part:
         files = json.loads(Path(args.files).read_text())
         warm_up()
-        measure = {"textstat": time_textstat, "stages": time_stages,
+        measure = {"textstat": time_textstat, "stages": time_stages, "attribution": time_attribution,
                    "e2e": lambda f: time_end_to_end(f, args.workers)}[args.part]
         print(json.dumps(measure(files)))
         return 0

@@ -165,3 +165,34 @@ def test_seed_figures(seed_claims):
     ratio = next(row for row in seed_claims if "26 times" in row["text"])
     assert ratio["claim_type"] == "comparison" and ratio["is_claim"]
     assert [(q["value"], q["unit"]) for q in ratio["quantities"]] == [(26, "ratio"), (8, "ratio")]
+
+
+@pytest.mark.parametrize("text", [
+    "The repairs cost $2.3 million, about 3.5% more than planned.",
+    "I'm going to win, and we plan to cut taxes by 2030!",
+    "The biggest rise was not expected, officials said.",
+    "Is it the best?",
+    "",
+])
+def test_score_is_the_logistic_of_the_feature_weights(text):
+    import math
+
+    model = load_model()
+    names = set(features(text))  # binary features, scaled to unit length
+    logit = model["bias"] + sum(model["weights"].get(name, 0.0) for name in names) / math.sqrt(len(names))
+    assert score(text) == pytest.approx(1.0 / (1.0 + math.exp(-logit)), rel=1e-12, abs=1e-15)
+    assert score(text, model=model) == score(text)
+
+
+@pytest.mark.parametrize("text, cues", [
+    ("The fastest growth.", {"cue=superlative"}),
+    ("They walked home.", {"cue=past"}),
+    ("It isn't so.", {"cue=negation"}),
+    ("We are going to see.", {"cue=future", "cue=first_person"}),
+    ("A cat sat on a mat.", set()),
+])
+def test_cue_flags(text, cues):
+    found = {name for name in features(text) if name.startswith("cue=")}
+    assert cues <= found
+    if not cues:
+        assert not found & {"cue=superlative", "cue=past", "cue=negation", "cue=future"}

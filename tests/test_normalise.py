@@ -37,3 +37,11 @@ def test_word_count_and_ids():
     assert count_words("One, two — 3 ! ") == 3
     assert article_id_for("body") == article_id_for("body") != article_id_for("body.")
     assert len(article_id_for("x")) == 16
+
+
+@pytest.mark.parametrize("text, words", [
+    ("", 0), ("— ... !", 0), ("«Hi» —there", 2), ("a\tb\nc\u00a0d", 4), ("é ü 3", 3), ("_ x", 2),
+    ("." * 2_000_000 + " end", 1),
+])
+def test_count_words_counts_tokens_with_a_letter_or_digit(text, words):
+    assert count_words(text) == words

@@ -110,3 +110,18 @@ def test_seed_metadata_is_recovered():
     assert article.body.startswith("Alibaba has taken issue with its marketplace Taobao")
     assert article.body.endswith("protector of intellectual property worldwide.”")
     assert "View all" in article.removed and "-d -h -min -sec" in article.removed
+
+
+def test_fewer_gc_passes_restores_the_collector_setting():
+    import gc
+
+    from analysis.pipeline import fewer_gc_passes
+
+    before = gc.get_threshold()
+    with fewer_gc_passes(50_000):
+        assert gc.get_threshold()[0] == max(50_000, before[0])
+    assert gc.get_threshold() == before
+    with pytest.raises(RuntimeError):
+        with fewer_gc_passes():
+            raise RuntimeError("a failing run")
+    assert gc.get_threshold() == before

@@ -222,3 +222,31 @@ def test_numbers_are_not_one_syllable_in_the_news_variant():
 def test_extra_columns_are_documented_in_the_schema():
     for row in run(QUOTED_BODY):
         assert list(row) == list(TABLES["readability"])
+
+
+@pytest.mark.parametrize("token", [
+    "Don't", "DON'T", "'tis", "dogs'", "co-op", "U.S.", "İstanbul", "ΟΔΟΣ", "naïve", "—", "...", "3.5%",
+    "$2.3bn", "x'-ve", "it's.", "ﬁne", "i\u0307", "_", "(approx.)", "a" * 300,
+])
+def test_token_counts_follow_textstats_own_functions(token):
+    from textstat.backend import counts, selections
+
+    words = selections.list_words(token)
+    expected = ((1, counts.count_syllables(token, "en_US"), counts.count_polysyllable_words(token, "en_US"),
+                 counts.count_difficult_words(token, "en_US", 3), counts.count_difficult_words(token, "en_US", 0))
+                if words else (0, 0, 0, 0, 0))
+    got = readability.textstat_token(token)
+    assert got[5:] == (counts.count_letters(token), len(token), 1)
+    if len(token) <= readability.MAX_WORD_CHARS:
+        assert got[:5] == expected
+    assert readability.textstat_words(token) == words
+
+
+@settings(max_examples=300, deadline=None, derandomize=True)
+@given(st.lists(st.sampled_from(list("aZİ'’-.!?,; \n\u0307") + ["don't", "U.S.", "Mr. ", "end. ", "I "]),
+                max_size=60).map("".join))
+def test_sentence_count_and_syllables_follow_textstat(text):
+    from textstat.backend import counts
+
+    assert readability.textstat_sentences(text) == counts.count_sentences(text)
+    assert readability.textstat_syllables(text) == counts.count_syllables(text, "en_US")

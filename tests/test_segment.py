@@ -3,7 +3,8 @@
 import pytest
 from hypothesis import given, settings, strategies as st
 
-from analysis.segment import paragraph_spans, segment, sentence_spans
+from analysis.segment import _Tokens, paragraph_spans, segment, sentence_spans
+from analysis.tokens import MAX_TOKEN_CHARS, tokenize
 
 
 def sentences(text):
@@ -67,3 +68,29 @@ def test_pathological_text_is_fast():
     start = time.perf_counter()
     segment("x", "." * 20_000 + " " + "A" * 20_000 + "“" * 5_000)
     assert time.perf_counter() - start < 10  # generous: guards against super-linear blow-ups only
+
+
+PIECES = ["No.", "U.S.", ".", "?!", "…", "“", "”", '"', "(", "£", "$5", "A", "The", "x" * 210, "  ", "\n", " \n",
+          "\t", " the big red dog"] + [" the", " word"] * 8
+
+
+@settings(max_examples=300, deadline=None, derandomize=True)
+@given(st.lists(st.sampled_from(PIECES), max_size=80).map("".join))
+def test_only_stretches_are_tokenized_and_their_tokens_are_the_whole_texts(text):
+    whole = tokenize(text)
+    by_start = {token.idx: (token.text if len(token) <= MAX_TOKEN_CHARS else "x" * len(token),
+                            bool(token.whitespace_), token.is_currency) for token in whole}
+    read = _Tokens(text)
+    assert len(read.words) <= len(whole)
+    for word, start, spaced, currency in zip(read.words, read.starts, read.spaced, read.currency):
+        assert by_start[start] == (word, spaced, currency)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("It fell. “ £ 5 was lost,” he said.", ["It fell.", "“ £ 5 was lost,” he said."]),
+    ("Alpha " * 30 + "ends. " + "Beta " * 30 + "ends. U.S. Steel rose.",
+     ["Alpha " * 30 + "ends.", "Beta " * 30 + "ends.", "U.S. Steel rose."]),
+    ("No words end here", ["No words end here"]),
+])
+def test_sentences_across_stretch_edges(text, expected):
+    assert sentences(text) == expected
