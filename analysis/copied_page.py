@@ -50,6 +50,28 @@ from functools import lru_cache
 
 # Tuning constants (chosen on the development split of the copied-pages data).
 _HEAD_CHARS = 400  # metadata patterns look at most this far into a line
+
+
+class _Guarded:
+    """A compiled pattern that runs only on texts holding something every match needs.
+
+    Python's ``re`` tries each alternative of a long pattern at every position of a line; a cheap
+    necessary test first (a year for a date, a keyword or bracket for a credit) skips most lines.
+    tests/test_copied_page.py checks that the guarded and bare patterns agree.
+    """
+
+    def __init__(self, pattern: re.Pattern, needed):
+        self.pattern, self._needed = pattern, needed
+
+    def search(self, text: str):
+        return self.pattern.search(text) if self._needed(text) else None
+
+    def match(self, text: str):
+        return self.pattern.match(text) if self._needed(text) else None
+
+    def finditer(self, text: str):
+        return self.pattern.finditer(text) if self._needed(text) else iter(())
+
 _HEADER_SPAN = 60  # distinct lines before the body searched for the headline, byline and date
 _MAX_TITLE_WORDS = 35
 _HEADLINE_DISTANCE_COST = 0.15  # per line between a headline candidate and the body
@@ -83,14 +105,14 @@ _MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|
 # A month name may be glued to a preceding lowercase word ("GuerreroDec 20, 2023"); a year may be
 # glued to a following time ("December 22, 20233:00 AM").
 _MONTH_START = r"(?:(?<![A-Za-z])|(?<=[a-z])(?=[A-Z]))"
-_DATE = re.compile(
+_DATE = _Guarded(re.compile(
     rf"{_MONTH_START}(?P<m1>{_MONTH})\.?\s(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?,?\s(?P<y1>(?:19|20)\d\d)"
     rf"|(?<!\d)(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s(?:of\s)?(?P<m2>{_MONTH})\.?,?\s(?P<y2>(?:19|20)\d\d)"
     r"|(?<!\d)(?P<y3>(?:19|20)\d\d)[-/.](?P<m3>\d\d?)[-/.](?P<d3>\d\d?)(?!\d)"
     r"|(?<![\d/.-])(?P<m4>\d\d?)(?P<sep>[/.-])(?P<d4>\d\d?)(?P=sep)(?P<y4>(?:19|20)\d\d)(?![\d.]\d)"
     r"|(?P<y5>(?:19|20)\d\d)\s?[年년]\s?(?P<m5>\d\d?)\s?[月월]\s?(?P<d5>\d\d?)",
     re.IGNORECASE,
-)
+), re.compile(r"(?:19|20)\d\d").search)  # every date form has a four-digit year
 # "12-22-23" opening a line, or "12/11/23" anywhere in it: month, day, two-digit year.
 _SHORT_DATE = re.compile(r"^(\d\d)[-/.](\d\d)[-/.](\d\d)(?!\d)|(?<![\d/])(\d\d?)/(\d\d?)/(\d\d)(?![\d/])")
 _PUBLISHED = re.compile(r"publish|posted|first\s|released|\bon\b", re.IGNORECASE)
@@ -171,7 +193,7 @@ _SENTENCE_END = re.compile(r"[.!?…:;][\"'”’)\]»]*$")
 _WORDS = re.compile(r"\S+")
 _CONTENT_WORD = re.compile(r"[^\W\d_]{4,}")
 _LETTER = re.compile(r"[^\W\d_]")
-_CREDIT = re.compile(
+_CREDIT = _Guarded(re.compile(
     r"(?:\b(?:photo|image|picture|illustration|video|graphic)s?\s?(?:credit|courtesy|by)?\s?:"
     r"|\bcredit\s?:|\(image credit|\bcourtesy of\b|getty images|/getty\b|\bshutterstock\b|\bistock\b"
     r"|(?:/|\()\s?(?:ap|afp|reuters|epa|upi|pa)\b\)?\s*$|\bphotograph:|\bfile photo\b|^file\s?-\s"
@@ -180,7 +202,18 @@ _CREDIT = re.compile(
     r"|^courtesy\b|^[\[(][^\])]{1,80}[\])]$|^[^(]{1,40}\)$"
     r"|(?:^|[.!?]\s)(?:photo|photograph|image|illustration)s?\s(?:provided\s|courtesy\s)?by\s[^.]{1,60}\.?$)",
     re.IGNORECASE,
-)
+), lambda text: _has_credit_mark(text))
+_CREDIT_WORDS = ("photo", "image", "picture", "illustration", "video", "graphic", "credit", "courtesy",
+                 "getty", "shutterstock", "istock", "file")
+_CREDIT_MARKS = frozenset("/()[]|")
+
+
+def _has_credit_mark(text: str) -> bool:
+    """Whether ``text`` holds a bracket, slash or bar or a credit word: every credit form needs one."""
+    if not _CREDIT_MARKS.isdisjoint(text):
+        return True
+    folded = text.casefold()
+    return any(word in folded for word in _CREDIT_WORDS)
 _FURNITURE = re.compile(
     r"^(?:advertisement|ad|sponsored(?: content)?|share(?: this(?: article| story)?| on \w+)?|tweet"
     r"|email|print|copy link|social sharing|sharing options|share (?:via|article|story)|comments?|\d+\s?comments?"

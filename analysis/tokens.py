@@ -13,6 +13,9 @@ def nlp():
 
     blank = spacy.blank("en")
     blank.max_length = 10**9  # only the tokenizer runs: no parser memory to protect
+    # The tokenizer caches the tokens of each space-separated chunk; its default 10,000 entries
+    # keep filling up and flushing on a corpus. A bounded 100,000 costs a few MB.
+    blank.tokenizer.max_cache_size = 100_000
     return blank
 
 

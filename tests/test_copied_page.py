@@ -5,8 +5,9 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings, strategies as st
+from hypothesis import example, given, settings, strategies as st
 
+from analysis import copied_page
 from analysis.copied_page import guess_language, parse_page_text
 from analysis.normalise import clean_text
 
@@ -505,3 +506,18 @@ def test_eval_errors_show_dev_pages_only(tmp_path, capsys):
     assert module.main(["eval", "--errors", "title", str(tmp_path)]) == 0
     out = capsys.readouterr().out
     assert dev_id in out and held_out_id not in out and "held-out" not in out
+
+
+@settings(max_examples=300, deadline=None, derandomize=True)
+@given(st.lists(st.sampled_from(list("aeFhilopt 0129/()[]|:.-,ſKİ年月") + [
+    "Photo", "credit", "Getty Images", "May ", "2023", "19", "courtesy of", "FILE", "AP", "Jan. 5, "]),
+    max_size=30).map("".join))
+@example("FILE - Crowds gather on May 3, 2023.")
+@example("Photograph: Ann Lee/Getty Images")
+@example("Ann Lee (Reuters)")
+def test_guarded_patterns_agree_with_bare_ones(text):
+    for guarded in (copied_page._DATE, copied_page._CREDIT):
+        for method in ("search", "match"):
+            found, bare = getattr(guarded, method)(text), getattr(guarded.pattern, method)(text)
+            assert (found and found.span()) == (bare and bare.span())
+        assert [m.span() for m in guarded.finditer(text)] == [m.span() for m in guarded.pattern.finditer(text)]
