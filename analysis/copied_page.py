@@ -1241,10 +1241,12 @@ def guess_language(text: str) -> str:
     "der", "le" ...), for English, German, French, Spanish, Italian, Portuguese, Dutch,
     Japanese, Korean, Greek and Hebrew; '' when the text is short or the evidence unclear."""
     sample = text[:_LANGUAGE_SAMPLE_CHARS]
-    letters = len(_LETTER.findall(sample))
-    for code, script in _SCRIPTS:
-        if letters and len(script.findall(sample)) >= 0.2 * letters:
-            return code
+    in_scripts = [(code, n) for code, script in _SCRIPTS if (n := len(script.findall(sample)))]
+    if in_scripts:
+        letters = len(_LETTER.findall(sample))
+        for code, n in in_scripts:
+            if letters and n >= 0.2 * letters:
+                return code
     words = [w.lower() for w in re.findall(r"[^\W\d_]+", sample)]
     if len(words) < _MIN_LANGUAGE_WORDS:
         return ""
