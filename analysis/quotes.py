@@ -12,7 +12,8 @@ Rules over spaCy's blank English tokenizer (no statistical model):
    complement contains it (a *mixed* quote: Morris says the candidate has “always run …”), or
    from the fragment before it in a split or multi-paragraph quote.
 3. **Scare quotes and titles.** A short fragment with no cue is not a quotation: the
-   'notorious markets' list, a “Hope” campaign.
+   'notorious markets' list, a “Hope” campaign; nor is the title of a work, cue or not (on
+   MSNBC's “Morning Joe”, the show “The Apprentice”, “Title,” by Name).
 4. **Indirect speech.** A cue verb (speech, announcement, belief, intention, stance) with a
    subject and a complement (he said 1,000 arrests had been made; according to the report, …;
    …, officials told Reuters; Six in 10 say …; was criticized by Senator Doe), a speaker label
@@ -56,7 +57,7 @@ _CUE_LEMMAS = (
     "refuse seek endorse defend oppose acknowledge "
     "see know feel plan consider decide learn understand recognize envision attack offer "
     "imagine assume suspect disclose confess hint imply advise encourage forecast underscore exhort brag "
-    "rule project thank welcome request portray"
+    "rule project thank welcome request portray posit opine press scream"
 )
 _IRREGULAR = {"say": ("said", "says", "say", "saying"),
               "see": ("saw", "sees", "see"), "know": ("knew", "knows", "know"), "feel": ("felt", "feels", "feel"),
@@ -64,7 +65,8 @@ _IRREGULAR = {"say": ("said", "says", "say", "saying"),
               "understand": ("understood", "understands", "understand"), "learn": ("learned", "learns", "learn"),
               # past forms only: the others are mostly nouns ("the rule", "a project", "thanks")
               "rule": ("ruled",), "project": ("projected",), "thank": ("thanked",), "welcome": ("welcomed",),
-              "request": ("requested",), "hint": ("hinted",), "brag": ("bragged", "brags", "bragging"),
+              "request": ("requested",), "hint": ("hinted",), "press": ("pressed",),
+              "brag": ("bragged", "brags", "bragging"),
               "back": ("backed", "backing"), "sing": ("sang", "sings", "sing"),
               "refer": ("referred", "refers", "refer", "referring"),
               "admit": ("admitted", "admits", "admit", "admitting"),
@@ -120,7 +122,8 @@ _PHRASAL_CUES = {"fired": {"back"}, "fires": {"back"}, "shot": {"back"}, "shoots
 #: Every word that can be a cue (a fast first test).
 #: Verbs that report only with a statement as object ("issued a statement").
 _ISSUING = frozenset({"issued", "issues", "released", "releases"})
-_ANY_CUE = CUE_WORDS | _HEADLINE_CUES | set(_PHRASAL_CUES) | _ISSUING | {"read", "reads", "according"}
+_ANY_CUE = CUE_WORDS | _HEADLINE_CUES | set(_PHRASAL_CUES) | _ISSUING \
+    | {"read", "reads", "according", "continue", "continues"}
 #: Words that mark an attribution without a source ("seemed to", "is expected to").
 _EVIDENTIAL = frozenset("seem seems seemed appear appears appeared expected".split())
 _UNSOURCED_CUES = _EVIDENTIAL | {"asked"}
@@ -136,7 +139,9 @@ _ASIDES = frozenset("however though too also meanwhile instead nevertheless more
                     "separately privately publicly".split())
 _NAMING_VERBS = frozenset({"called", "dubbed", "titled", "labeled", "labelled", "named", "branded"})
 _READ_SUBJECTS = frozenset("statement letter message sign signs tweet post headline banner note release "
-                          "memo email caption text placard".split())
+                          "memo email caption text placard editorial ad column petition shirt t-shirt motto "
+                          "slogan inscription suit lawsuit complaint platform resolution bill order ruling "
+                          "report".split())
 _PRONOUNS = {"he": "person", "she": "person", "they": "group", "it": "org", "we": "group", "i": "person",
              "you": "person"}
 _PERSON_PRONOUNS = {"he", "she"}
@@ -202,7 +207,8 @@ _ORG_NAME_WORDS = frozenset(
     "office bank court commission board union institute foundation organization organisation "
     "campaign administration government reuters ap afp bbc cnn center centre club league "
     "representative network service services act bill clause amendment street avenue road "
-    "river county state city day war senate congress parliament convention airport hospital "
+    "river county state states nations united city day war senate congress parliament convention airport "
+    "hospital "
     "church museum park square hall".split())
 _MONTHS_DAYS = frozenset(
     "january february march april may june july august september october november december monday "
@@ -474,19 +480,39 @@ def _is_cue(doc: _Doc, i: int) -> bool:
             and doc.lower[i + 2] in _READ_SUBJECTS
     if word in _PHRASAL_CUES:
         return i + 1 < len(doc.lower) and doc.lower[i + 1] in _PHRASAL_CUES[word]
+    if word in {"continue", "continues"}:  # "the message continues, “…”", not "continues to"
+        following = doc.text[i + 1:i + 2]
+        return following in ([","], [":"]) or following != [] and following[0] in _QUOTE_TOKENS
     if word not in CUE_WORDS:
         return False
     prev = doc.text[i - 1] if i > 0 else ""
     if word in _NOUN_LIKE_CUES and not (prev.lower() in _PRONOUNS or _is_name_token(prev)
+                                        or (word.endswith("ed") or word == "found") and _after_noun(doc, i)
                                         or prev.lower() in _SOURCE_NOUNS or prev.lower()[:-1] in _SOURCE_NOUNS
                                         or prev.lower() in _SKIP_BEFORE_CUE - _POSSESSIVE
                                         or prev.lower() in _QUANTITIES and not word.endswith("s")
                                         or prev.lower() == "who"):  # "Six in 10 support", not "several states"
         return False
     if word in _NAMING_VERBS and prev.isalpha() and prev.islower() and prev.lower() not in _SOURCE_NOUNS \
-            and prev.lower() not in _PRONOUNS:
+            and prev.lower() not in _PRONOUNS and prev.lower() not in _SKIP_BEFORE_CUE \
+            and not prev.endswith("ly"):  # but "has not called", "openly called"
         return False  # "a play called “Sons of Trump”" names, it does not report
     return True
+
+
+def _after_noun(doc: _Doc, i: int) -> bool:
+    """Whether a past-tense cue follows a common noun with its determiner ("The authors found
+    that", "the inquiry found"), not a determiner itself ("the found money")."""
+    prev = doc.text[i - 1] if i > 0 else ""
+    return prev.isalpha() and prev.islower() and prev not in _FUNCTION_WORDS and prev not in CUE_WORDS \
+        and _determiner_before(doc, i - 1, max(i - 5, 0))
+
+
+def _opening_participle(doc: _Doc, k: int) -> bool:
+    """A participle opening an introductory phrase ("Appearing before supporters, Suu Kyi …"),
+    not a name ending in -ing ("Manning said")."""
+    return doc.lower[k].endswith("ing") and len(doc.lower[k]) > 5 and doc.text[k][:1].isupper() \
+        and doc.text[k + 1:k + 2] != [] and doc.text[k + 1].islower() and doc.text[k + 1].isalpha()
 
 
 def _sentence_subject(doc: _Doc, floor: int, limit: int) -> _Mention | None:
@@ -494,7 +520,7 @@ def _sentence_subject(doc: _Doc, floor: int, limit: int) -> _Mention | None:
     k = floor
     while k < limit and doc.lower[k] in {"and", "but", "so", "yet", "then"}:  # "And then Trump …"
         k += 1
-    if k < limit and doc.lower[k] in _FUNCTION_WORDS - _DETERMINERS | {"speaking"}:
+    if k < limit and (doc.lower[k] in _FUNCTION_WORDS - _DETERMINERS | {"speaking"} or _opening_participle(doc, k)):
         while k < limit and doc.text[k] != ",":
             k += 1
         k += 1
@@ -510,6 +536,8 @@ def _sentence_subject(doc: _Doc, floor: int, limit: int) -> _Mention | None:
 def _mention_before(doc: _Doc, cue: int, floor: int) -> _Mention | None:
     """The subject noun phrase ending just before the cue (skipping auxiliaries and adverbs)."""
     if doc.lower[cue].endswith("ing") and cue - 1 >= floor and doc.text[cue - 1] == ",":
+        if cue - 2 > floor and _is_cue(doc, cue - 2):  # "…, Spicer said, adding, “…”": Spicer
+            return _mention_before(doc, cue - 2, floor)
         return _sentence_subject(doc, floor, cue - 1)  # Trump …, telling the crowd, “…”
     j = cue - 1
     while j >= floor:
@@ -608,6 +636,15 @@ def _noun_phrase_ending(doc: _Doc, j: int, floor: int) -> _Mention | None:
         if antecedent is None:
             return _Mention(j, j + 1, word, kind="group") if doc.text[j - 1] != "," else None
         return _Mention(j, j + 1, word, role=antecedent.role, kind=antecedent.kind, name=antecedent.text)
+    if lower in {"that", "which"} and j - 1 >= floor and (doc.text[j - 1] == "," or doc.text[j - 1].isalpha()):
+        # "a message that said", "the memo, which said": the noun before it
+        antecedent = _noun_phrase_ending(doc, j - 2 if doc.text[j - 1] == "," else j - 1, floor) \
+            if j - 2 >= floor or doc.text[j - 1] != "," else None
+        head = doc.lower[antecedent.end - 1] if antecedent is not None else ""
+        if antecedent is None or antecedent.kind == "person" or head in _PRONOUNS \
+                or not (head in _SOURCE_NOUNS | _READ_SUBJECTS or antecedent.kind == "org"):
+            return None  # not "the list, which highlights fakes"
+        return _Mention(j, j + 1, word, role=antecedent.role, kind=antecedent.kind, name=antecedent.text)
     if word == ",":  # Name, apposition, said
         relative = _relative_clause_head(doc, j, floor)
         if relative is not None:
@@ -644,7 +681,7 @@ def _relative_clause_head(doc: _Doc, comma: int, floor: int) -> _Mention | None:
     """The name before a long relative clause ending at ``comma``: "Dunwoody, who worked as a
     campaign staffer for Barack Obama in the 2008 primary and on into the general election, said"."""
     for k in range(comma - 2, max(floor, comma - _MAX_RELATIVE) - 1, -1):
-        if doc.text[k] in _CLAUSE_BREAK:
+        if doc.text[k] in _CLAUSE_BREAK - {"(", ")"}:  # brackets can stand inside: "… Corps (ROTC) program"
             return None
         if doc.text[k] == "," and doc.lower[k + 1] in {"who", "whose"} and k - 1 >= floor \
                 and _is_name_token(doc.text[k - 1]) and doc.lower[k - 1] not in _FUNCTION_WORDS:
@@ -678,7 +715,9 @@ def _name_ending(doc: _Doc, j: int, floor: int) -> _Mention:
     i = j
     while i - 1 >= floor and (_is_name_token(doc.text[i - 1]) and doc.lower[i - 1] not in _SENTENCE_WORDS
                               or doc.text[i - 1] in {"-", "&", "de", "van", "von", "bin", "al"}
-                              and i - 2 >= floor and _is_name_token(doc.text[i - 2])):
+                              and i - 2 >= floor and _is_name_token(doc.text[i - 2])
+                              or doc.text[i - 1] == "of" and i - 2 >= floor and doc.lower[i - 2] in _ORG_NAME_WORDS
+                              and doc.text[i - 2][:1].isupper()):  # "Department of Homeland Security"
         i -= 1
     start = i
     # Leading capitalised titles belong to the role ("United States President Donald Trump"),
@@ -958,7 +997,8 @@ def _cue_after(doc: _Doc, tok: int, limit: int) -> _Attribution | None:
         k += 1
     if k >= limit:
         return None
-    if _is_cue(doc, k) and doc.lower[k] not in _ADDRESSING:
+    if _is_cue(doc, k) and doc.lower[k] not in _ADDRESSING and doc.lower[k] not in _STANCE_CUES:
+        # (“…,” said Evans; but in “…,” denounced her record the next words are the object)
         mention = _mention_after(doc, k + 1, limit)
         if mention is not None:
             return _Attribution(doc.idx[k], doc.end_char(k), mention, 0.95)
@@ -1031,6 +1071,11 @@ def _cue_in_clause(doc: _Doc, floor: int, tok: int) -> tuple[_Attribution, int] 
             break
     fallback = best = None
     for cue in range(floor, tok):
+        if doc.lower[cue] == "according" and doc.lower[cue + 1:cue + 2] == ["to"]:  # "according to X, … “…”"
+            mention, stop = _source_after_according(doc, cue, tok)
+            if mention is not None and stop < tok and doc.text[stop] == ",":
+                best = _Attribution(doc.idx[cue], doc.end_char(cue + 1), mention, 0.85), stop + 1
+            continue
         if not _is_cue(doc, cue):
             continue
         mention = _mention_before(doc, cue, floor)
@@ -1068,20 +1113,49 @@ def _trailing_cue(doc: _Doc, start: int, limit: int) -> _Attribution | None:
     end = limit
     while end > start and (doc.text[end - 1] in {".", "!", "?", "’", ")"} or doc.text[end - 1] in _QUOTE_TOKENS):
         end -= 1
-    for cue in range(end - 1, max(start, end - 9) - 1, -1):
+    for cue in range(end - 1, max(start, end - _MAX_TRAILING) - 1, -1):
         if not _is_cue(doc, cue):
             continue
+        if end - cue > 8 and doc.text[cue - 1] != ",":
+            continue  # far from the end only ", said Name, a long role"
         if doc.text[cue - 1] == ",":
             mention = _mention_after(doc, cue + 1, end) if doc.lower[cue] not in _ADDRESSING else None
         else:
             mention = _mention_before(doc, cue, start)
-            if mention is not None and (mention.start - 1 < start or doc.text[mention.start - 1] != ","):
+            if mention is not None and (mention.first - 1 < start or doc.text[mention.first - 1] != ","):
                 mention = None
         return _Attribution(doc.idx[cue], doc.end_char(cue), mention, 0.8) if mention else None
     return None
 
 
+#: Tokens from a sentence's end searched for a trailing cue ("…, said Name, executive director of …").
+_MAX_TRAILING = 24
 _TITLE_PREPOSITIONS = frozenset("on in of from and at".split())
+#: Nouns for works whose titles are quoted: "the television program ''Inside Edition''".
+_WORK_NOUNS = frozenset(
+    "show program programme series podcast book books novel memoir biography film movie documentary "
+    "play musical album song column op-ed essay article episode segment newsletter magazine".split())
+
+
+def _is_work_title(doc: _Doc, frag: _Fragment, body: str) -> bool:
+    """A quoted title of a work, whatever else the sentence says: one credited to its author
+    ("“Posthumous books could …,” by Boston Globe's Joseph P. Kahn") or a title-case one after a
+    possessive, *of*, *on*, a noun for a work or a naming verb that does not report ("on
+    MSNBC's “Morning Joe”", "a host of “The Five”", the show “The Apprentice”, a robot named
+    “Better Idea”)."""
+    inner = body[frag.start:frag.end]
+    after = doc.token_at(frag.close_at)
+    if inner.endswith(",") and after + 1 < len(doc.text) and doc.lower[after] == "by" \
+            and doc.idx[after] >= frag.close_at and _is_name_token(doc.text[after + 1]):
+        return True
+    before = doc.token_at(frag.open_at) - 1
+    while before >= 0 and doc.text[before] in _QUOTE_TOKENS | {"'", "’", "‘"}:
+        before -= 1  # the first half of a '' mark
+    if before < 0 or len(inner.split()) > _MAX_TITLE_WORDS:
+        return False
+    opener = doc.text[before] in _POSSESSIVE or doc.lower[before] in _WORK_NOUNS | {"of", "on"} \
+        or doc.lower[before] in _NAMING_VERBS and not _is_cue(doc, before)
+    return opener and _title_case(inner, single=doc.lower[before] in _WORK_NOUNS)
 
 
 def _is_scare_quote(doc: _Doc, frag: _Fragment, body: str, has_cue: bool) -> bool:
@@ -1107,11 +1181,17 @@ def _is_scare_quote(doc: _Doc, frag: _Fragment, body: str, has_cue: bool) -> boo
 
 def _title_like(doc: _Doc, frag: _Fragment, body: str) -> bool:
     """Quoted title or modifier: all words capitalised, or the quote modifies a following noun."""
-    words = body[frag.start:frag.end].split()
-    content = [w for w in (w.strip(".,;:!?") for w in words) if w.isalpha() and w.lower() not in _FUNCTION_WORDS]
-    if content and all(w[:1].isupper() for w in content) and (len(content) > 1 or content[0].isupper()):
-        return True
-    return _modifies_noun(doc, frag, len(words))
+    inner = body[frag.start:frag.end]
+    return _title_case(inner) or _modifies_noun(doc, frag, len(inner.split()))
+
+
+def _title_case(text: str, single: bool = False) -> bool:
+    """Every content word capitalised (two or more of them, or one in capitals, or just one
+    when ``single``): "Meet the Press", the show “The Apprentice”."""
+    content = [w for w in (w.strip(".,;:!?") for w in text.split())
+               if w.isalpha() and w.lower() not in _FUNCTION_WORDS]
+    return bool(content) and all(w[:1].isupper() for w in content) \
+        and (len(content) > 1 or content[0].isupper() or single)
 
 
 def _modifies_noun(doc: _Doc, frag: _Fragment, n_words: int) -> bool:
@@ -1286,6 +1366,9 @@ def _direct_and_mixed(doc, article_id, paragraphs, entities, rows, claimed) -> N
     previous: dict | None = None  # last attributed quote row
     pending: list[tuple[_Fragment, dict]] = []  # rows waiting for a later speaker in the paragraph
     for n, frag in enumerate(fragments):
+        if not frag.continued and (_is_work_title(doc, frag, body)
+                                   or _single_quoted_line(frag, paragraphs, body)):
+            continue
         s_pos = doc.sentence_of(frag.open_at)
         s_floor, s_limit = doc.sent_tokens[s_pos]
         open_tok, close_tok = doc.token_at(frag.open_at), doc.token_at(frag.close_at)
@@ -1315,6 +1398,9 @@ def _direct_and_mixed(doc, article_id, paragraphs, entities, rows, claimed) -> N
                 if content_start < frag.open_at and body[content_start:frag.open_at].strip():
                     kind, start = "mixed", content_start
                     end = max(frag.close_at, _content_end(doc, doc.sentence_of(frag.close_at - 1), frag.close_at))
+                    joined = _next_clause(doc, close_tok - 1, s_limit)
+                    if joined is not None and joined[2] and doc.idx[joined[0]] >= frag.close_at:
+                        end = doc.idx[joined[0]]  # not into "… and Trump says he's “…”"
                     end = _strip(body, start, end)[1]
         if attribution is None and not frag.continued and close_tok < s_limit:
             attribution = _trailing_cue(doc, close_tok, s_limit)
@@ -1371,6 +1457,14 @@ def _direct_and_mixed(doc, article_id, paragraphs, entities, rows, claimed) -> N
         claimed.append((min(start, frag.open_at), max(end, frag.close_at)))
     for row in rows:
         row.pop("_paragraph", None)
+
+
+def _single_quoted_line(frag: _Fragment, paragraphs: list[dict], body: str) -> bool:
+    """A paragraph that is only a phrase in single quote marks: a headline in British style
+    (‘A fight from start to finish.’), not someone's words."""
+    paragraph = paragraphs[frag.paragraph]
+    return body[frag.open_at] in _SINGLE_MARKS and not body.startswith("''", frag.open_at) \
+        and frag.open_at == paragraph["start"] and not body[frag.close_at:paragraph["end"]].strip()
 
 
 def _known_subject(subject: _Mention, entities: _Entities) -> bool:
@@ -1473,7 +1567,11 @@ def _passive_agent(doc: _Doc, cue: int, floor: int, limit: int):
     mention = _mention_after(doc, cue + 2, limit)
     if mention is None:
         return None
-    return _Attribution(doc.idx[cue], doc.end_char(cue), mention, 0.7), doc.idx[floor], doc.idx[be]
+    attribution = _Attribution(doc.idx[cue], doc.end_char(cue), mention, 0.7)
+    if mention.end + 1 < limit and doc.lower[mention.end] in _QUESTION_OPENERS:
+        # the question put: "Sanders was asked by host John Dickerson whether …"
+        return attribution, doc.idx[mention.end], _clause_end(doc, floor, limit)
+    return attribution, doc.idx[floor], doc.idx[be]
 
 
 def _stance_adjective(doc: _Doc, floor: int, limit: int):
@@ -1515,14 +1613,15 @@ def _poll_source(doc: _Doc, floor: int, limit: int):
         if opener is None or doc.lower[opener] != "in" or opener + 1 == k:
             continue
         end = k + 1
-        while end < limit and doc.text[end] not in _CLAUSE_BREAK and doc.text[end] != "," and end - k < 6:
+        while end < limit and doc.text[end] not in _CLAUSE_BREAK and doc.text[end] != "," and end - k < 6 \
+                and doc.lower[end] not in _BE_FORMS:
             end += 1  # "… poll released Wednesday"
         mention = _Mention(opener + 1, end, doc.span_text(opener + 1, end), kind="group")
         attribution = _Attribution(doc.idx[opener], doc.end_char(opener), mention, 0.6)
         if opener == floor and end < limit and doc.text[end] == ",":
             return attribution, doc.idx[end + 1], _clause_end(doc, floor, limit)
-        if opener - floor >= 3:
-            return attribution, doc.idx[floor], doc.idx[opener]
+        if opener - floor >= 3 and (end >= limit - 1 or doc.text[end] in _CLAUSE_BREAK or doc.text[end] == ","):
+            return attribution, doc.idx[floor], doc.idx[opener]  # not "voters in the poll were undecided"
     return None
 
 
@@ -1735,6 +1834,7 @@ _CUE_SETTINGS = frozenset(
     "memo report filing radio television tv podcast op-ed video twitter facebook instagram "
     "press hearing court".split())
 _TELL = frozenset({"told", "tells", "tell", "telling"})
+_CALL_FORMS = frozenset(_inflect("call"))
 _OBJECT_TAKING = _TELL | frozenset({"assured", "warned", "reminded", "informed"})
 #: Cues whose next noun phrase is the person addressed, never the speaker ("…, told POLITICO").
 _ADDRESSING = _TELL | frozenset({"assured", "reminded", "informed"})
@@ -1744,8 +1844,9 @@ def _skip_cue_complements(doc: _Doc, cue: int, limit: int) -> int:
     """First token of the reported content after a cue, skipping its object and setting
     ("told Reuters that", "said in a statement that", "said on Monday")."""
     k = cue + 1
-    if doc.lower[cue] in _PHRASAL_CUES and k < limit and doc.lower[k] in _PHRASAL_CUES[doc.lower[cue]]:
-        k += 1  # "pointed out that", "talked about"
+    if doc.lower[cue] in _PHRASAL_CUES and k < limit and doc.lower[k] in _PHRASAL_CUES[doc.lower[cue]] \
+            or doc.lower[cue] in _CALL_FORMS and doc.lower[k:k + 1] in (["for"], ["on"]):
+        k += 1  # "pointed out that", "talked about", "called for", "called on"
     if doc.lower[cue] in _OBJECT_TAKING and k < limit:
         stop = k
         while stop < limit and stop - k < 5 and doc.lower[stop] not in {"that", ",", ":"}:

@@ -370,3 +370,84 @@ def test_gum_gold_quotations():
     scores = evaluate_gum(GUM_XML)
     precision, recall, _ = scores["direct quote"].prf()
     assert recall >= 0.9 and precision >= 0.75
+
+
+@pytest.mark.parametrize("body, title", [
+    ('Trump said on MSNBC\'s "Morning Joe" that the race was over.', "Morning Joe"),     # after a possessive
+    ('She told the television program "Inside Edition" that she was sorry.', "Inside Edition"),  # a work noun
+    ('"Posthumous books could come with dollar signs," by Boston Globe\'s Joseph Kahn.', "Posthumous"),  # credited
+    ('According to the coach, the team\'s robot, named "Better Idea of Girls," scored.', "Better Idea"),  # a name
+])
+def test_work_titles_are_not_quotes_even_with_a_cue(body, title):
+    assert [r for r in quotes_of(body) if r["kind"] != "indirect" and title in r["text"]] == []
+
+
+@pytest.mark.parametrize("body, mention", [
+    ('“It is over,” by all accounts, Smith said.', "Smith"),          # "by" without a name: still a quote
+    ('The book "was a disaster," Smith said.', "Smith"),              # after a work noun, not a title
+    ('Trump called him "A Total Loser" on Monday.', "Trump"),         # a naming verb that reports
+    ("Ryan and Trump will meet, Spicer said, adding, “They need to talk.”", "Spicer"),  # cue, adding
+    ("“It is over,” the editorial read.", "the editorial"),
+    ("Over the long term, according to the budget office, the deficit “is mainly due to aging.”",
+     "the budget office"),                                            # according to, then a mixed quote
+    ("“Boots on the ground” would be right, Republican candidate Ben Carson said after the attacks.",
+     "Ben Carson"),                                                   # pre-modified name in a trailing cue
+    ("“For teachers, he is saying the right things” about inequality, said Jane Doe, executive director "
+     "of the activist group Teachers United in Ohio.", "Jane Doe"),  # a long role after a trailing cue
+])
+def test_quote_speakers_of_this_round(body, mention):
+    rows = [r for r in quotes_of(body) if r["kind"] != "indirect"]
+    assert [r["speaker_mention"] for r in rows] == [mention]
+
+
+@pytest.mark.parametrize("body, mention, cue", [
+    ("The authors found that voters chose extreme lawmakers.", "The authors", "found"),  # past form after a noun
+    ("Republicans are now positing that Trump could win.", "Republicans", "positing"),
+    ("The Department of Homeland Security said it followed all procedures.",
+     "Department of Homeland Security", "said"),                                        # "of" inside a name
+    ("In the poll, Smith led Jones by ten points.", "the poll", "In"),
+    ("She has not called for him to resign.", "She", "called"),                          # not a naming verb here
+    ("On Sunday, Clinton, the front-runner, called on tech companies to act.", "Clinton", "called"),
+    ("Sanders was asked by host John Dickerson whether his aim was similar.", "John Dickerson", "asked"),
+    ("Wilcox, whose education was paid for by the Reserve Officers’ Training Corps (ROTC) program, said he "
+     "would like more students to get chances.", "Wilcox", "said"),                     # brackets in a relative
+])
+def test_indirect_sources_of_this_round(body, mention, cue):
+    assert [(r["speaker_mention"], r["cue"]) for r in quotes_of(body) if r["kind"] == "indirect"] == [(mention, cue)]
+
+
+@pytest.mark.parametrize("body", [
+    "The money found in the house was returned.",                    # a participle, not a finding
+    "Fifteen percent of voters in the poll were undecided about the race.",  # the poll is no source here
+    "Her claims that the vote was rigged were dismissed.",           # a noun after a possessive
+    "A play called Sons of Trump opens on Friday night.",            # naming, not reporting
+    "The war continues to rage in the north of the country.",        # "continues" without a quote
+])
+def test_not_indirect_sources_of_this_round(body):
+    assert [r for r in quotes_of(body) if r["kind"] == "indirect"] == []
+
+
+@pytest.mark.parametrize("body, expected", [
+    ("‘A fight from start to finish.’\n\nThe race ended on Monday.", []),  # a headline in single marks
+    ("''It is over,'' he said.\n\n''We won the race and we will win again.''",      # wire-style double marks
+     ["It is over,", "We won the race and we will win again."]),
+    ("The coach said: ‘We won the race.’", ["We won the race."]),            # not a line of its own
+])
+def test_single_quoted_lines(body, expected):
+    assert [r["text"] for r in quotes_of(body) if r["kind"] == "direct"] == expected
+
+
+@pytest.mark.parametrize("body, mentions", [
+    ('Cruz accuses Obama of "leading from behind" and Trump says he is "losing the war on terrorism."',
+     ["Cruz", "Trump"]),                                              # a mixed quote ends at the next clause
+    ("Trump summed up Clinton as “terrible,” denounced her record and said she should not run.",
+     ["Trump"]),                                                      # “…,” denounced X: X is the object
+    ("Appearing before supporters at the party headquarters, Suu Kyi said it was early but added, “We won.”",
+     ["Suu Kyi"]),                                                    # an opening participle is no name
+    ("Manning, the coach, said he was happy and added, “We won.”", ["Manning"]),  # a name ending in -ing
+    ("“Mexico!” the audience screamed back.", ["the audience"]),
+    ("To alert the police, the message continues, “Please hold a sign over your head.”", ["the message"]),
+    ("The page was replaced by a message that said, “Sorry, the item is gone.”", ["that"]),  # a relative
+])
+def test_mixed_and_inverted_cues(body, mentions):
+    assert [r["speaker_mention"] for r in quotes_of(body) if r["kind"] != "indirect"] == mentions
