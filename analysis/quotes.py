@@ -18,7 +18,8 @@ Rules over spaCy's blank English tokenizer (no statistical model):
    subject and a complement (he said 1,000 arrests had been made; according to the report, …;
    …, officials told Reuters; Six in 10 say …; was criticized by Senator Doe), a speaker label
    ("Q: …"), a poll ("In a CBS poll, …"), or no source at all ("seemed to", "is expected to");
-   one row per clause with its own cue, also in the parts of a sentence outside a direct quote.
+   one row per clause with its own cue (and one for a source closing the clause: "X plans to …,
+   officials said"), also in the parts of a sentence outside a direct quote.
 5. **Speakers.** The mention as written, its canonical name in the article (Evans, he →
    Michael Evans; it, the company → Alibaba) and its role from pre-modifiers or apposition
    (Alibaba Group president Michael Evans; Andrew Turnage, the commission's executive
@@ -137,7 +138,7 @@ _STANCE_ADJECTIVES = frozenset(
 _INDIRECT_WORDS = _ANY_CUE | _EVIDENTIAL | _POLL_WORDS | _STANCE_ADJECTIVES
 _ASIDES = frozenset("however though too also meanwhile instead nevertheless moreover meanwhile "
                     "separately privately publicly".split())
-_NAMING_VERBS = frozenset({"called", "dubbed", "titled", "labeled", "labelled", "named", "branded"})
+_NAMING_VERBS = frozenset({"called", "dubbed", "titled", "entitled", "labeled", "labelled", "named", "branded"})
 _READ_SUBJECTS = frozenset("statement letter message sign signs tweet post headline banner note release "
                           "memo email caption text placard editorial ad column petition shirt t-shirt motto "
                           "slogan inscription suit lawsuit complaint platform resolution bill order ruling "
@@ -153,7 +154,7 @@ _SKIP_BEFORE_CUE = frozenset(
     "has have had also previously repeatedly later then again publicly recently once later first "
     "last often frequently has've 's ’s would will could should may might can did does do has "
     "reportedly allegedly privately earlier initially further not never always already just "
-    "flatly bluntly simply quickly long famously ultimately still now even both all been is are was "
+    "flatly bluntly simply quickly long famously ultimately still now even both all been is are was only "
     "were being n't".split())
 _BE_FORMS = frozenset("is are was were been being be".split())
 #: Verbs that take a cue as infinitive ("continues to insist", "went on to argue", "wants to say").
@@ -515,15 +516,26 @@ def _opening_participle(doc: _Doc, k: int) -> bool:
         and doc.text[k + 1:k + 2] != [] and doc.text[k + 1].islower() and doc.text[k + 1].isalpha()
 
 
+def _opening_past_participle(doc: _Doc, k: int) -> bool:
+    """A past participle opening a phrase ("Led by the speaker, …", "Based on the statement, …")."""
+    return doc.lower[k].endswith("ed") and doc.text[k][:1].isupper() \
+        and doc.lower[k + 1:k + 2] != [] and doc.lower[k + 1] in {"by", "on", "in", "with", "from", "at"}
+
+
 def _sentence_subject(doc: _Doc, floor: int, limit: int) -> _Mention | None:
     """The subject at the start of a clause, after any introductory phrase ("In a statement, …")."""
     k = floor
     while k < limit and doc.lower[k] in {"and", "but", "so", "yet", "then"}:  # "And then Trump …"
         k += 1
-    if k < limit and (doc.lower[k] in _FUNCTION_WORDS - _DETERMINERS | {"speaking"} or _opening_participle(doc, k)):
-        while k < limit and doc.text[k] != ",":
+    if k < limit and (doc.lower[k] in _FUNCTION_WORDS - _DETERMINERS | {"speaking"} or _opening_participle(doc, k)
+                      or _opening_past_participle(doc, k)):
+        for _ in range(3):  # "At a rally in Portsmouth, N.H., on Tuesday, Senator Sanders …"
+            while k < limit and doc.text[k] != ",":
+                k += 1
             k += 1
-        k += 1
+            state = k < limit and doc.text[k + 1:k + 2] == [","] and _is_name_token(doc.text[k])
+            if not (state or k < limit and doc.lower[k] in _INTRO_STARTS - {"as", "then", "asked"}):
+                break
     else:  # "Thirteen years earlier, she …" / "Immediately after the attacks, Trump …"
         comma = next((m for m in range(k + 1, min(limit, k + 7)) if doc.text[m] == ","), None)
         if comma is not None and comma + 1 < limit \
@@ -591,7 +603,7 @@ def _mention_before(doc: _Doc, cue: int, floor: int) -> _Mention | None:
 
 def _before_place(doc: _Doc, mention: _Mention, floor: int) -> _Mention:
     """The person before a home town: "Brenda Johnson of Canton, Ohio, said" names Brenda
-    Johnson, not Ohio."""
+    Johnson, not Ohio; "Officials in Ohio said" names the officials."""
     k = mention.first - 1
     if k > floor and doc.text[k] == ",":  # "…, Ohio": back over the town
         town = k - 1
@@ -602,6 +614,13 @@ def _before_place(doc: _Doc, mention: _Mention, floor: int) -> _Mention:
         person = _noun_phrase_ending(doc, k - 1, floor)
         if person is not None and person.kind == "person":
             return person
+    if k - 1 >= floor and doc.lower[k] == "in" and _is_name_token(doc.text[mention.start]):
+        # "Officials in Ohio said", "polling in Florida shows": the source, not the place
+        source = _noun_phrase_ending(doc, k - 1, floor)
+        head = doc.text[k - 1]
+        if source is not None and (source.kind == "person" or doc.lower[k - 1] in _SOURCE_NOUNS
+                                   or head.islower() and head.isalpha() and head.endswith("s")):  # organizers in …
+            return source
     return mention
 
 
@@ -997,8 +1016,10 @@ def _cue_after(doc: _Doc, tok: int, limit: int) -> _Attribution | None:
         k += 1
     if k >= limit:
         return None
-    if _is_cue(doc, k) and doc.lower[k] not in _ADDRESSING and doc.lower[k] not in _STANCE_CUES:
-        # (“…,” said Evans; but in “…,” denounced her record the next words are the object)
+    if _is_cue(doc, k) and doc.lower[k] not in _ADDRESSING and doc.lower[k] not in _STANCE_CUES \
+            and not doc.lower[k].endswith("ing"):
+        # (“…,” said Evans; but in “…,” denounced her record the next words are the object, and
+        # in “…,” adding that Valeant … a participle's subject is the clause's before the quote)
         mention = _mention_after(doc, k + 1, limit)
         if mention is not None:
             return _Attribution(doc.idx[k], doc.end_char(k), mention, 0.95)
@@ -1020,8 +1041,10 @@ def _cue_after(doc: _Doc, tok: int, limit: int) -> _Attribution | None:
             elif mention is not None and mention.first > k:  # “…,” screenwriter Cole Haddon wrote
                 words = range(k, mention.first)
                 role_first = mention.role and doc.span_text(k, mention.first - 1) == mention.role  # the assailant, Name,
-                if not role_first and (len(words) > 5 or not all(doc.text[m] in _POSSESSIVE | {"-"} or doc.text[m].isalpha() and (
-                        doc.lower[m] not in _FUNCTION_WORDS or doc.lower[m] in _DETERMINERS) for m in words)):
+                if not role_first and (len(words) > 5 or not all(
+                        doc.text[m] in _POSSESSIVE | {"-"} or doc.lower[m] in _TITLES  # "California Rep. …"
+                        or doc.text[m].isalpha() and (doc.lower[m] not in _FUNCTION_WORDS or doc.lower[m] in _DETERMINERS)
+                        for m in words)):
                     mention = None
                 elif not mention.role and mention.kind == "person":
                     first_word = next((m for m in words if doc.lower[m] not in _DETERMINERS), mention.first)
@@ -1155,7 +1178,10 @@ def _is_work_title(doc: _Doc, frag: _Fragment, body: str) -> bool:
         return False
     opener = doc.text[before] in _POSSESSIVE or doc.lower[before] in _WORK_NOUNS | {"of", "on"} \
         or doc.lower[before] in _NAMING_VERBS and not _is_cue(doc, before)
-    return opener and _title_case(inner, single=doc.lower[before] in _WORK_NOUNS)
+    # one capitalised word is a title after a work noun or a name's possessive ("Fox's “Hannity”")
+    single = doc.lower[before] in _WORK_NOUNS or doc.text[before] in _POSSESSIVE and before > 0 \
+        and _is_name_token(doc.text[before - 1])
+    return opener and _title_case(inner, single=single)
 
 
 def _is_scare_quote(doc: _Doc, frag: _Fragment, body: str, has_cue: bool) -> bool:
@@ -1364,7 +1390,9 @@ def _direct_and_mixed(doc, article_id, paragraphs, entities, rows, claimed) -> N
         return cues_in[s_pos]
 
     previous: dict | None = None  # last attributed quote row
-    pending: list[tuple[_Fragment, dict]] = []  # rows waiting for a later speaker in the paragraph
+    # rows waiting for a later speaker in the paragraph (in the same sentence when it has a cue:
+    # "The program was a “good thing” that yielded “good information,” he remarked.")
+    pending: list[tuple[_Fragment, dict, int | None]] = []
     for n, frag in enumerate(fragments):
         if not frag.continued and (_is_work_title(doc, frag, body)
                                    or _single_quoted_line(frag, paragraphs, body)):
@@ -1444,11 +1472,10 @@ def _direct_and_mixed(doc, article_id, paragraphs, entities, rows, claimed) -> N
                    confidence or 0.3, span)
         row["_paragraph"] = frag.paragraph
         if attribution is None and not speaker:
-            if not sentence_has_cue(s_pos):
-                pending.append((frag, row))
+            pending.append((frag, row, s_pos if sentence_has_cue(s_pos) else None))
         elif speaker or mention:
-            for waiting_frag, waiting in pending:
-                if waiting_frag.paragraph == frag.paragraph:
+            for waiting_frag, waiting, sentence in pending:
+                if waiting_frag.paragraph == frag.paragraph and sentence in {None, s_pos}:
                     waiting.update(speaker=speaker, speaker_mention=mention, speaker_role=role,
                                    speaker_start=span[0], speaker_end=span[1], confidence=0.7)
             pending = []
@@ -1520,13 +1547,25 @@ def _indirect(doc, article_id, entities, rows, claimed) -> None:
         while done < len(quoted) and quoted[done][1] <= doc.idx[s_floor]:
             done += 1  # quotes ending before this sentence cannot touch later ones
         for floor, limit in _free_ranges(doc, s_floor, s_limit, quoted[done:]):
-            if limit - floor >= 4:
-                _indirect_in(doc, article_id, entities, rows, claimed, s_pos, floor, limit)
+            for c_floor, c_limit in _clauses(doc, floor, limit):
+                if c_limit - c_floor >= 4:
+                    _indirect_in(doc, article_id, entities, rows, claimed, s_pos, c_floor, c_limit)
+
+
+def _clauses(doc: _Doc, floor: int, limit: int) -> list[tuple[int, int]]:
+    """Token ranges of ``floor:limit`` split at semicolons, which join independent clauses
+    ("Most mayors have endorsed her; last month, the campaign unveiled a list")."""
+    bounds = [k for k in range(floor, limit) if doc.text[k] in _CLAUSE_SEPARATORS]
+    return list(zip([floor] + [k + 1 for k in bounds], bounds + [limit]))
+
+
+_CLAUSE_SEPARATORS = frozenset({";"})
 
 
 def _indirect_in(doc, article_id, entities, rows, claimed, s_pos, floor, limit, depth=0) -> None:
     """Indirect rows from the tokens ``floor:limit`` of sentence ``s_pos``: one per clause with
-    its own cue ("Cruz said A, while Trump argued B"; "She blamed A and said B")."""
+    its own cue ("Cruz said A, while Trump argued B"; "She blamed A and said B"), and a source
+    closing the clause as well as the ones inside it ("X is planning to …, officials announced")."""
     found = _reported_speech(doc, floor, limit)
     if found is None and not _UNSOURCED_CUES.isdisjoint(doc.lower[floor:limit]):
         found = _unsourced(doc, floor, limit)
@@ -1553,6 +1592,10 @@ def _indirect_in(doc, article_id, entities, rows, claimed, s_pos, floor, limit, 
                 _add_indirect(doc, article_id, entities, rows, claimed, s_pos,
                               _Attribution(doc.idx[cue], doc.end_char(cue), attribution.mention, 0.75),
                               doc.idx[_skip_cue_complements(doc, cue, limit)], doc.end_char(limit - 1))
+    trailing = _trailing_source(doc, floor, limit) if depth == 0 else None
+    if trailing is not None and trailing[0].cue_start > attribution.cue_start and trailing[2] > c_start:
+        c_end = min(c_end, trailing[2])
+        _add_indirect(doc, article_id, entities, rows, claimed, s_pos, *trailing)
     _add_indirect(doc, article_id, entities, rows, claimed, s_pos, attribution, c_start, c_end)
 
 
@@ -1676,8 +1719,13 @@ def _next_clause(doc: _Doc, content: int, limit: int) -> tuple[int, int, bool] |
     for cue in range(content + 2, limit - 2):
         if doc.lower[cue] not in _ANY_CUE or not _is_cue(doc, cue):
             continue
-        if doc.lower[cue - 1] in {"and", "but"} and not doc.lower[cue].endswith("ing"):
-            return cue - 1 - (doc.text[cue - 2] == ","), cue, False
+        joiner = cue - 1
+        while joiner > content + 1 and cue - joiner < 3 and doc.lower[joiner] in _SKIP_BEFORE_CUE:
+            joiner -= 1  # "… and has expressed support for …"
+        if doc.lower[joiner] in {"and", "but"} and not doc.lower[cue].endswith("ing"):
+            return joiner - (doc.text[joiner - 1] == ","), cue, False
+        if doc.text[cue - 1] == "," and doc.lower[cue].endswith("ing"):  # "…, insisting that …"
+            return cue - 1, cue, False
         mention = _mention_before(doc, cue, content + 1)
         if mention is not None and mention.first - 1 > content \
                 and doc.lower[mention.first - 1] in _COORDINATORS and mention.text.lower() not in {"it", "who"}:
@@ -1690,15 +1738,31 @@ def _add_indirect(doc, article_id, entities, rows, claimed, s_pos, attribution, 
     c_start, c_end = _strip(body, c_start, c_end)
     while c_end > c_start and body[c_end - 1] in ".,;:—– ":
         c_end -= 1
+    cue_word = body[attribution.cue_start:attribution.cue_end].lower()
     if c_end - c_start < 2 or len(body[c_start:c_end].split()) < 2 \
-            and body[attribution.cue_start:attribution.cue_end].lower() not in _STANCE_CUES:
-        return  # one word is content only for a stance ("endorsed Sanders")
+            and cue_word not in _STANCE_CUES and cue_word not in _PHRASAL_CUES and cue_word not in _CALL_FORMS:
+        return  # one word is content only for a stance or a phrasal cue ("endorsed Sanders", "called for change")
     speaker, mention, role, span, cue = _mention_fields(doc, attribution, entities)
     if not mention and attribution.mention is not None:
         return
+    if mention.lower() in {"i", "we"}:
+        speaker = speaker or _labelled_speaker(doc, s_pos, entities)
     rows.append(_row(article_id, "indirect", c_start, c_end, body, speaker, mention, role, cue,
                      doc.sent_ids[s_pos], attribution.confidence * (1.0 if speaker else 0.8), span))
     claimed.append((c_start, c_end))
+
+
+def _labelled_speaker(doc: _Doc, s_pos: int, entities: _Entities) -> str:
+    """The speaker a label names at the start of the paragraph of sentence ``s_pos`` (who *I*
+    is in an interview answer: "A: … I think …"), or ""."""
+    body = doc.body
+    paragraph_start = body.rfind("\n", 0, doc.sent_starts[s_pos]) + 1
+    opening = body[paragraph_start:paragraph_start + _MAX_LABEL_CHARS]
+    if not _is_label(opening):
+        return ""
+    label = _label(doc, *doc.sent_tokens[doc.sentence_of(paragraph_start)])
+    speaker = _speaker(label.mention, entities)[0] if label is not None else ""
+    return speaker or _LABEL.match(opening).group().rstrip(": ")  # "A: …" (not a noun phrase)
 
 
 def _reported_speech(doc: _Doc, floor: int, limit: int):
@@ -1713,7 +1777,8 @@ def _reported_speech(doc: _Doc, floor: int, limit: int):
             if mention is None:
                 return None
             attribution = _Attribution(doc.idx[k], doc.end_char(k + 1), mention, 0.8)
-            if k == floor or doc.text[k - 1] == "," and (k - 1 <= floor + 1 or stop < limit and doc.text[stop] == ","
+            opens = k == floor or k == floor + 1 and doc.lower[floor] in {"but", "and", "yet", "so"}
+            if opens or doc.text[k - 1] == "," and (k - 1 <= floor + 1 or stop < limit and doc.text[stop] == ","
                                                          and (k - 1 - floor < 5 or _is_intro_phrase(doc, floor, k - 1))):
                 # "According to X, …" / "Over the long term, according to X, …"
                 return (attribution, doc.end_char(stop), _clause_end(doc, floor, limit)) if stop < limit else None
@@ -1734,14 +1799,14 @@ def _reported_speech(doc: _Doc, floor: int, limit: int):
                     and (limit - k <= 8 or doc.text[k + 1:k + 2] == [","]):
                 attribution = _Attribution(doc.idx[k], doc.end_char(k), mention, 0.75)
                 if lead - 1 - floor >= 5 and not _is_intro_phrase(doc, floor, lead - 1) \
-                        and not (floor > 0 and doc.text[floor - 1] in _QUOTE_TOKENS):
+                        and not _after_quote_in_paragraph(doc, floor):
                     # (right after a quote, the words before the cue name its speaker:
                     # "“…,” Harry Bond, 30, of Raleigh, N.C., said")
                     return attribution, doc.idx[floor], doc.idx[lead - 1]
                 if doc.text[k + 1:k + 2] == [","] and k + 3 < limit:  # "This campaign, he says, is different"
                     return attribution, doc.idx[k + 2], _clause_end(doc, floor, limit)
                 # else an introductory phrase before the subject: "In response, Twitter said it …"
-            if mention.first > floor + 3 and doc.lower[mention.first - 1] not in _CLAUSE_JOINS \
+            if mention.first > floor + 3 and lead > floor and doc.lower[lead - 1] not in _CLAUSE_JOINS \
                     and doc.lower[mention.first] != "who":  # a relative clause opens one too
                 continue
             content = _skip_cue_complements(doc, k, limit)
@@ -1753,6 +1818,31 @@ def _reported_speech(doc: _Doc, floor: int, limit: int):
             if mention is not None and k - floor > 3 and (mention.end >= limit or doc.text[mention.end] in _MENTION_ENDS):
                 return _Attribution(doc.idx[k], doc.end_char(k), mention, 0.75), doc.idx[floor], doc.idx[k - 1]
     return None
+
+
+def _trailing_source(doc: _Doc, floor: int, limit: int):
+    """A source closing the clause ("…, the administration is planning to …, officials
+    announced."): it reports all before it, cues inside included (the outer source)."""
+    if _ANY_CUE.isdisjoint(doc.lower[max(floor, limit - 9):limit]):
+        return None  # (the cue must be among the last words)
+    attribution = _trailing_cue(doc, floor, limit)
+    if attribution is None:
+        return None
+    cue = doc.token_at(attribution.cue_start)
+    comma = cue - 1 if doc.text[cue - 1] == "," else attribution.mention.first - 1
+    parenthetical = attribution.mention.first < cue and doc.text[cue + 1:cue + 2] == [","]  # "…, he says, is …"
+    if limit - cue > 8 or parenthetical or doc.lower[cue].endswith("ing") or comma - floor < 5 \
+            or _is_intro_phrase(doc, floor, comma) or _after_quote_in_paragraph(doc, floor):
+        return None
+    attribution.confidence = 0.75
+    return attribution, doc.idx[floor], doc.idx[comma]
+
+
+def _after_quote_in_paragraph(doc: _Doc, floor: int) -> bool:
+    """Whether token ``floor`` follows a closing quote mark in its own paragraph (not one that
+    ends the paragraph before)."""
+    return floor > 0 and doc.text[floor - 1] in _QUOTE_TOKENS \
+        and "\n" not in doc.body[doc.end_char(floor - 1):doc.idx[floor]]
 
 
 def _source_after_according(doc: _Doc, k: int, limit: int) -> tuple[_Mention | None, int]:
@@ -1814,18 +1904,35 @@ def _opens_content(doc: _Doc, cue: int, content: int) -> bool:
         return False  # but "said in 2016 the cases were …" reports ("said in 2011." does not)
     if doc.text[content - 1] == "," and first.endswith("ing"):
         return False
-    if first == "with" or first in {"to", "about"} and doc.lower[cue] in _MANNER_CUES:
-        return False  # "explained with a smile", "said to rousing applause", "said about the movement"
+    if first == "with" or first in {"to", "about"} and doc.lower[cue] in _MANNER_CUES \
+            and not (first == "about" and _approximates(doc, content + 1)):
+        # "explained with a smile", "said to rousing applause", "said about the movement"
+        # (but "said about half of …" reports an approximate number)
+        return False
     if first == "to" and doc.lower[cue] in {"went", "goes"}:
         return False  # "went on to say": the later cue reports
     return not (doc.lower[cue] in _TELL and content == cue + 1)
 
 
+def _approximates(doc: _Doc, k: int) -> bool:
+    """Whether token ``k`` starts a number or a share ("about half", "about 1,000", "about a third")."""
+    word = doc.lower[k] if k < len(doc.lower) else ""
+    if word in {"a", "an"} and k + 1 < len(doc.lower):
+        word = doc.lower[k + 1]
+    return _is_number(word) or word in _QUANTITIES - {"all", "none", "both", "each", "some", "many", "most"}
+
+
 def _is_intro_phrase(doc: _Doc, floor: int, comma: int) -> bool:
     """Whether ``floor:comma`` is only an introductory phrase ("In an interview", "Asked about
-    it") rather than reported content."""
-    return doc.lower[floor] in _INTRO_STARTS \
+    it", "Although the state does not track it") rather than reported content."""
+    first = doc.lower[floor]
+    return (first in _INTRO_STARTS or first in _SUBORDINATORS) \
         and "," not in doc.text[floor:comma]
+
+
+#: Words that open a subordinate clause or phrase before the main clause's subject.
+_SUBORDINATORS = frozenset("if although though because unless once until whereas regarding despite "
+                           "like unlike among amid".split())
 
 
 _TIME_WORDS = frozenset("week month year night morning afternoon evening weekend".split())

@@ -451,3 +451,87 @@ def test_single_quoted_lines(body, expected):
 ])
 def test_mixed_and_inverted_cues(body, mentions):
     assert [r["speaker_mention"] for r in quotes_of(body) if r["kind"] != "indirect"] == mentions
+
+
+@pytest.mark.parametrize("body, mentions", [
+    # a participle after a quote never names its speaker: the clause before the quote does
+    ("Paulson told investors that the concerns were “overblown,” adding that Valeant had upside.", ["Paulson"]),
+    ("Obama remarked that there is still “more work to do,” noting flagging conditions in China.", ["Obama"]),
+    ("“We won,” said Evans.", ["Evans"]),                                   # a finite inverted cue still names
+    # the subject after an introductory phrase with a town and state, or a past participle
+    ("At a rally in Portsmouth, N.H., on Tuesday, Senator Bernie Sanders endorsed Clinton, saying she would "
+     "“make an outstanding president.”", ["Bernie Sanders"]),
+    ("“It will soften,” California Rep. Duncan Hunter’s chief of staff, Joe Kasper, told POLITICO.",
+     ["Duncan Hunter’s chief of staff"]),                               # a title abbreviation before the name
+    ("Led by the speaker, the rally denounced Trump’s call for “a total and complete shutdown.”", [""]),
+    # an earlier fragment of the sentence takes the speaker of a later one
+    ("The program was a “good thing” that yielded “good information,” he remarked.", ["he", "he"]),
+])
+def test_participles_and_earlier_fragments(body, mentions):
+    assert [r["speaker_mention"] for r in quotes_of(body) if r["kind"] != "indirect"] == mentions
+
+
+@pytest.mark.parametrize("body, title, is_quote", [
+    ("Wednesday on Fox News Channel’s “Hannity,” Newt Gingrich said he would accept.", "Hannity", False),
+    ("Gen. John Allen said on ABC's ''This Week'' that troops were in danger.", "This Week", False),
+    ("The ad, entitled “Nuestra Historia,” features five speakers.", "Nuestra", False),   # a naming verb
+    ("The company’s “Unacceptable,” she said, “was the word.”", "Unacceptable", True),   # no name: a quote
+])
+def test_more_titles_of_works(body, title, is_quote):
+    assert any(title in r["text"] for r in quotes_of(body) if r["kind"] != "indirect") == is_quote
+
+
+@pytest.mark.parametrize("body, expected", [
+    # a participle clause after the content is its own attribution
+    ("Carson said he plans to visit Libya after Christmas, insisting that the leaders were wrong.",
+     [("Carson", "said", "he plans to visit Libya after Christmas"), ("Carson", "insisting", "the leaders were wrong")]),
+    # a coordinated cue after an auxiliary
+    ("Clinton has said she wants a safe zone in Syria and has expressed support for wider engagement.",
+     [("Clinton", "said", "she wants a safe zone in Syria"), ("Clinton", "expressed", "support for wider engagement")]),
+    ("The budget office said about half of the adjustment reflected losses.",        # an approximate number
+     [("The budget office", "said", "about half of the adjustment reflected losses")]),
+    ("Officials in Ohio said that the count was over.", [("Officials", "said", "the count was over")]),
+    ("But according to reports in the media, he could not convince his family.",
+     [("reports in the media", "according to", "he could not convince his family")]),
+    ("Donald Trump was calling for change.", [("Donald Trump", "calling", "change")]),  # a phrasal cue
+    ("In response, the Florida Republican would only say that the plan was worrisome.",  # a name after "the"
+     [("Florida Republican", "say", "the plan was worrisome")]),
+    ("But protest organizers in Cleveland say that the rules are too strict.",
+     [("protest organizers", "say", "the rules are too strict")]),
+    # a source closing the clause, as well as the one inside it
+    ("The administration is planning to expand the program to more families, officials announced.",
+     [("officials", "announced", "The administration is planning to expand the program to more families"),
+      ("The administration", "planning", "to expand the program to more families")]),
+    # semicolons separate clauses: the first clause is not the campaign's
+    ("Most of the mayors have publicly endorsed her; last month, the campaign unveiled a list.",
+     [("the campaign", "unveiled", "a list")]),
+])
+def test_indirect_rules_of_round_six(body, expected):
+    rows = [(r["speaker_mention"], r["cue"], r["text"]) for r in quotes_of(body) if r["kind"] == "indirect"]
+    assert rows == expected
+
+
+@pytest.mark.parametrize("body", [
+    "Although the state does not track the rates, the governor said on Monday.",    # an introductory clause
+    "He said about the movement that it was growing.",                              # "about" a topic
+])
+def test_not_content_before_a_cue(body):
+    starts = [r["text"] for r in quotes_of(body) if r["kind"] == "indirect"]
+    assert not any(text.startswith(("Although", "about the movement")) for text in starts)
+
+
+def test_trailing_cue_after_a_quote_paragraph():
+    body = ("“The states know it.”\n\n"
+            "If states fail in protecting students, the Department of Justice can step in, Wilcox said.")
+    rows = [r for r in quotes_of(body) if r["kind"] == "indirect"]
+    assert [(r["speaker_mention"], r["text"][:9]) for r in rows] == [("Wilcox", "If states")]
+
+
+@pytest.mark.parametrize("body, speaker", [
+    ("Q: How did it go?\n\nA: Badly. I think we lost the vote in the end.", "A"),   # I in an answer
+    ("SANDERS: Thank you. I think we won the vote in the end.", "SANDERS"),
+    ("Thank you all. I think we won the vote in the end.", ""),                        # no label: unresolved
+])
+def test_first_person_in_a_labelled_answer(body, speaker):
+    rows = [r for r in quotes_of(body) if r["kind"] == "indirect" and r["speaker_mention"] == "I"]
+    assert [r["speaker"] for r in rows] == [speaker]
