@@ -106,7 +106,8 @@ def score(text: str, quantities: list[dict] | None = None, model: dict | None = 
         quantities: Its parsed quantities, when already known (saves parsing twice).
         model: A loaded model; the shipped one by default.
     """
-    unigrams, bigrams, others = _shipped_weights() if model is None else _weight_tables(model)
+    shipped = model is None or model is load_model()
+    unigrams, bigrams, others = _shipped_weights() if shipped else _weight_tables(model)
     tokens, pairs, flags = _feature_parts(text, quantities)
     tokens, pairs, flags = set(tokens), set(pairs), set(flags)  # binary features
     weights = chain(map(unigrams.get, tokens, repeat(0.0)), map(bigrams.get, pairs, repeat(0.0)),
