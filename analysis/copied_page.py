@@ -10,7 +10,9 @@ lines only, in four steps:
    Articles", "About the author", "Comments") score far below, so they end the body unless a
    long article continues after them. The body is the run of lines with the highest total
    (maximum-sum segment), nudged to start under the page's first "By" line (or, without one,
-   its "Published ..." line). Inside the run, prose, short subheads, list items and one-line
+   its "Published ..." line), and extended over a list, or resumed after a table, that its last
+   line announces ("The full list is below:"). Inside the run, prose, short subheads (not a
+   teaser under a "Read more:" label), list items with their heading or lead-in, and one-line
    paragraphs between kept lines are kept; captions (also "..., Wednesday, Dec. 20, 2023."),
    credits, buttons, calls to action ("... here."), disclaimers, teasers, embedded posts (the
    lines above "— Name (@handle) date") and lines the page repeats verbatim go; an author bio
@@ -24,11 +26,13 @@ lines only, in four steps:
    the page does not repeat, so a block of repeated widgets does not push the header out of
    reach.
    Bylines ("By X, Role", "ByX", "BY" + names, "Author:", "as told to", "<date> by X", or a
-   bare name beside a date or above its bio) and the publication date ("Published" preferred
-   over "Updated") are read near the headline. Names are checked for shape: two to four
-   capitalised words (initials allowed), no job, place, institution or office words; an
-   all-capitals byline with its role glued on is split where the page names the author again
-   in normal case.
+   bare name beside a date or above its bio, with co-authors listed one per line above the
+   date) and the publication date ("Published" preferred over "Updated") are read near the
+   headline (month names in English and, day first, in the other languages guess_language
+   knows). Names are checked for shape: two to four capitalised words (initials allowed), no
+   job, place, institution or office words; an all-capitals byline with its role glued on is
+   split where the page names the author again in normal case. A part after a comma that is a
+   job, an outlet word or an acronym ("CNN Business") is a role, not a second author.
 3. **Tags, outlet and language**: a tag line is a title-case line shown both above the
    headline and below the body, split on phrases the article uses. The outlet comes from a
    "Headline | Outlet" line, a name the body cites as an interlocutor ("told X", "speaking
@@ -76,13 +80,16 @@ _HEADER_SPAN = 60  # distinct lines before the body searched for the headline, b
 _MAX_TITLE_WORDS = 35
 _HEADLINE_DISTANCE_COST = 0.15  # per line between a headline candidate and the body
 _HEADLINE_OVERLAP_WEIGHT = 5.0  # bonus for a candidate whose words all recur in the body
-_META_DIRECTLY_BELOW = 4.0  # bonus for a candidate right above a byline or date
+_META_DIRECTLY_BELOW = 3.5  # bonus for a candidate right above a byline or date (dev is flat over 1.5-4)
 _MIN_PROSE_WORDS = 8  # a line of this many words ending a sentence is prose
 _MAX_PROSE_SCORE = 80  # a prose line scores its word count, up to this
 _END_MARKER_SCORE = -50  # bridged by a long body after it, but ends a body with little after it
 _FURNITURE_SCORE = -12
 _SHORT_LINE_SCORE = -8  # a short line that is neither prose nor furniture (subhead, menu entry)
 _MAX_MARKER_WORDS = 7
+_ANNOUNCED_SPAN = 30  # lines a table or embed announced by the body's last line may take
+_MAX_LIST_LEAD_GAP = 2  # lines between the body run and a list's lead-in ("The winners:")
+_MIN_LIST_ITEMS = 3  # entries under a lead-in that make it a list of the article's
 _COMMENTS = re.compile(r"^(?:\d+\s)?(?:comments?|reader comments|view comments|show comments|see all comments"
                        r"|comments are closed|leave a (?:comment|reply)|join the (?:conversation|discussion))\b",
                        re.IGNORECASE)
@@ -102,6 +109,18 @@ _MONTHS = {
 }
 _MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
           r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)")
+# Month names of the other languages guess_language knows (German, French, Spanish, Italian,
+# Portuguese, Dutch), all written day first: "24 Dicembre 2023", "3. März 2023", "3 de marzo de 2023".
+_FOREIGN_MONTHS = {
+    name: number for number, names in enumerate([
+        "januar jänner janvier enero gennaio janeiro januari", "februar février febrero febbraio fevereiro februari",
+        "märz mars marzo março maart", "avril abril aprile", "mai mayo maggio maio mei",
+        "juni juin junio giugno junho", "juli juillet julio luglio julho", "août agosto augustus",
+        "septembre septiembre setiembre settembre setembro", "oktober octobre octubre ottobre outubro",
+        "novembre noviembre novembro", "dezember décembre diciembre dicembre dezembro"], start=1)
+    for name in names.split()
+}
+_FOREIGN_MONTH = "(?:" + "|".join(sorted(_FOREIGN_MONTHS, key=len, reverse=True)) + ")"
 # A month name may be glued to a preceding lowercase word ("GuerreroDec 20, 2023"); a year may be
 # glued to a following time ("December 22, 20233:00 AM").
 _MONTH_START = r"(?:(?<![A-Za-z])|(?<=[a-z])(?=[A-Z]))"
@@ -110,7 +129,9 @@ _DATE = _Guarded(re.compile(
     rf"|(?<!\d)(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s(?:of\s)?(?P<m2>{_MONTH})\.?,?\s(?P<y2>(?:19|20)\d\d)"
     r"|(?<!\d)(?P<y3>(?:19|20)\d\d)[-/.](?P<m3>\d\d?)[-/.](?P<d3>\d\d?)(?!\d)"
     r"|(?<![\d/.-])(?P<m4>\d\d?)(?P<sep>[/.-])(?P<d4>\d\d?)(?P=sep)(?P<y4>(?:19|20)\d\d)(?![\d.]\d)"
-    r"|(?P<y5>(?:19|20)\d\d)\s?[年년]\s?(?P<m5>\d\d?)\s?[月월]\s?(?P<d5>\d\d?)",
+    r"|(?P<y5>(?:19|20)\d\d)\s?[年년]\s?(?P<m5>\d\d?)\s?[月월]\s?(?P<d5>\d\d?)"
+    rf"|(?<!\d)(?P<d6>\d{{1,2}})(?:\.|er|º)?\s(?:de\s)?(?P<m6>{_FOREIGN_MONTH})(?![^\W\d_])\.?,?\s(?:de\s)?"
+    r"(?P<y6>(?:19|20)\d\d)",
     re.IGNORECASE,
 ), re.compile(r"(?:19|20)\d\d").search)  # every date form has a four-digit year
 # "12-22-23" opening a line, or "12/11/23" anywhere in it: month, day, two-digit year.
@@ -169,6 +190,7 @@ _CREDENTIAL = re.compile(r"(?:MD|M\.D\.|PhD|Ph\.D\.|RN|MPH|DO|MBA|RD|CPA|JD|Esq\
 # A profile button copied with the name ("Ann Lee Follow", "Ann LeeFollow", "Follow Ann Lee").
 _NAME_BUTTON = re.compile(r"^(?:Follow|Contact|Email)\s|(?<=[a-z])\s?(?:Follow|Subscribe|Contact|Email)$")
 _INITIALS = re.compile(r"(?:[A-Z]\.){1,3}")
+_ACRONYM = re.compile(r"\b[A-Z]{3,}\b")
 # Words that make a byline part an organisation rather than a person ("Ann Lee, City News").
 _ORGANISATION = re.compile(
     r"\b(?:press|news|times|post|journal|network|media|agency|magazine|daily|herald|tribune|gazette"
@@ -186,7 +208,7 @@ _NAME_END = re.compile(r"(?<!\b[A-Z])(?<!\b[JS]r)\.+$")
 _NAME_TOKEN = re.compile(r"^[^\W\d_][\w'’.-]*$")
 # A lower-case run glued to a capitalised word ("Ann LeeShowbiz Reporter"); "McEleny" is safe.
 _CAMEL_GLUE = re.compile(r"(?<=[a-z]{3})(?=[A-Z][a-z])")
-_LIST_ITEM = re.compile(r"^(?:[-•*–·▪]\s|\d{1,3}(?:[.)]\s|\s)|[^:]{2,40}:\s\S)")
+_LIST_ITEM = re.compile(r"^(?:[-•*–·▪]\s|\d{1,3}(?:[.)]\s|\s)|[^:]{2,40}:\s\S|[^:–—-]{2,60}\s[–—-]\s\S)")
 _SEPARATOR_LINE = re.compile(r"^(?:,|and|&|·|\|)$", re.IGNORECASE)
 
 _SENTENCE_END = re.compile(r"[.!?…:;][\"'”’)\]»]*$")
@@ -214,6 +236,9 @@ def _has_credit_mark(text: str) -> bool:
         return True
     folded = text.casefold()
     return any(word in folded for word in _CREDIT_WORDS)
+# Buttons, menu entries and labels opening a short line; whole words only ("Adam Lee" is no "ad"
+# button, "Homeowners" no "home" link) or glued to the next button ("ShareFacebookTwitter"). A
+# share button may be a network's name alone.
 _FURNITURE = re.compile(
     r"^(?:advertisement|ad|sponsored(?: content)?|share(?: this(?: article| story)?| on \w+)?|tweet"
     r"|email|print|copy link|social sharing|sharing options|share (?:via|article|story)|comments?|\d+\s?comments?"
@@ -224,9 +249,11 @@ _FURNITURE = re.compile(
     r"|also read\b|read also\b|read next\b|you may also like|don'?t miss|click here|tap here"
     r"|leave a comment|add your own content|enlarge this image|image caption|hide caption"
     r"|toggle caption|expand|download|embed|transcript|oops|something went wrong|please try again"
-    r"|continue reading|story continues|article continues|scroll to continue|more content below"
-    r"|\d+\s(?:images|photos|pictures|slides)$|\d{1,3}\s?/\s?\d{1,3}(?:$|(?-i:[A-Z]))"
-    r"|\$\d[\d.,]*\s(?:at|on|from)\s)",
+    r"|continue reading|story continues|article continues|scroll to continue|more content below)"
+    r"(?:\b|(?-i:(?<=[a-z])(?=[A-Z])))"  # a word end, or buttons glued together ("ShareFacebook")
+    r"|^(?:\d+\s(?:images|photos|pictures|slides)$|\d{1,3}\s?/\s?\d{1,3}(?:$|(?-i:[A-Z]))"
+    r"|\$\d[\d.,]*\s(?:at|on|from)\s"
+    r"|(?:facebook|twitter|x|linkedin|whatsapp|reddit|pinterest|flipboard|threads|bluesky|messenger)$)",
     re.IGNORECASE,
 )
 _FURNITURE_ANYWHERE = re.compile(
@@ -290,9 +317,13 @@ _END_MARKER = re.compile(
     r"|this (?:story|article) was originally published|sign up for|subscribe to|follow us"
     r"|partner center|sponsored|promoted|what to read next|keep reading|discover more|explore more"
     r"|people (?:are )?also (?:read|reading|viewed|watched)"
-    r"|related (?:links|articles|posts|stories|content|coverage|topics)|recommended (?:for you|by|stories|reading))",
+    r"|related (?:links|articles|posts|stories|content|coverage|topics)|recommended (?:for you|by|stories|reading))"
+    r"(?:\b|(?-i:(?<=[a-z])(?=[A-Z])))",  # whole words ("Popularity of the plan" is a subhead), or glued
     re.IGNORECASE,
 )
+# A label alone on its line above a link to another article ("Related", "See also").
+_LINK_LABEL = re.compile(
+    r"(?:related|read more|see also|also read|read also|read next)(?:\s(?:story|article))?\s?[:|»>]?", re.IGNORECASE)
 _BREADCRUMB = re.compile(r"\s[/>»|]\s")
 _COPYRIGHT = re.compile(
     r"(?:©|\(c\)|copyright\s?©?(?=\s?\d))\s*(?:\d{4}(?:\s?[-–]\s?\d{4})?\s*)?(?P<name>[A-Z][\w&.'’ -]{1,60})",
@@ -374,6 +405,8 @@ def _parse_copied(lines: list[str]) -> dict:
     _mark_embedded_posts(lines, info)
     start, end = _best_run(_with_byline_bonus(lines, info))
     kept = _keep_in_run(lines, info, start, end)
+    end = _extend_over_list(lines, info, kept, end)
+    end = _resume_after_announcement(lines, info, kept, end)
     first_body = next((i for i in range(start, end) if kept[i]), start)
 
     body_vocab = {w for i in range(first_body, end) if kept[i] for w in _content_words(lines[i])}
@@ -410,12 +443,13 @@ def _parse_copied(lines: list[str]) -> dict:
 
 def _is_standfirst(lines: list[str], info: list[dict], i: int, first_body: int) -> bool:
     """Line ``i``, right under the headline and above the body, is a standfirst (the summary
-    the article opens with), not a byline, date, credit, button or title-case teaser."""
+    the article opens with), not a byline, date, credit, button, title-case teaser or cut-off
+    teaser ("...")."""
     if i >= first_body:
         return False
     item, head = info[i], lines[i][:_HEAD_CHARS]
     return (item["words"] >= _MIN_STANDFIRST_WORDS and not item["furniture"] and not item["credit"]
-            and not _is_title_case(head)  # a teaser
+            and not _is_title_case(head) and not lines[i].endswith(("...", "…"))  # teasers
             and not _is_meta_line(head) and not _END_MARKER.match(head) and _LETTER.search(head) is not None)
 
 
@@ -520,14 +554,17 @@ def _is_title_case(text: str) -> bool:
 
 
 def _with_byline_bonus(lines: list[str], info: list[dict]) -> list[float]:
-    """Line scores, plus a bonus for the first prose line after the page's first "By" line:
-    the article starts under its byline, not in a sidebar of long teasers."""
+    """Line scores, plus a bonus for the first prose line after the page's first "By" line
+    that more prose follows within two lines: the article starts under its byline, not in a
+    sidebar of long teasers nor at a lone blurb (a column's description under the columnist's
+    byline, above the headline)."""
     scores = [item["score"] for item in info]
     byline = next((i for i, line in enumerate(lines) if len(line) < 200 and _is_byline(line)), None)
     if byline is None:  # no byline: the article starts under its "Published ..." line instead
         byline = next((i for i, line in enumerate(lines) if _is_labelled_date(line[:_HEAD_CHARS])), None)
     if byline is not None:
-        first = next((i for i in range(byline + 1, min(byline + 12, len(lines))) if info[i]["prose"]), None)
+        first = next((i for i in range(byline + 1, min(byline + 12, len(lines)))
+                      if info[i]["prose"] and any(item["prose"] for item in info[i + 1:i + 3])), None)
         if first is not None:
             scores[first] += _BYLINE_BONUS
     return scores
@@ -562,7 +599,8 @@ def _keep_in_run(lines: list[str], info: list[dict], start: int, end: int) -> li
             continue
         if item["prose"]:
             kept[i] = True
-        elif _is_subhead(lines[i], item) and i + 1 < end and info[i + 1]["prose"] and i > start:
+        elif _is_subhead(lines[i], item) and i + 1 < end and info[i + 1]["prose"] and i > start \
+                and not _points_to_teaser(lines[i - 1]):
             kept[i] = True
         elif start < i < end - 1 and _is_list_item(lines[i], item):
             kept[i] = True
@@ -570,7 +608,60 @@ def _keep_in_run(lines: list[str], info: list[dict], start: int, end: int) -> li
         if kept[i - 1] and kept[i + 1] and not kept[i] and info[i]["repeats"] == 1 \
                 and _is_short_sentence(lines[i], info[i]):
             kept[i] = True
+    for i in range(end - 2, start, -1):  # a heading or lead-in ("Ingredients", "The changes:") over a list
+        if not kept[i] and kept[i + 1] and info[i]["repeats"] == 1 and _is_subhead(lines[i], info[i]) \
+                and _is_list_item(lines[i + 1], info[i + 1]):
+            kept[i] = True
     return kept
+
+
+def _points_to_teaser(line: str) -> bool:
+    """A "Read more:" / "Related" label alone on its line: the line under it links another article."""
+    head = line[:_HEAD_CHARS]
+    return _is_short(head, 4) and bool(_TEASER_PREFIX.match(head) or _LINK_LABEL.fullmatch(head))
+
+
+def _extend_over_list(lines: list[str], info: list[dict], kept: list[bool], end: int) -> int:
+    """Extend the body over a list that its last lines announce (a lead-in such as "The full
+    list of winners is below:" or a heading such as "Tech Specs", then "Best Film - The
+    Harbour", "Engine: V-8" ...): list entries are short and score below zero, so the run stops
+    before them. Marks the lead-in and the entries kept; returns the new end."""
+    for lead in range(end, min(end + _MAX_LIST_LEAD_GAP + 1, len(lines))):
+        head = lines[lead][:_HEAD_CHARS]
+        announces = head.endswith(":") or not _SENTENCE_END.search(head)  # "The winners:", "Tech Specs"
+        if announces and _is_subhead(lines[lead], info[lead]) and info[lead]["repeats"] == 1:
+            break
+    else:
+        return end
+    stop = lead + 1
+    while stop < len(lines) and info[stop]["repeats"] == 1 and _is_list_item(lines[stop], info[stop]):
+        stop += 1
+    if stop - lead - 1 < _MIN_LIST_ITEMS:
+        return end
+    for i in range(lead, stop):
+        kept[i] = True
+    return stop
+
+
+def _resume_after_announcement(lines: list[str], info: list[dict], kept: list[bool], end: int) -> int:
+    """An article does not end on a line that announces more ("... with a record of .650 or
+    better:"): when the body's last line ends with a colon, the table or embed it announces
+    breaks the run, and the article resumes at the next prose line within
+    ``_ANNOUNCED_SPAN`` lines; its best run from there is kept too. Returns the new end."""
+    last = next((i for i in range(end - 1, -1, -1) if kept[i]), None)
+    if last is None or not lines[last][:_HEAD_CHARS].endswith(":"):
+        return end
+    resume = next((i for i in range(end, min(end + _ANNOUNCED_SPAN, len(lines))) if info[i]["prose"]), None)
+    if resume is None:
+        return end
+    total, best, stop = 0, 0, resume
+    for i in range(resume, len(lines)):
+        total += info[i]["score"]
+        if total > best:
+            best, stop = total, i + 1
+    for i, keep in enumerate(_keep_in_run(lines, info, resume, stop)[resume:stop], start=resume):
+        kept[i] = keep
+    return stop
 
 
 def _is_short_sentence(line: str, item: dict) -> bool:
@@ -787,13 +878,33 @@ def _find_authors(lines: list[str], header_from: int, first_body: int, end: int)
         with_outlet = i == header_from + 1 and bool(roles and roles[0])
         near_headline = i <= header_from + 5 and (_date_near(lines, i) or with_outlet)
         if authors and (near_headline or _role_below(lines, i) or _date_beside(lines, i)):
-            return authors, roles
+            return _with_names_below(lines, i, authors, roles)
     for i in range(end, min(end + 8, len(lines))):  # "Dec 6, 2023 Ann Lee" closing the article
         authors, roles = _bare_byline(lines[i])
         bio_below = i + 1 < len(lines) and _bio_start(authors, name_alone=False)(lines[i + 1][:_HEAD_CHARS])
         if authors and (_DATE.match(lines[i][:_HEAD_CHARS]) or bio_below):  # or "Ann Lee" / "Ann Lee is ..."
             return authors, roles
     return [], []
+
+
+def _with_names_below(lines: list[str], i: int, authors: list[str], roles: list[str]) -> tuple[list[str], list[str]]:
+    """A bare byline at line ``i`` plus the bare names on the lines right below it, when a date
+    closes them: an author box lists co-authors one per line ("Ann Lee" / "Bo Chan" / "March 3,
+    2023"); a name-like button ("Show Caption") is not followed by a date."""
+    found = list(zip(authors, roles))
+    j = i + 1
+    while j < min(i + 4, len(lines)) and not _DATE.search(lines[j][:_HEAD_CHARS]):
+        names = _bare_byline(lines[j])
+        if not names[0]:
+            break
+        found += zip(*names)
+        j += 1
+    if j == i + 1 or j == len(lines) or not _dates_or_times(lines[j][:_HEAD_CHARS]):
+        return authors, roles
+    unique: dict[str, str] = {}
+    for name, role in found:
+        unique.setdefault(name, role)
+    return list(unique), list(unique.values())
 
 
 def _unglue_capitals(text: str, lines: list[str]) -> tuple[list[str], list[str]] | None:
@@ -914,8 +1025,11 @@ def _bare_byline(line: str) -> tuple[list[str], list[str]]:
 
 
 def _is_role(part: str) -> bool:
-    """A byline part after a name that describes its holder ("Staff Writer", "Example News", "MD")."""
-    return bool(_ROLE_TITLE.search(part) or _ORGANISATION.search(part) or _CREDENTIAL.fullmatch(part))
+    """A byline part after a name that describes its holder ("Staff Writer", "Example News", "MD",
+    "XYZ Business": an acronym of three or more capitals in mixed-case text names an outlet, not
+    a person)."""
+    return bool(_ROLE_TITLE.search(part) or _ORGANISATION.search(part) or _CREDENTIAL.fullmatch(part)
+                or (not part.isupper() and _ACRONYM.search(part)))
 
 
 def _undouble(text: str) -> str:
@@ -1115,6 +1229,8 @@ def _iso_date(match: re.Match) -> str:
             year, month, day = int(groups["y3"]), int(groups["m3"]), int(groups["d3"])
         elif groups["y5"]:
             year, month, day = int(groups["y5"]), int(groups["m5"]), int(groups["d5"])
+        elif groups["y6"]:
+            year, month, day = int(groups["y6"]), _FOREIGN_MONTHS[groups["m6"].lower()], int(groups["d6"])
         else:
             year, month, day = int(groups["y4"]), int(groups["m4"]), int(groups["d4"])
             if month > 12:  # day-first numeric date

@@ -67,8 +67,14 @@ def norm_names(names) -> set[str]:
 
 
 def word_bag(text: str) -> Counter:
-    """Bag of lowercase word tokens (no punctuation or whitespace tokens)."""
-    return Counter(t.lower_ for t in tokenize(text or "") if not (t.is_punct or t.is_space))
+    """Bag of lowercase word tokens (no punctuation or whitespace tokens). Reads only each
+    token's text, so the score does not depend on which lexical attributes the tokenizer sets."""
+    return Counter(t.text.lower() for t in tokenize(text or "") if not (t.text.isspace() or _is_punct(t.text)))
+
+
+def _is_punct(token: str) -> bool:
+    """Every character is Unicode punctuation (spaCy's ``is_punct``)."""
+    return all(unicodedata.category(char).startswith("P") for char in token)
 
 
 def token_f1(predicted: str, gold: str) -> float:
@@ -141,12 +147,15 @@ BODY_F1_TARGET = 0.95  # --errors lists pages whose body F1 is below this
 
 
 def print_errors(pages: list[tuple[str, dict, dict]], fields: list[str]) -> None:
-    """Failing dev pages per field: predicted vs gold (body: F1 and both ends of each body)."""
+    """Failing dev pages per field, with the site (gold ``site`` when given) so that errors can be
+    grouped by site: predicted vs gold (body: F1 and both ends of each body)."""
     for field in fields:
         threshold = BODY_F1_TARGET if field == "body_f1" else 1.0
         failing = [(pid, parsed, gold) for pid, parsed, gold in pages if score_page(parsed, gold)[field] < threshold]
-        print(f"\n== {field}: {len(failing)} failing dev pages")
+        sites = {gold.get("site", "") for _, _, gold in failing}
+        print(f"\n== {field}: {len(failing)} failing dev pages on {len(sites)} sites")
         for pid, parsed, gold in failing:
+            pid = f"{pid} {gold.get('site', '')}".strip()
             if field == "body_f1":
                 print(f"{pid} F1={score_page(parsed, gold)[field]:.3f}\n  pred: {parsed['body'][:150]!r}"
                       f" ... {parsed['body'][-150:]!r}\n  gold: {gold['body'][:150]!r} ... {gold['body'][-150:]!r}")

@@ -127,6 +127,15 @@ def test_seed_body_and_removed(seed):
     (["News by Category"], [], []),  # one word after "news by": a menu
     (["Authors Columns Newsletters Podcasts"], [], []),  # a label without a colon or names below
     (["By Ann Lee - City Paper - Thursday, December 21, 2023"], ["Ann Lee"], [""]),  # not a caption
+    (["Adam Lee", "March 3, 2023"], ["Adam Lee"], [""]),  # a name is no "ad" button
+    (["Homer Chan", "March 3, 2023"], ["Homer Chan"], [""]),  # nor a "home" link
+    (["Ann Lee", "Bo Chan", "March 3, 2023"], ["Ann Lee", "Bo Chan"], ["", ""]),  # co-authors one per line
+    (["Ann Lee", "Bo Chan", "Cy Diaz", "2 days ago"], ["Ann Lee", "Bo Chan", "Cy Diaz"], ["", "", ""]),
+    (["Ann Lee", "Show Caption", "Hide Caption", "March 3, 2023"], ["Ann Lee"], [""]),  # buttons, not names
+    (["Ann Lee", "Jo Roe", "Photographer", "March 3, 2023"], ["Ann Lee"], [""]),  # no date closes the names
+    (["By Ann Lee, XYZ Business"], ["Ann Lee"], ["XYZ Business"]),  # an acronym names an outlet
+    (["By Ann Lee, Bo Chan"], ["Ann Lee", "Bo Chan"], ["", ""]),
+    (["Jo Roe/Example Agency", "March 3, 2023"], [], []),  # a photo credit, not a byline
 ])
 def test_bylines(byline, authors, roles):
     parsed = parse_page_text(page("Council approves a leaner budget for next year", *byline))
@@ -171,6 +180,11 @@ def test_author_box_after_the_article(bio, authors):
     (["Updated: Dec 23, 2023 / Published: Dec 21, 2023"], "2023-12-21"),
     (["22.12.2023"], "2023-12-22"),
     (["2023年12月22日"], "2023-12-22"),
+    (["Publié le 3 mars 2023"], "2023-03-03"),  # day-first month names of other languages
+    (["Veröffentlicht am 3. März 2023"], "2023-03-03"),
+    (["3 de marzo de 2023"], "2023-03-03"),
+    (["24 dicembre 2023"], "2023-12-24"),
+    (["3 marsupials 2023"], ""),  # a month name is a whole word
     (["Ann Lee • 12/11/23 4:23pm"], "2023-12-11"),
     (["Smoke over the harbour on December 14, 2023 [Jo Roe/Example Agency]", "Published On 9 Oct 2023"],
      "2023-10-09"),  # a caption's date is not the publication date
@@ -204,7 +218,7 @@ def test_read_time_only_when_stated():
     "Ann Lee · City News · Posted: March 3, 2023 8:25 AM EST | Last Updated: March 4, 2023 9:00 AM EST",
     "Council members listen to residents at City Hall in Springfield, Tuesday, March 3, 2023.",  # a caption
     "Get the full budget breakdown for every neighbourhood here.", "Check out the full list of projects here",
-    "Social Sharing", "EXCLUSIVEREAD MORE: Mayor says the budget is the hardest of her career",
+    "Social Sharing", "ShareFacebookTwitterEmail", "EXCLUSIVEREAD MORE: Mayor says the budget is the hardest of her career",
     "A previous version of this story misstated the size of the budget.",
     "This story does not necessarily represent the position of our parent company.",
     "Big night at city hall! pic.twitter.com/AbCdEf123",
@@ -215,6 +229,55 @@ def test_furniture_inside_the_article_is_removed(furniture):
     parsed = parse_page_text(text)
     assert parsed["body"].split("\n\n") == PARAGRAPHS
     assert furniture in parsed["removed"]
+
+
+@pytest.mark.parametrize("middle, kept", [
+    (["Here are the main changes:", "1. Road repairs", "2. New teachers", "3. Longer library hours"], True),
+    (["Ingredients", "2 cups flour", "1 teaspoon salt", "3 large eggs"], True),
+    (["Best Actor - Ann Lee", "Best Film - The Harbour Years (Presented by Example Studio)",
+      "Best Score - Bo Chan"], True),  # "label - value" entries
+    (["Share", "Facebook", "Twitter"], False),  # share buttons do not end the article
+    (["READ MORE:", "Mayor opens a new library in the north"], False),  # a teaser is no subhead
+    (["Related", "Schools get new computers"], False),
+])
+def test_lists_stay_and_buttons_go_inside_the_article(middle, kept):
+    text = "\n".join(["Council approves a leaner budget", "By Ann Lee", *PARAGRAPHS[:2], *middle, *PARAGRAPHS[2:],
+                      *LONG_PARAGRAPHS[:2]])
+    body = [*PARAGRAPHS[:2], *(middle if kept else []), *PARAGRAPHS[2:], *LONG_PARAGRAPHS[:2]]
+    assert parse_page_text(text)["body"].split("\n\n") == body
+
+
+@pytest.mark.parametrize("tail, extended", [
+    (["The full list of winners is below:", "Best Actor - Ann Lee", "Best Film - The Harbour", "Best Score - Bo Chan",
+      "Best Song - Cy Diaz"], True),
+    (["The full list of winners is below:", "Best Actor - Ann Lee", "Best Film - The Harbour"], False),  # too short
+    (["Most read:", "Mayor opens a new library", "Schools get new computers", "Bridge repairs begin"], False),
+    (["Tech Specs", "Engine: 2.0-liter turbo four", "Power: 250 hp", "Price: from $35,000"], True),  # a heading
+    (["Want the latest news?", "Markets: Free Report", "Stocks: Free Report", "Bonds: Free Report"], False),
+])
+def test_body_extends_over_a_list_its_last_line_announces(tail, extended):
+    text = "\n".join(["Council approves a leaner budget", "By Ann Lee", *PARAGRAPHS, *tail, "Privacy Policy"])
+    assert parse_page_text(text)["body"].split("\n\n") == PARAGRAPHS + (tail if extended else [])
+
+
+@pytest.mark.parametrize("lead_in, resumed", [
+    ("These are the districts with the largest cuts:", True),  # a table announced, not the end
+    ("These are the districts with the largest cuts.", False),
+])
+def test_article_resumes_after_the_table_its_last_line_announces(lead_in, resumed):
+    table = ["District Cut Share", *[f"Ward {n} {n * 3} {n}%" for n in range(1, 15)]]
+    after = LONG_PARAGRAPHS[:2]
+    text = "\n".join(["Council approves a leaner budget", "By Ann Lee", *PARAGRAPHS, lead_in, *table, *after,
+                      "Related Articles", "Another story headline here"])
+    body = parse_page_text(text)["body"].split("\n\n")
+    assert body == PARAGRAPHS + [lead_in] + (after if resumed else [])
+
+
+@pytest.mark.parametrize("subhead", ["Homeowners brace for a tax rise", "Adding up the cost", "Closer to home",
+                                     "Popularity of the plan"])
+def test_subheads_that_open_with_a_button_word_stay(subhead):
+    text = "\n".join(["Council approves a leaner budget", "By Ann Lee", *PARAGRAPHS[:2], subhead, *PARAGRAPHS[2:]])
+    assert parse_page_text(text)["body"].split("\n\n") == [*PARAGRAPHS[:2], subhead, *PARAGRAPHS[2:]]
 
 
 @pytest.mark.parametrize("prose", [
@@ -341,6 +404,21 @@ def test_headline_is_the_title_above_the_byline_not_a_teaser_or_dek(above, under
     parsed = parse_page_text("\n".join(["Home", "Sign in", *above, headline, *under, *PARAGRAPHS]))
     assert parsed["headline"] == headline
     assert headline not in parsed["body"]
+
+
+@pytest.mark.parametrize("column_blurb", [
+    ["Ann Lee writes about the city's money every week, with an eye on what it costs you."],  # a lone blurb
+    [],
+])
+def test_article_starts_at_a_block_of_prose_under_the_byline(column_blurb):
+    """A column's blurb under the columnist's byline, or cut-off teasers under the headline, are
+    not where the article starts."""
+    teasers = [f"Another column number {n} about the city's..." for n in range(4)]
+    text = "\n".join(["Home", "By Ann Lee, Columnist", "About", *column_blurb, "City Money",
+                      "Council approves a leaner budget", *teasers, "Show More", *PARAGRAPHS])
+    parsed = parse_page_text(text)
+    assert parsed["headline"] == "Council approves a leaner budget"
+    assert parsed["body"].split("\n\n") == PARAGRAPHS
 
 
 @pytest.mark.parametrize("under, headline", [
