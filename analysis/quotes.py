@@ -17,9 +17,11 @@ Rules over spaCy's blank English tokenizer (no statistical model):
 4. **Indirect speech.** A cue verb (speech, announcement, belief, intention, stance) with a
    subject and a complement (he said 1,000 arrests had been made; according to the report, …;
    …, officials told Reuters; Six in 10 say …; was criticized by Senator Doe), a speaker label
-   ("Q: …"), a poll ("In a CBS poll, …"), or no source at all ("seemed to", "is expected to");
-   one row per clause with its own cue (and one for a source closing the clause: "X plans to …,
-   officials said"), also in the parts of a sentence outside a direct quote.
+   ("Q: …"), a poll ("In a CBS poll, …"), a passive with its agent ("was rejected by 64 percent
+   of voters"), or no source at all ("seemed to", "is expected to", "is known for", "Asked
+   whether …"); one row per clause with its own cue (and one for a source closing the clause: "X
+   plans to …, officials said"; one for a relative clause or a further subject with its own
+   cue), also in the parts of a sentence outside a direct quote.
 5. **Speakers.** The mention as written, its canonical name in the article (Evans, he →
    Michael Evans; it, the company → Alibaba) and its role from pre-modifiers or apposition
    (Alibaba Group president Michael Evans; Andrew Turnage, the commission's executive
@@ -41,6 +43,12 @@ from .tokens import tokenize
 
 # --- lexicons -------------------------------------------------------------------------------
 
+#: Verbs of a stance or an act that PolNeAR attributes to their subject ("assailed the rules",
+#: "signed the bill"); they report no words, so they do not make a short quote a quotation.
+_ACT_LEMMAS = (
+    "address identify list nominate challenge eviscerate articulate compare ignore assail lambaste excoriate "
+    "ridicule champion target knock hammer laud extol bash berate castigate chastise rebuke fault trumpet "
+    "contradict sign order file debate campaign")
 _CUE_LEMMAS = (
     "say tell add state announce claim argue warn deny insist explain note report write suggest "
     "acknowledge admit confirm assert allege accuse urge predict promise vow pledge estimate reveal "
@@ -58,8 +66,8 @@ _CUE_LEMMAS = (
     "refuse seek endorse defend oppose acknowledge "
     "see know feel plan consider decide learn understand recognize envision attack offer "
     "imagine assume suspect disclose confess hint imply advise encourage forecast underscore exhort brag "
-    "rule project thank welcome request portray posit opine press scream"
-)
+    "rule project thank welcome request portray posit opine press scream fume gripe grumble snipe bristle sneer "
+) + " " + _ACT_LEMMAS
 _IRREGULAR = {"say": ("said", "says", "say", "saying"),
               "see": ("saw", "sees", "see"), "know": ("knew", "knows", "know"), "feel": ("felt", "feels", "feel"),
               "plan": ("planned", "plans", "plan", "planning"), "attack": ("attacked", "attacking"),
@@ -74,8 +82,13 @@ _IRREGULAR = {"say": ("said", "says", "say", "saying"),
               "quip": ("quipped", "quips", "quip"), "snap": ("snapped", "snaps", "snap"), "tell": ("told", "tells", "tell", "telling"),
               "write": ("wrote", "writes", "write", "written", "writing"),
               "find": ("found", "finds", "find"), "seek": ("sought", "seeks", "seek", "seeking"), "think": ("thought", "thinks", "think"),
-              "show": ("showed", "shows", "shown", "show"), "dispute": ("disputed", "disputes"),
-              "mention": ("mentioned", "mentions")}
+              "show": ("showed", "shows", "shown", "show", "showing"), "dispute": ("disputed", "disputes"),
+              "mention": ("mentioned", "mentions"),
+              # past forms only: the others are mostly nouns ("the list", "a target", "an address")
+              "address": ("addressed",), "list": ("listed",), "target": ("targeted",), "knock": ("knocked",),
+              "hammer": ("hammered",), "champion": ("championed",), "fault": ("faulted",),
+              "challenge": ("challenged",), "compare": ("compared",), "sign": ("signed",), "order": ("ordered",),
+              "file": ("filed",), "debate": ("debated",), "campaign": ("campaigned", "campaigning")}
 
 
 def _inflect(lemma: str) -> tuple[str, ...]:
@@ -97,6 +110,7 @@ def _third_person(lemma: str) -> str:
 
 #: Reporting verbs (all inflections) that introduce or follow a quotation.
 CUE_WORDS = frozenset(form for lemma in _CUE_LEMMAS.split() for form in _inflect(lemma)) | {"continued"}
+_ACT_CUES = frozenset(form for lemma in _ACT_LEMMAS.split() for form in _inflect(lemma))
 #: Cues that only report speech when they head the clause (not "call" as in "a phone call").
 _NOUN_LIKE_CUES = frozenset({"call", "calls", "report", "reports", "post", "posts", "comment", "comments",
                              "answer", "answers", "question", "questions", "charge", "charges", "find",
@@ -119,23 +133,44 @@ _PHRASAL_CUES = {"fired": {"back"}, "fires": {"back"}, "shot": {"back"}, "shoots
                  "hit": {"back", "out"}, "hits": {"back", "out"}, "lashed": {"out"}, "went": {"on"},
                  "goes": {"on"}, "pointed": {"out", "to"}, "points": {"out", "to"}, "spoke": {"out", "about"},
                  "put": {"it"}, "puts": {"it"}, "pointing": {"to", "out"}, "talked": {"about"},
-                 "talking": {"about"}, "talks": {"about"}, "talk": {"about"}, "speaking": {"about"}}
+                 "talking": {"about"}, "talks": {"about"}, "talk": {"about"}, "speaking": {"about"},
+                 "pushed": {"back"}, "pushes": {"back"}, "pushing": {"back"},
+                 **dict.fromkeys(("voted", "votes", "voting", "vote"), {"for", "against"}),
+                 **dict.fromkeys(("focused", "focuses", "focusing"), {"on"}),
+                 **dict.fromkeys(("advocated", "advocates", "advocating"), {"for"}),
+                 "made": {"clear"}, "makes": {"clear"}, "struck": {"down"}, "strikes": {"down"},
+                 "cast": {"doubt"}, "casts": {"doubt"}, "weighed": {"in"}, "weighs": {"in"},
+                 "took": {"aim", "issue"}, "takes": {"aim", "issue"},
+                 **dict.fromkeys(("raised", "raises", "raising"), {"concerns", "questions", "doubts"})}
 #: Every word that can be a cue (a fast first test).
 #: Verbs that report only with a statement as object ("issued a statement").
 _ISSUING = frozenset({"issued", "issues", "released", "releases"})
 _ANY_CUE = CUE_WORDS | _HEADLINE_CUES | set(_PHRASAL_CUES) | _ISSUING \
     | {"read", "reads", "according", "continue", "continues"}
+#: Cue words that can introduce a quotation (acts report no words: "listed their country as “Hope”").
+_QUOTE_CUES = _ANY_CUE - _ACT_CUES
 #: Words that mark an attribution without a source ("seemed to", "is expected to").
 _EVIDENTIAL = frozenset("seem seems seemed appear appears appeared expected".split())
-_UNSOURCED_CUES = _EVIDENTIAL | {"asked"}
+#: Passive participles that report a view held by no one named ("is seen as", "are said to").
+_OPINION_PASSIVES = frozenset("seen viewed regarded known considered deemed thought believed perceived rumored "
+                              "rumoured said reported".split())
+_UNSOURCED_CUES = _EVIDENTIAL | _OPINION_PASSIVES | {"asked"}
 #: A poll as a source: "In a CBS News poll, she led Sanders 56 percent to 32 percent".
 _POLL_WORDS = frozenset("poll polls survey surveys".split())
 #: Adjectives that state a belief or stance ("are confident that", "is opposed to").
 _STANCE_ADJECTIVES = frozenset(
     "confident sure certain worried convinced concerned optimistic skeptical sceptical eager willing determined "
     "opposed critical supportive aware afraid hopeful unsure doubtful adamant reluctant open ready happy glad proud "
-    "angry upset furious frustrated disappointed pleased unhappy nervous anxious wary".split())
-_INDIRECT_WORDS = _ANY_CUE | _EVIDENTIAL | _POLL_WORDS | _STANCE_ADJECTIVES
+    "angry upset furious frustrated disappointed pleased unhappy nervous anxious wary hostile enamored enamoured "
+    "sympathetic receptive dismissive suspicious fearful grateful excited".split())
+#: Participles that attribute a view or choice to their "by" agent ("was rejected by 64 percent
+#: of voters", "are seen as … by a quarter of voters"), besides the passive forms of cues.
+_PASSIVE_CUES = frozenset(
+    "seen viewed regarded considered named elected nominated appointed rejected supported backed endorsed "
+    "opposed favored favoured defeated interpreted remembered attacked criticized criticised praised described "
+    "called labeled labelled accused introduced embraced welcomed condemned denounced questioned challenged "
+    "chosen picked blamed targeted mocked ridiculed hailed dismissed measured".split())
+_INDIRECT_WORDS = _ANY_CUE | _UNSOURCED_CUES | _POLL_WORDS | _STANCE_ADJECTIVES | _PASSIVE_CUES
 _ASIDES = frozenset("however though too also meanwhile instead nevertheless moreover meanwhile "
                     "separately privately publicly".split())
 _NAMING_VERBS = frozenset({"called", "dubbed", "titled", "entitled", "labeled", "labelled", "named", "branded"})
@@ -155,13 +190,14 @@ _SKIP_BEFORE_CUE = frozenset(
     "last often frequently has've 's ’s would will could should may might can did does do has "
     "reportedly allegedly privately earlier initially further not never always already just "
     "flatly bluntly simply quickly long famously ultimately still now even both all been is are was only "
-    "were being n't".split())
+    "were being n't n’t".split())
 _BE_FORMS = frozenset("is are was were been being be".split())
+_SKIP_NOT_BE = _SKIP_BEFORE_CUE - _BE_FORMS
 #: Verbs that take a cue as infinitive ("continues to insist", "went on to argue", "wants to say").
 _CATENATIVES = frozenset(
     "continue continues continued began begins begun start starts started tried tries try "
     "on moved moves sought seeks want wants wanted decided decides used rushed hastened "
-    "appeared appears seemed seems".split())
+    "appeared appears seemed seems avoid avoids avoided".split())
 #: Words that count people or a share of them: "36 percent of Democrats said", "Six in 10 say".
 _QUANTITIES = frozenset(
     "percent % majority majorities most many some half third thirds quarter quarters all none few "
@@ -169,7 +205,7 @@ _QUANTITIES = frozenset(
     "thousands millions several both each".split())
 _NUMBER_WORDS = frozenset("one two three four five six seven eight nine ten".split())
 _APPROXIMATE = frozenset("about nearly almost roughly some just over under around".split())
-_QUANTITY_LINKS = _APPROXIMATE | {"in", "-", "than", "more", "fewer", "less", "but"}
+_QUANTITY_LINKS = _APPROXIMATE | {"in", "-", "than", "more", "fewer", "less", "but", "out", "of"}
 _QUOTE_TOKENS = frozenset({"“", "”", "\"", "''", "``", "«", "»"})
 _CLAUSE_BREAK = frozenset({".", "!", "?", ";", "—", "–", "(", ")", ":"}) | _QUOTE_TOKENS
 _TITLES = frozenset(
@@ -186,7 +222,8 @@ _ROLE_NOUNS = _TITLES | frozenset(
     "lawyer attorney partner deputy staffer staff advocate activist organizer coordinator campaigner "
     "pollster consultant operative fellow president chairman officer secretary commissioner "
     "administrator agent investigator prosecutor counsel dean principal teacher doctor physician "
-    "founder ceo cfo coo cto chief".split())
+    "founder ceo cfo coo cto chief donor historian columnist commentator host anchor co-anchor writer author "
+    "pundit voter supporter delegate candidate senator congressman".split())
 #: Common nouns that can stand as a speaker ("the company said", "officials told").
 _SOURCE_NOUNS = _ROLE_NOUNS | frozenset(
     "company firm group giant retailer campaign agency department ministry government administration "
@@ -197,7 +234,8 @@ _SOURCE_NOUNS = _ROLE_NOUNS | frozenset(
     "team club league office service spokesperson regulator regulators bank airline manufacturer "
     "platform marketplace network document documents letter memo filing lawsuit complaint "
     "data research figures statistics ruling article blog post tweet message headline sign ad "
-    "voice-over percent respondents voters polling polls records numbers results surveys".split())
+    "voice-over percent respondents voters polling polls records numbers results surveys video footage "
+    "recording transcript analysis review investigation inquiry audit assessment".split())
 _ORG_NOUNS = frozenset("company firm group giant retailer agency department ministry government "
                        "administration court committee commission board council party organization "
                        "organisation association union team club league office service regulator "
@@ -344,8 +382,8 @@ def _direction(text: str, i: int) -> str:
         if left_open and nxt == "’" or left_open and not right_close and nxt.isalnum():
             return "open"
         return "close" if right_close and not prev.isspace() else ""
-    if prev == "=" or nxt == ">":
-        return ""  # markup attribute: author="…">
+    if prev == "=" or nxt == ">" or prev == "\"" and text[i - 2:i - 1] == "=":
+        return ""  # markup attribute: author="…">, pic=""
     if char == "\"" and prev.isdigit() and not left_open:
         return ""  # inch mark: a 12" screen
     if char in _OPENING_GLYPHS:
@@ -501,6 +539,12 @@ def _is_cue(doc: _Doc, i: int) -> bool:
     return True
 
 
+def _quote_cue(doc: _Doc, i: int) -> bool:
+    """Whether token ``i`` is a cue that can introduce a quotation (not an act: "listed their
+    country as “Hope”", "signed the “Choose Life” bill")."""
+    return doc.lower[i] in _QUOTE_CUES and _is_cue(doc, i)
+
+
 def _after_noun(doc: _Doc, i: int) -> bool:
     """Whether a past-tense cue follows a common noun with its determiner ("The authors found
     that", "the inquiry found"), not a determiner itself ("the found money")."""
@@ -525,6 +569,9 @@ def _opening_past_participle(doc: _Doc, k: int) -> bool:
 def _sentence_subject(doc: _Doc, floor: int, limit: int) -> _Mention | None:
     """The subject at the start of a clause, after any introductory phrase ("In a statement, …")."""
     k = floor
+    dash = next((m for m in range(k + 1, min(limit, k + _MAX_DATELINE)) if doc.text[m] in _DATELINE_DASHES), None)
+    if dash is not None and all(_is_name_token(doc.text[m]) or doc.text[m] in "(),." for m in range(k, dash)):
+        k = dash + 1  # a dateline: "Washington (AFP) – Democrat Hillary Clinton …"
     while k < limit and doc.lower[k] in {"and", "but", "so", "yet", "then"}:  # "And then Trump …"
         k += 1
     if k < limit and (doc.lower[k] in _FUNCTION_WORDS - _DETERMINERS | {"speaking"} or _opening_participle(doc, k)
@@ -545,12 +592,18 @@ def _sentence_subject(doc: _Doc, floor: int, limit: int) -> _Mention | None:
     return _mention_after(doc, k, limit)
 
 
+_DATELINE_DASHES = frozenset({"—", "–", "--", "-"})
+_MAX_DATELINE = 8
+
+
 def _mention_before(doc: _Doc, cue: int, floor: int) -> _Mention | None:
     """The subject noun phrase ending just before the cue (skipping auxiliaries and adverbs)."""
     if doc.lower[cue].endswith("ing") and cue - 1 >= floor and doc.text[cue - 1] == ",":
         if cue - 2 > floor and _is_cue(doc, cue - 2):  # "…, Spicer said, adding, “…”": Spicer
             return _mention_before(doc, cue - 2, floor)
         return _sentence_subject(doc, floor, cue - 1)  # Trump …, telling the crowd, “…”
+    if doc.lower[cue].endswith("ing") and cue - 1 > floor and doc.lower[cue - 1] in _GERUND_OPENERS:
+        return _sentence_subject(doc, floor, cue - 1)  # "He won by announcing …": he
     j = cue - 1
     while j >= floor:
         if doc.lower[j] in _SKIP_BEFORE_CUE or doc.lower[j].endswith("ly") and doc.text[j].islower():
@@ -664,6 +717,11 @@ def _noun_phrase_ending(doc: _Doc, j: int, floor: int) -> _Mention | None:
                 or not (head in _SOURCE_NOUNS | _READ_SUBJECTS or antecedent.kind == "org"):
             return None  # not "the list, which highlights fakes"
         return _Mention(j, j + 1, word, role=antecedent.role, kind=antecedent.kind, name=antecedent.text)
+    if word == "," and j - 2 >= floor and doc.text[j - 1] == ")":  # "Gov. John Kasich (R-OH), said"
+        opening = next((m for m in range(j - 2, max(floor - 1, j - 8), -1) if doc.text[m] == "("), None)
+        if opening is not None and opening - 1 >= floor and _is_name_token(doc.text[opening - 1]) \
+                and doc.lower[opening - 1] not in _FUNCTION_WORDS:
+            return _name_ending(doc, opening - 1, floor)
     if word == ",":  # Name, apposition, said
         relative = _relative_clause_head(doc, j, floor)
         if relative is not None:
@@ -685,6 +743,12 @@ def _noun_phrase_ending(doc: _Doc, j: int, floor: int) -> _Mention | None:
                 if _looks_like_role(doc, comma + 1, j):
                     head.role = head.role or doc.span_text(comma + 1, j)
                 return head  # "Ramos, 58, told" / "Murphy, who was elected in 2012, argued"
+            if head is None and _is_number(doc.lower[before]) and before - 1 > floor and doc.text[before - 1] == ",":
+                person = _noun_phrase_ending(doc, before - 2, floor)  # "Jillian Chase, 27, a Tinder user, said"
+                if person is not None and person.kind == "person" or _is_name_token(doc.text[before - 2]):
+                    if person is not None and _looks_like_role(doc, comma + 1, j):
+                        person.role = person.role or doc.span_text(comma + 1, j)
+                    return person
         return None
     if _is_name_token(word) and lower not in _FUNCTION_WORDS:
         return _name_ending(doc, j, floor)
@@ -815,6 +879,16 @@ def _mention_after(doc: _Doc, i: int, limit: int) -> _Mention | None:
         while j < limit and (_is_name_token(doc.text[j]) or doc.text[j] in {"-", "&"}) \
                 and doc.lower[j] not in _SENTENCE_WORDS - {"the"}:
             j += 1
+        role = j
+        while role < limit and role - j < 3 and doc.text[role].isalpha() and doc.text[role].islower() \
+                and doc.lower[role] not in _FUNCTION_WORDS and doc.lower[role] not in CUE_WORDS:
+            role += 1  # "said Democratic strategist Hank Sheinkopf"
+        if role > j and role < limit and _is_name_token(doc.text[role]) and doc.lower[role] not in _FUNCTION_WORDS \
+                and any(doc.lower[m] in _ROLE_NOUNS for m in range(j, role)):
+            j = role
+            while j < limit and (_is_name_token(doc.text[j]) or doc.text[j] in {"-", "&"}) \
+                    and doc.lower[j] not in _SENTENCE_WORDS - {"the"}:
+                j += 1
     elif word.islower() and lower not in _FUNCTION_WORDS and lower not in CUE_WORDS:
         # lowercase pre-modifiers before a name: "said retired Army Lt. Gen. Mick Bednarek"
         while j < limit and j - i < 4 and doc.text[j].islower() and doc.text[j].isalpha():
@@ -1016,7 +1090,7 @@ def _cue_after(doc: _Doc, tok: int, limit: int) -> _Attribution | None:
         k += 1
     if k >= limit:
         return None
-    if _is_cue(doc, k) and doc.lower[k] not in _ADDRESSING and doc.lower[k] not in _STANCE_CUES \
+    if _quote_cue(doc, k) and doc.lower[k] not in _ADDRESSING and doc.lower[k] not in _STANCE_CUES \
             and not doc.lower[k].endswith("ing"):
         # (“…,” said Evans; but in “…,” denounced her record the next words are the object, and
         # in “…,” adding that Valeant … a participle's subject is the clause's before the quote)
@@ -1034,7 +1108,7 @@ def _cue_after(doc: _Doc, tok: int, limit: int) -> _Attribution | None:
             continue
         if doc.text[cue] in _CLAUSE_BREAK:
             break
-        if _is_cue(doc, cue):
+        if _quote_cue(doc, cue):
             mention = _mention_before(doc, cue, k)
             if mention is not None and mention.first < k:
                 mention = None
@@ -1071,14 +1145,15 @@ def _cue_before(doc: _Doc, tok: int, floor: int) -> _Attribution | None:
         if doc.lower[cue] == "according" and doc.lower[cue + 1:cue + 2] == ["to"]:
             mention = _mention_after(doc, cue + 2, k)
             return _Attribution(doc.idx[cue], doc.end_char(cue + 1), mention, 0.9)
-        if _is_cue(doc, cue):
+        if _quote_cue(doc, cue):
             mention = _mention_before(doc, cue, floor) or _mention_after(doc, cue + 1, k)
             if mention is not None:
                 return _Attribution(doc.idx[cue], doc.end_char(cue), mention, 0.95 if punct == ":" else 0.85)
             return None
     if punct == ":" and k - 1 >= floor and _is_name_token(doc.text[k - 1]):
         mention = _noun_phrase_ending(doc, k - 1, floor)
-        if mention is not None and mention.start in {floor, floor + 1}:  # transcript "EVANS: “…”"
+        if mention is not None and (mention.start in {floor, floor + 1} or _noun_phrase_run(doc, floor, mention.start)):
+            # transcript "EVANS: “…”", "Former secretary of state Hillary Rodham Clinton: “…”"
             return _Attribution(doc.idx[k], doc.end_char(k), mention, 0.7)
     return None
 
@@ -1099,7 +1174,7 @@ def _cue_in_clause(doc: _Doc, floor: int, tok: int) -> tuple[_Attribution, int] 
             if mention is not None and stop < tok and doc.text[stop] == ",":
                 best = _Attribution(doc.idx[cue], doc.end_char(cue + 1), mention, 0.85), stop + 1
             continue
-        if not _is_cue(doc, cue):
+        if doc.lower[cue] not in _QUOTE_CUES or not _is_cue(doc, cue):
             continue
         mention = _mention_before(doc, cue, floor)
         if mention is None:
@@ -1236,13 +1311,16 @@ _WORD = re.compile(r"[A-Za-z]+")
 _DOUBLE_QUOTE_CHARS = re.compile(r"[“”\"«»„‘]")
 _SINGLE_QUOTE_MARK = re.compile(r"(?<!\S)'|['’](?!\S)")  # not an apostrophe inside a word
 #: Cue words as a sentence can spell them (lower case; title case in headlines: "County Says").
-_CUE_SPELLINGS = CUE_WORDS | _EVIDENTIAL | _POLL_WORDS | {word.capitalize() for word in _HEADLINE_CUES}
+_CUE_SPELLINGS = CUE_WORDS | _EVIDENTIAL | _POLL_WORDS | {"Asked"} \
+    | {word.capitalize() for word in _HEADLINE_CUES}
 #: Frequent verbs that report only when a clause follows them ("they know that …", not "know him").
 _WEAK_CUES = frozenset(form for lemma in "see know feel plan understand learn decide consider offer attack".split()
                        for form in _inflect(lemma))
 _AFTER_WEAK = re.compile(r"\b(?:%s) (\w+)" % "|".join(sorted(_WEAK_CUES)))
 _CLAUSE_INTRODUCERS = frozenset("that how what whether if why when where who he she they it we i you to the "
                                 "his her their its this there".split())
+_OPINION_PASSIVE_RE = re.compile(r"\b(?:is|are|was|were|be|been|being)(?: \w+ly)? (?:%s) (?:as|to|for)\b"
+                                 % "|".join(sorted(_OPINION_PASSIVES)))
 _LABEL = re.compile(r"[A-Z][\w.’'-]*(?: [A-Z][\w.’'-]*){0,%d}: " % (_MAX_LABEL - 1))
 _PHRASAL_RE = re.compile(r"\b(?:%s)\b" % "|".join(
     f"{verb} (?:{'|'.join(sorted(particles))})" for verb, particles in sorted(_PHRASAL_CUES.items())))
@@ -1258,9 +1336,13 @@ def _relevant(text: str) -> bool:
         return True
     words = _WORD.findall(text)
     cues = _CUE_SPELLINGS.intersection(words)
-    if cues:  # a common verb of perception or intention alone must introduce a clause ("knew that …")
-        return not cues <= _WEAK_CUES or any(word in _CLAUSE_INTRODUCERS or word[:1].isupper()
-                                             for word in _AFTER_WEAK.findall(text))
+    if cues and (not cues <= _WEAK_CUES or any(word in _CLAUSE_INTRODUCERS or word[:1].isupper()
+                                               for word in _AFTER_WEAK.findall(text))):
+        return True  # (a common verb of perception or intention alone must introduce a clause: "knew that …")
+    if " by " in text and not _PASSIVE_CUES.isdisjoint(words):  # "was rejected by 64 percent of voters"
+        return True
+    if not _OPINION_PASSIVES.isdisjoint(words) and _OPINION_PASSIVE_RE.search(text):  # "is seen as"
+        return True
     return not _PHRASAL_CUES.keys().isdisjoint(words) and bool(_PHRASAL_RE.search(text))
 
 
@@ -1375,6 +1457,7 @@ def extract_quotes(article: dict, paragraphs: list[dict], sentences: list[dict])
     rows.sort(key=lambda r: (r["start"], r["end"]))
     for quote_id, row in enumerate(rows):
         row["quote_id"] = quote_id
+        row.pop("_cue_start", None)
     return rows
 
 
@@ -1386,7 +1469,8 @@ def _direct_and_mixed(doc, article_id, paragraphs, entities, rows, claimed) -> N
     def sentence_has_cue(s_pos: int) -> bool:
         if s_pos not in cues_in:
             floor, limit = doc.sent_tokens[s_pos]
-            cues_in[s_pos] = any(_is_cue(doc, k) for k in range(floor, limit))
+            cues_in[s_pos] = any(word in _QUOTE_CUES and _is_cue(doc, floor + i)
+                                 for i, word in enumerate(doc.lower[floor:limit]))
         return cues_in[s_pos]
 
     previous: dict | None = None  # last attributed quote row
@@ -1418,6 +1502,7 @@ def _direct_and_mixed(doc, article_id, paragraphs, entities, rows, claimed) -> N
             attribution = None  # “Headline of a cited story” — Outlet
         sentence_id = doc.sent_ids[s_pos]
         kind, start, end, confidence = "direct", frag.start, frag.end, 0.0
+        same_subject = None  # a later cue sharing the mixed quote's subject ("… and threatened to …")
         if attribution is None and not frag.continued:
             clause = _cue_in_clause(doc, s_floor, open_tok)
             if clause is not None:
@@ -1427,8 +1512,10 @@ def _direct_and_mixed(doc, article_id, paragraphs, entities, rows, claimed) -> N
                     kind, start = "mixed", content_start
                     end = max(frag.close_at, _content_end(doc, doc.sentence_of(frag.close_at - 1), frag.close_at))
                     joined = _next_clause(doc, close_tok - 1, s_limit)
-                    if joined is not None and joined[2] and doc.idx[joined[0]] >= frag.close_at:
+                    if joined is not None and doc.idx[joined[0]] >= frag.close_at \
+                            and (joined[2] or not _has_quote_mark(body[doc.idx[joined[0]]:doc.end_char(s_limit - 1)])):
                         end = doc.idx[joined[0]]  # not into "… and Trump says he's “…”"
+                        same_subject = None if joined[2] else joined[1]
                     end = _strip(body, start, end)[1]
         if attribution is None and not frag.continued and close_tok < s_limit:
             attribution = _trailing_cue(doc, close_tok, s_limit)
@@ -1482,8 +1569,18 @@ def _direct_and_mixed(doc, article_id, paragraphs, entities, rows, claimed) -> N
             previous = row
         rows.append(row)
         claimed.append((min(start, frag.open_at), max(end, frag.close_at)))
+        if same_subject is not None and kind == "mixed":
+            cue = same_subject
+            _add_indirect(doc, article_id, entities, rows, claimed, s_pos,
+                          _Attribution(doc.idx[cue], doc.end_char(cue), attribution.mention, 0.75),
+                          doc.idx[_skip_cue_complements(doc, cue, s_limit)], _clause_end(doc, s_floor, s_limit))
     for row in rows:
         row.pop("_paragraph", None)
+
+
+def _has_quote_mark(text: str) -> bool:
+    """Whether ``text`` holds a double quote mark (or a wire-style '')."""
+    return bool(_DOUBLE_QUOTE_CHARS.search(text)) or "''" in text
 
 
 def _single_quoted_line(frag: _Fragment, paragraphs: list[dict], body: str) -> bool:
@@ -1555,6 +1652,8 @@ def _indirect(doc, article_id, entities, rows, claimed) -> None:
 def _clauses(doc: _Doc, floor: int, limit: int) -> list[tuple[int, int]]:
     """Token ranges of ``floor:limit`` split at semicolons, which join independent clauses
     ("Most mayors have endorsed her; last month, the campaign unveiled a list")."""
+    if ";" not in doc.text[floor:limit]:
+        return [(floor, limit)]
     bounds = [k for k in range(floor, limit) if doc.text[k] in _CLAUSE_SEPARATORS]
     return list(zip([floor] + [k + 1 for k in bounds], bounds + [limit]))
 
@@ -1566,12 +1665,23 @@ def _indirect_in(doc, article_id, entities, rows, claimed, s_pos, floor, limit, 
     """Indirect rows from the tokens ``floor:limit`` of sentence ``s_pos``: one per clause with
     its own cue ("Cruz said A, while Trump argued B"; "She blamed A and said B"), and a source
     closing the clause as well as the ones inside it ("X is planning to …, officials announced")."""
+    if doc.lower[floor] in {"asked", "when"} and depth < _MAX_CLAUSES:
+        question = _unsourced(doc, floor, limit)  # "Asked whether he would …, Smith said …": both
+        if question is not None and doc.token_at(question[0].cue_start) <= floor + 1:
+            _add_indirect(doc, article_id, entities, rows, claimed, s_pos, *question)
+            rest = doc.token_at(question[2]) + 1
+            if limit - rest >= 4:
+                _indirect_in(doc, article_id, entities, rows, claimed, s_pos, rest, limit, depth + 1)
+            return
+    words = set(doc.lower[floor:limit])
     found = _reported_speech(doc, floor, limit)
-    if found is None and not _UNSOURCED_CUES.isdisjoint(doc.lower[floor:limit]):
+    if found is None and "by" in words:
+        found = _passive_by(doc, floor, limit)
+    if found is None and not _UNSOURCED_CUES.isdisjoint(words):
         found = _unsourced(doc, floor, limit)
-    if found is None and not _POLL_WORDS.isdisjoint(doc.lower[floor:limit]):
+    if found is None and not _POLL_WORDS.isdisjoint(words):
         found = _poll_source(doc, floor, limit)
-    if found is None and not _STANCE_ADJECTIVES.isdisjoint(doc.lower[floor:limit]):
+    if found is None and not _STANCE_ADJECTIVES.isdisjoint(words):
         found = _stance_adjective(doc, floor, limit)
     if found is None:
         return
@@ -1592,11 +1702,76 @@ def _indirect_in(doc, article_id, entities, rows, claimed, s_pos, floor, limit, 
                 _add_indirect(doc, article_id, entities, rows, claimed, s_pos,
                               _Attribution(doc.idx[cue], doc.end_char(cue), attribution.mention, 0.75),
                               doc.idx[_skip_cue_complements(doc, cue, limit)], doc.end_char(limit - 1))
+        else:
+            embedded = _embedded_clause(doc, doc.token_at(c_start), limit)
+            if embedded is not None:  # "charged Corey Lewandowski after determining that a video showed …"
+                c_end = min(c_end, doc.idx[embedded])
+            new_subject = _new_subject(doc, doc.token_at(c_start), limit)
+            if new_subject is not None:
+                c_end = min(c_end, doc.idx[new_subject])
     trailing = _trailing_source(doc, floor, limit) if depth == 0 else None
     if trailing is not None and trailing[0].cue_start > attribution.cue_start and trailing[2] > c_start:
         c_end = min(c_end, trailing[2])
         _add_indirect(doc, article_id, entities, rows, claimed, s_pos, *trailing)
     _add_indirect(doc, article_id, entities, rows, claimed, s_pos, attribution, c_start, c_end)
+    if depth == 0 and "who" in words:
+        for relative in _relative_cues(doc, floor, limit, cue):
+            _add_indirect(doc, article_id, entities, rows, claimed, s_pos, *relative)
+    present = CUE_WORDS.intersection(words) - _MENTAL_CUES
+    if depth == 0 and present and (present != {doc.lower[cue]} or doc.lower[floor:limit].count(doc.lower[cue]) > 1):
+        used = {row["_cue_start"] for row in rows[-_MAX_CLAUSES:] if "_cue_start" in row}
+        for other in _other_cues(doc, floor, limit, doc.token_at(c_start), used, present):
+            _add_indirect(doc, article_id, entities, rows, claimed, s_pos, *other)
+
+
+#: Cues of a mental state or intention, which nest inside reported clauses more than they report.
+_MENTAL_CUES = frozenset(form for lemma in (
+    "think believe want hope fear worry expect feel know see plan consider recall seek support back favor "
+    "prefer wonder imagine assume suspect understand learn decide refuse endorse oppose").split()
+    for form in _inflect(lemma))
+
+
+def _other_cues(doc: _Doc, floor: int, limit: int, content: int, used: set, present: set):
+    """Further cues (of the words ``present``) of a clause with a pronoun or name right before
+    them ("as he mentioned A, … she talked about B"), not the first words of a reported clause
+    ("said they believed")."""
+    for cue in range(floor + 1, limit - 2):
+        if doc.lower[cue] not in present or doc.idx[cue] in used or content <= cue <= content + 3 \
+                or not _is_cue(doc, cue):
+            continue
+        subject = cue - 1
+        while subject > floor and doc.lower[subject] in _SKIP_NOT_BE:
+            subject -= 1
+        word = doc.lower[subject]
+        if not (word in {"he", "she", "they"} or _is_name_token(doc.text[subject]) and word not in _FUNCTION_WORDS):
+            continue
+        mention = _noun_phrase_ending(doc, subject, floor)
+        target = _skip_cue_complements(doc, cue, limit)
+        if mention is None or target >= limit - 1 or not _opens_content(doc, cue, target):
+            continue
+        end = next((m for m in range(target + 1, limit) if doc.text[m] in _CLAUSE_BREAK or doc.text[m] == ","), limit)
+        yield _Attribution(doc.idx[cue], doc.end_char(cue), mention, 0.6), doc.idx[target], doc.end_char(end - 1)
+
+
+def _relative_cues(doc: _Doc, floor: int, limit: int, taken: int):
+    """Attributions in relative clauses other than the cue ``taken`` ("Rubio, who has assailed
+    policies of the Clinton era, said …": who has assailed), as ``(attribution, content_start,
+    content_end)`` tuples."""
+    for k in range(floor + 1, limit - 2):
+        if doc.lower[k] != "who":
+            continue
+        cue = k + 1
+        while cue < limit - 1 and cue - k <= 3 and (doc.lower[cue] in _SKIP_NOT_BE
+                                                    or doc.lower[cue].endswith("ly") and doc.text[cue].islower()):
+            cue += 1
+        if cue == taken or cue >= limit - 1 or not _is_cue(doc, cue):
+            continue
+        mention = _noun_phrase_ending(doc, k, floor)
+        content = _skip_cue_complements(doc, cue, limit)
+        if mention is None or content >= limit - 1 or not _opens_content(doc, cue, content):
+            continue
+        end = next((m for m in range(content + 1, limit) if doc.text[m] in _CLAUSE_BREAK or doc.text[m] == ","), limit)
+        yield _Attribution(doc.idx[cue], doc.end_char(cue), mention, 0.7), doc.idx[content], doc.end_char(end - 1)
 
 
 def _passive_agent(doc: _Doc, cue: int, floor: int, limit: int):
@@ -1615,6 +1790,40 @@ def _passive_agent(doc: _Doc, cue: int, floor: int, limit: int):
         # the question put: "Sanders was asked by host John Dickerson whether …"
         return attribution, doc.idx[mention.end], _clause_end(doc, floor, limit)
     return attribution, doc.idx[floor], doc.idx[be]
+
+
+_MAX_AGENT_GAP = 12
+
+
+def _passive_by(doc: _Doc, floor: int, limit: int):
+    """A passive whose agent comes a few words after the participle ("Pigs are considered
+    unclean by Muslims", "This proposal was rejected by 64 percent of the electorate"): the agent
+    is the source, the subject the content; ``(attribution, content_start, content_end)`` or None."""
+    for by in range(floor + 3, limit - 1):
+        if doc.lower[by] != "by" or _PASSIVE_CUES.isdisjoint(doc.lower[max(floor, by - _MAX_AGENT_GAP):by]):
+            continue
+        participle = next((m for m in range(by - 1, max(floor, by - _MAX_AGENT_GAP) - 1, -1)
+                           if doc.lower[m] in _PASSIVE_CUES or doc.text[m] in _CLAUSE_BREAK or doc.text[m] == ","), None)
+        if participle is None or doc.lower[participle] not in _PASSIVE_CUES:
+            continue
+        be = participle - 1
+        while be > floor and (doc.lower[be].endswith("ly") or doc.lower[be] in _SKIP_NOT_BE):
+            be -= 1
+        mention = _mention_after(doc, by + 1, limit) or _noun_phrase_after(doc, by + 1, limit)
+        if be <= floor or doc.lower[be] not in _BE_FORMS or mention is None:
+            continue
+        return _Attribution(doc.idx[participle], doc.end_char(participle), mention, 0.7), doc.idx[floor], doc.idx[be]
+    return None
+
+
+def _noun_phrase_after(doc: _Doc, i: int, limit: int) -> _Mention | None:
+    """A plain noun phrase starting at token ``i`` ("64 percent of the electorate"), or None."""
+    j = i
+    while j < limit and j - i < _MAX_SUBJECT and _in_noun_phrase(doc, j):
+        j += 1
+    while j > i and doc.lower[j - 1] in _FUNCTION_WORDS:
+        j -= 1
+    return _Mention(i, j, doc.span_text(i, j), kind="group") if j > i else None
 
 
 def _stance_adjective(doc: _Doc, floor: int, limit: int):
@@ -1640,7 +1849,7 @@ def _stance_adjective(doc: _Doc, floor: int, limit: int):
     return None
 
 
-_STANCE_LINKS = frozenset("that to of about with".split())
+_STANCE_LINKS = frozenset("that to of about with in toward towards".split())
 _LINKING_VERBS = _BE_FORMS | frozenset("’re 're ’m 'm remain remains remained became become becomes grew grow grows "
                                        "seem seems seemed".split())
 
@@ -1677,13 +1886,17 @@ def _unsourced(doc: _Doc, floor: int, limit: int):
         if word in {"seem", "seems", "seemed"}:
             found = k > floor and doc.text[k + 1].isalpha() and (nxt in {"to", "that"} or nxt not in _FUNCTION_WORDS)
         elif word in {"appear", "appears", "appeared"}:
-            found = k > floor and nxt in {"to", "that"}
+            found = k > floor and nxt in {"to", "that", "poised", "likely", "unlikely", "certain", "ready", "set"}
         elif word == "expected":
             found = k > floor and doc.lower[k - 1] in _BE_FORMS and nxt == "to"
+        elif word in _OPINION_PASSIVES:  # "Ginsburg is known for …", "was widely viewed as payback"
+            be = k - 1 - (k - 1 > floor and doc.lower[k - 1].endswith("ly"))
+            found = be > floor and doc.lower[be] in _BE_FORMS and nxt in {"as", "to", "for"} \
+                and "by" not in doc.lower[k:limit]
         else:
             found = word == "asked" and nxt in _QUESTION_OPENERS and (k == floor or doc.lower[k - 1] in _ASKED_AFTER)
         if found:
-            content = k + 1 + (nxt == "that")
+            content = k + 1 + (nxt == "that" or word in _OPINION_PASSIVES and nxt in {"as", "for"})
             end = _clause_end(doc, floor, limit)
             if word == "asked":  # the question ends its clause: "When asked whether …, Smith smiled"
                 comma = next((m for m in range(content, limit) if doc.text[m] == ","), None)
@@ -1733,6 +1946,40 @@ def _next_clause(doc: _Doc, content: int, limit: int) -> tuple[int, int, bool] |
     return None
 
 
+_CLAUSE_MARKS = frozenset({",", "—", "–", "--"})
+
+
+def _new_subject(doc: _Doc, content: int, limit: int) -> int | None:
+    """A comma or dash inside reported content followed by what opens another clause (a pronoun,
+    a determiner or a name: "… the videos exist, foreign policy experts affirm …"), or None."""
+    if _CLAUSE_MARKS.isdisjoint(doc.text[content + 2:limit - 3]):
+        return None
+    for k in range(content + 2, limit - 3):
+        if doc.text[k] in _CLAUSE_MARKS and (doc.lower[k + 1] in {"he", "she", "they", "it", "we", "i"}
+                                                     or doc.lower[k + 1] in {"the", "his", "her", "their", "its", "a", "an"}
+                                                     or _is_name_token(doc.text[k + 1]) and doc.lower[k + 1] not in _FUNCTION_WORDS):
+            return k
+    return None
+
+
+def _embedded_clause(doc: _Doc, content: int, limit: int) -> int | None:
+    """The word opening a later subordinate clause with its own source and cue inside reported
+    content ("… after determining that a video recording showed …": that), or None."""
+    words = doc.lower[content + 2:limit - 1]
+    if _SUBORDINATE_OPENERS.isdisjoint(words) or _ANY_CUE.isdisjoint(words):
+        return None
+    for cue in range(content + 3, limit - 1):
+        if doc.lower[cue] not in _ANY_CUE or not _is_cue(doc, cue):
+            continue
+        mention = _mention_before(doc, cue, content + 1)
+        if mention is not None and mention.first - 1 > content + 1 and doc.lower[mention.first - 1] in _SUBORDINATE_OPENERS:
+            return mention.first - 1
+    return None
+
+
+_SUBORDINATE_OPENERS = frozenset("that after because when while as if since before".split())
+
+
 def _add_indirect(doc, article_id, entities, rows, claimed, s_pos, attribution, c_start, c_end) -> None:
     body = doc.body
     c_start, c_end = _strip(body, c_start, c_end)
@@ -1740,7 +1987,7 @@ def _add_indirect(doc, article_id, entities, rows, claimed, s_pos, attribution, 
         c_end -= 1
     cue_word = body[attribution.cue_start:attribution.cue_end].lower()
     if c_end - c_start < 2 or len(body[c_start:c_end].split()) < 2 \
-            and cue_word not in _STANCE_CUES and cue_word not in _PHRASAL_CUES and cue_word not in _CALL_FORMS:
+            and cue_word not in _ONE_WORD_CUES:
         return  # one word is content only for a stance or a phrasal cue ("endorsed Sanders", "called for change")
     speaker, mention, role, span, cue = _mention_fields(doc, attribution, entities)
     if not mention and attribution.mention is not None:
@@ -1749,6 +1996,7 @@ def _add_indirect(doc, article_id, entities, rows, claimed, s_pos, attribution, 
         speaker = speaker or _labelled_speaker(doc, s_pos, entities)
     rows.append(_row(article_id, "indirect", c_start, c_end, body, speaker, mention, role, cue,
                      doc.sent_ids[s_pos], attribution.confidence * (1.0 if speaker else 0.8), span))
+    rows[-1]["_cue_start"] = attribution.cue_start  # (dropped before returning)
     claimed.append((c_start, c_end))
 
 
@@ -1784,13 +2032,17 @@ def _reported_speech(doc: _Doc, floor: int, limit: int):
                 return (attribution, doc.end_char(stop), _clause_end(doc, floor, limit)) if stop < limit else None
             content_end = doc.idx[k - 1] if doc.text[k - 1] == "," else doc.idx[k]
             return attribution, doc.idx[floor], content_end
-    for k in range(floor + 1, limit):
-        if words[k - floor] not in _ANY_CUE or words[k - floor] in _ISSUING or not _is_cue(doc, k):
-            continue  # "issued a statement" introduces a quote, it reports nothing itself
+    fallback = None
+    for k in [floor + i for i, word in enumerate(words) if word in _INDIRECT_CUES and i]:
+        if not _is_cue(doc, k):
+            continue
         passive = _passive_agent(doc, k, floor, limit)
         if passive is not None:
             return passive
-        mention = _mention_before(doc, k, floor)
+        inverted = _inverted_source(doc, k, floor, limit)
+        if inverted is not None:
+            return inverted
+        mention = _mention_before(doc, k, floor) or _clause_subject(doc, k, floor)
         if mention is not None:
             # …, he said.  (content before the cue; "…, the nonpartisan Budget Office reported",
             # "…, as the Times reported")
@@ -1806,18 +2058,104 @@ def _reported_speech(doc: _Doc, floor: int, limit: int):
                 if doc.text[k + 1:k + 2] == [","] and k + 3 < limit:  # "This campaign, he says, is different"
                     return attribution, doc.idx[k + 2], _clause_end(doc, floor, limit)
                 # else an introductory phrase before the subject: "In response, Twitter said it …"
-            if mention.first > floor + 3 and lead > floor and doc.lower[lead - 1] not in _CLAUSE_JOINS \
-                    and doc.lower[mention.first] != "who":  # a relative clause opens one too
-                continue
             content = _skip_cue_complements(doc, k, limit)
             if content >= limit - 1 or not _opens_content(doc, k, content):
                 continue
-            return _Attribution(doc.idx[k], doc.end_char(k), mention, 0.8), doc.idx[content], _clause_end(doc, floor, limit)
-        if doc.text[k - 1] == "," and k + 1 < limit and words[k - floor] not in _ADDRESSING:  # …, said the company.
-            mention = _mention_after(doc, k + 1, limit)
-            if mention is not None and k - floor > 3 and (mention.end >= limit or doc.text[mention.end] in _MENTION_ENDS):
-                return _Attribution(doc.idx[k], doc.end_char(k), mention, 0.75), doc.idx[floor], doc.idx[k - 1]
-    return None
+            found = _Attribution(doc.idx[k], doc.end_char(k), mention, 0.8), doc.idx[content], _clause_end(doc, floor, limit)
+            if mention.first > floor + 3 and lead > floor and doc.lower[lead - 1] not in _CLAUSE_JOINS \
+                    and doc.lower[mention.first] != "who" and not _noun_phrase_run(doc, floor, mention.first) \
+                    or mention.text.lower() == "who" and doc.text[mention.start - 1] == ",":
+                # a subject opening no clause, or a relative clause: a later cue may have the main one
+                fallback = fallback or found
+                continue
+            return found
+    return fallback
+
+
+#: Cue words that report no indirect speech: "issued a statement" introduces a quote, and the
+#: forms that are mostly nouns ("the state", "emails", "a plan") report too rarely.
+_NOT_INDIRECT_CUES = _ISSUING | frozenset("state states email emails find plan".split())
+
+
+_INDIRECT_CUES = _ANY_CUE - _NOT_INDIRECT_CUES
+
+
+def _inverted_source(doc: _Doc, k: int, floor: int, limit: int):
+    """A source after a cue that follows its content ("…, said Larry Sabato, director of …"),
+    as ``(attribution, content_start, content_end)``, or None."""
+    if doc.text[k - 1] != "," or k + 1 >= limit or k - floor <= 3 or doc.lower[k] in _ADDRESSING \
+            or doc.lower[k].endswith("ing"):
+        return None  # (a participle's object is no source: "…, fearing the consequences")
+    mention = _mention_after(doc, k + 1, limit)
+    if mention is None or mention.end < limit and doc.text[mention.end] not in _MENTION_ENDS:
+        return None
+    return _Attribution(doc.idx[k], doc.end_char(k), mention, 0.75), doc.idx[floor], doc.idx[k - 1]
+
+
+#: Words between a subject and its cue ("were more likely to say", "here said").
+_SUBJECT_GAP = _SKIP_BEFORE_CUE | frozenset("likely unlikely more less to here there able quick first eager "
+                                            "ready going yet".split())
+_MAX_SUBJECT = 12
+
+
+def _clause_subject(doc: _Doc, cue: int, floor: int) -> _Mention | None:
+    """The noun phrase opening a clause as a speech cue's subject when no known noun phrase ends
+    right before the cue ("Several supporters of reform said", "Five past and current employees
+    separately told", "Caucus-goers were more likely to say")."""
+    if doc.lower[cue] not in CUE_WORDS and doc.lower[cue] not in _PHRASAL_CUES:
+        return None
+    j = cue - 1
+    while j >= floor and (doc.lower[j] in _SUBJECT_GAP or doc.lower[j].endswith("ly") and doc.text[j].islower()):
+        j -= 1
+    if j > floor and doc.text[j] == ",":  # "Supporters of abortion rights, on the other hand, argued"
+        aside = next((c for c in range(j - 2, max(floor, j - 6), -1) if doc.text[c] == ","), None)
+        if aside is not None and (doc.lower[aside + 1] in _INTRO_STARTS or doc.lower[aside + 1] in _ASIDES):
+            j = aside - 1
+    elif j > floor and doc.text[j] in {"—", "–", "--"}:  # "Intelligence officials — including …— have argued"
+        aside = next((c for c in range(j - 2, max(floor, j - _MAX_RELATIVE), -1) if doc.text[c] == doc.text[j]), None)
+        if aside is not None:
+            j = aside - 1
+    last_verb = next((m for m in range(cue - 1, j, -1) if not doc.lower[m].endswith("ly")), None)
+    if j < floor or last_verb is not None and doc.lower[last_verb] in _BE_FORMS:
+        return None  # passive: "was told"
+    i = j
+    while i - 1 >= floor and j - i < _MAX_SUBJECT and _in_noun_phrase(doc, i - 1):
+        i -= 1
+    if i > floor and doc.text[i - 1] not in _SUBJECT_OPENERS and doc.lower[i - 1] not in _CLAUSE_STARTERS \
+            or doc.lower[i] in _NOT_SUBJECT_STARTS or doc.lower[j] in _FUNCTION_WORDS or not _in_noun_phrase(doc, j):
+        return None
+    return _Mention(i, j + 1, doc.span_text(i, j + 1), kind="group")
+
+
+def _in_noun_phrase(doc: _Doc, k: int) -> bool:
+    """Whether token ``k`` can stand inside a plain noun phrase (no verb, no clause break)."""
+    word = doc.lower[k]
+    if word in _NP_LINKS or word in _DETERMINERS or word in _QUANTITIES or doc.text[k] in _NP_SYMBOLS \
+            or _is_number(word):
+        return True
+    return (doc.text[k].isalpha() or "-" in doc.text[k]) and word not in _FUNCTION_WORDS \
+        and (word not in CUE_WORDS or word in _NOUN_LIKE_CUES) and not (word.endswith("ly") and doc.text[k].islower())
+
+
+def _noun_phrase_run(doc: _Doc, floor: int, first: int) -> bool:
+    """Whether the tokens from the last clause opening (``floor``, a comma or a joining word)
+    to ``first`` are the start of one noun phrase ("More than half of respondents in the USA
+    TODAY/Suffolk poll", "Not surprisingly, Democrat socialist Sen. …")."""
+    floor = next((k + 1 for k in range(first - 1, floor - 1, -1) if doc.lower[k] in _CLAUSE_JOINS), floor)
+    return all(_in_noun_phrase(doc, k) or doc.lower[k] in _COUNT_WORDS for k in range(floor, first))
+
+
+_NP_LINKS = frozenset("of for from in at with on and".split())
+_NP_SYMBOLS = _POSSESSIVE | {"/", "&"}
+_COUNT_WORDS = _QUANTITIES | _QUANTITY_LINKS
+#: Prepositions before a gerund cue whose subject is the clause's ("opened by talking about").
+_GERUND_OPENERS = frozenset("by after while before without when since".split())
+#: Cues whose "with" phrase is the content ("agree with the ruling").
+_WITH_CUES = frozenset(_inflect("agree") + _inflect("disagree"))
+#: Cues whose "on" phrase is the content ("commented on the reason").
+_ON_CUES = frozenset(_inflect("comment") + _inflect("remark") + _inflect("elaborate"))
+#: Words after which a subject starts ("…, but several supporters said").
+_CLAUSE_STARTERS = frozenset("and but that because while whereas although though so if when".split())
 
 
 def _trailing_source(doc: _Doc, floor: int, limit: int):
@@ -1898,6 +2236,8 @@ def _opens_content(doc: _Doc, cue: int, content: int) -> bool:
     """Whether the words after a cue are reported content, not a setting or an aside
     ("said at the opening session", "said, clutching the lectern", "told cheering supporters")."""
     first = doc.lower[content]
+    if doc.lower[content - 1] == "that":
+        return True  # "showed that during the first two years, …"
     if first in _NOT_CONTENT_STARTS and not (first in {"in", "by"} and doc.lower[content + 1:content + 2] != []
                                              and doc.lower[content + 1][:1].isdigit()
                                              and doc.text[content + 2:content + 3] not in ([], ["."], [","])):
@@ -1933,6 +2273,8 @@ def _is_intro_phrase(doc: _Doc, floor: int, comma: int) -> bool:
 #: Words that open a subordinate clause or phrase before the main clause's subject.
 _SUBORDINATORS = frozenset("if although though because unless once until whereas regarding despite "
                            "like unlike among amid".split())
+#: Words that cannot open a clause subject ("in", "because", "of").
+_NOT_SUBJECT_STARTS = _NOT_CONTENT_STARTS | _SUBORDINATORS | _FUNCTION_WORDS - _DETERMINERS - {"many", "some", "most"}
 
 
 _TIME_WORDS = frozenset("week month year night morning afternoon evening weekend".split())
@@ -1942,6 +2284,8 @@ _CUE_SETTINGS = frozenset(
     "press hearing court".split())
 _TELL = frozenset({"told", "tells", "tell", "telling"})
 _CALL_FORMS = frozenset(_inflect("call"))
+#: Cues whose content can be one word ("endorsed Sanders", "called for change", "Pigs are considered …").
+_ONE_WORD_CUES = _STANCE_CUES | _PASSIVE_CUES | _PHRASAL_CUES.keys() | _CALL_FORMS
 _OBJECT_TAKING = _TELL | frozenset({"assured", "warned", "reminded", "informed"})
 #: Cues whose next noun phrase is the person addressed, never the speaker ("…, told POLITICO").
 _ADDRESSING = _TELL | frozenset({"assured", "reminded", "informed"})
@@ -1954,9 +2298,17 @@ def _skip_cue_complements(doc: _Doc, cue: int, limit: int) -> int:
     if doc.lower[cue] in _PHRASAL_CUES and k < limit and doc.lower[k] in _PHRASAL_CUES[doc.lower[cue]] \
             or doc.lower[cue] in _CALL_FORMS and doc.lower[k:k + 1] in (["for"], ["on"]):
         k += 1  # "pointed out that", "talked about", "called for", "called on"
+    if doc.lower[cue] in _WITH_CUES and doc.lower[k:k + 1] == ["with"] \
+            or doc.lower[cue] in _ON_CUES and doc.lower[k:k + 1] == ["on"]:
+        k += 1  # "agree with the ruling", "commented on the reason"
+    if doc.lower[k:k + 1] == ["to"] and doc.lower[cue] in _MANNER_CUES:  # "explained to CBS why …"
+        wh = next((m for m in range(k + 1, min(limit, k + 5)) if doc.lower[m] in _QUESTION_OPENERS | {"that"}), None)
+        if wh is not None and all(_is_name_token(doc.text[m]) or doc.lower[m] in _DETERMINERS
+                                  or doc.text[m] in _POSSESSIVE for m in range(k + 1, wh)):
+            k = wh
     if doc.lower[cue] in _OBJECT_TAKING and k < limit:
         stop = k
-        while stop < limit and stop - k < 5 and doc.lower[stop] not in {"that", ",", ":"}:
+        while stop < limit and stop - k < 8 and doc.lower[stop] not in {"that", ",", ":"}:
             stop += 1
         if stop < limit and doc.lower[stop] in {"that", ",", ":"} or doc.lower[k] in _PRONOUNS \
                 or _is_name_token(doc.text[k]) or doc.lower[k] in {"reporters", "me", "us", "him", "her", "them"}:
@@ -1967,6 +2319,13 @@ def _skip_cue_complements(doc: _Doc, cue: int, limit: int) -> int:
                 while k < limit and (_is_name_token(doc.text[k]) or doc.text[k] in _POSSESSIVE) \
                         and doc.lower[k] not in _PRONOUNS:
                     k += 1  # "told CNN’s Jake Tapper he …"
+        elif doc.lower[k] in {"the", "a", "an"}:  # "told the AP his firm …", "told a reporter the plan …"
+            end = k + 1
+            while end < limit and end - k < 4 and (doc.text[end].isalpha() and doc.lower[end] not in _FUNCTION_WORDS):
+                end += 1
+            if end > k + 1 and end + 1 < limit and (doc.lower[end] in _PRONOUNS or doc.lower[end] in _DETERMINERS
+                                                   or _is_name_token(doc.text[end])):
+                k = end
     while k < limit:
         if doc.lower[k] in _MONTHS_DAYS or doc.lower[k] in {"today", "yesterday", "tuesday"}:
             k += 1
@@ -1983,9 +2342,19 @@ def _skip_cue_complements(doc: _Doc, cue: int, limit: int) -> int:
             k += 1  # said late last week
         else:
             break
+    if k < limit and doc.lower[k] in _SETTING_STARTS:  # "said in an interview with The AP last week that"
+        that = next((m for m in range(k + 1, min(limit, k + _MAX_SETTING)) if doc.lower[m] == "that"
+                     or doc.text[m] in _CLAUSE_BREAK or doc.text[m] == "," or doc.lower[m] in CUE_WORDS), None)
+        if that is not None and doc.lower[that] == "that":
+            k = that
     if k < limit and doc.lower[k] in {"that", ":", ","}:
         k += 1
     return k
+
+
+#: Words opening a setting between a cue and its "that" clause, and its longest length.
+_SETTING_STARTS = frozenset("in on at during with to via before after last this earlier late over through".split())
+_MAX_SETTING = 12
 
 
 def headline_quotes(headline: str) -> list[dict]:

@@ -296,7 +296,7 @@ def report(title: str, counts: dict[str, Counts]) -> None:
     print(title)
     for measure, count in counts.items():
         precision, recall, f1 = count.prf()
-        print(f"  {measure:30s} P={precision:.3f} R={recall:.3f} F1={f1:.3f}  (gold={count.gold}, predicted={count.predicted})")
+        print(f"  {measure:30s} P={precision:.3f} R={recall:.3f} F1={f1:.4f}  (gold={count.gold}, predicted={count.predicted})")
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -255,7 +255,7 @@ def test_a_later_clause_after_a_trailing_cue_is_searched_too():
     '<tweet tweet-author="@x">Hello to the world</tweet>',           # markup, not a cue
     "The company has 10 offices in the city.",                       # a number is not a speaker
     "Voters in the poll came from all fifty states.",                # a poll that reports nothing
-    "Several states voted for him in the end.",                      # "states" after a count is a noun
+    "Several states joined him in the end.",                         # "states" after a count is a noun
     "Contributing: Deborah Berry",                                   # a credit line, not a speaker
     "Sanders said in 2011.",                                         # a setting only
     "They know him well from the campaign.",                         # a common verb without a clause
@@ -535,3 +535,110 @@ def test_trailing_cue_after_a_quote_paragraph():
 def test_first_person_in_a_labelled_answer(body, speaker):
     rows = [r for r in quotes_of(body) if r["kind"] == "indirect" and r["speaker_mention"] == "I"]
     assert [r["speaker"] for r in rows] == [speaker]
+
+
+@pytest.mark.parametrize("body, expected", [
+    # a plain noun phrase opening the clause as the subject, where no known source noun ends it
+    ("Several supporters of reform said it was more realistic to keep the system.",
+     [("Several supporters of reform", "said", "it was more realistic to keep the system")]),
+    ("Five past and current employees separately told The Post that the company offers no leave.",
+     [("Five past and current employees", "told", "the company offers no leave")]),
+    ("Caucus-goers were slightly more likely to say they preferred Clinton.",
+     [("Caucus-goers", "say", "they preferred Clinton")]),
+    # a long subject noun phrase after an opening phrase is the subject, not a relative clause
+    ("Not surprisingly, Democrat socialist Sen. Bernie Sanders supports the proposal.",
+     [("Bernie Sanders", "supports", "the proposal")]),
+    ("More than half of respondents in the USA TODAY/Suffolk poll said the nation needs more parties.",
+     [("Suffolk poll", "said", "the nation needs more parties")]),
+    # a source after its content, also when a noun phrase could end before the cue
+    ("Cruz lacks support from his colleagues in Congress, whom he has alienated, said Larry Sabato.",
+     [("Larry Sabato", "said", "Cruz lacks support from his colleagues in Congress, whom he has alienated")]),
+    ("His endorsement could matter more for identity politics, said Democratic strategist Hank Sheinkopf.",
+     [("Hank Sheinkopf", "said", "His endorsement could matter more for identity politics")]),
+    # settings and objects before the content
+    ("Ginsburg said in an interview with The Associated Press last week that she was worried.",
+     [("Ginsburg", "said", "she was worried")]),
+    ("Podesta told the AP his firm worked closely with the nonprofit.",
+     [("Podesta", "told", "his firm worked closely with the nonprofit")]),
+    ("Richard Trumka told members of the AFL-CIO executive council that the body would not vote.",
+     [("Richard Trumka", "told", "the body would not vote")]),
+    ("Sam Jacobs explained to CBS why Merkel was selected above the others.",
+     [("Sam Jacobs", "explained", "why Merkel was selected above the others")]),
+    ("The report showed that during her first two years, most meetings were with donors.",
+     [("The report", "showed", "during her first two years, most meetings were with donors")]),
+    # appositions with an age, asides in dashes
+    ("Jillian Chase, 27, a Tinder user in New York, said the election came up with her matches.",
+     [("Jillian Chase", "said", "the election came up with her matches")]),
+    ("Intelligence officials — including the NSA director — have long argued that data manipulation is possible.",
+     [("Intelligence officials", "argued", "data manipulation is possible")]),
+    # phrasal cues, and cues whose "with"/"on" phrase is the content
+    ("Nearly 10 percent of them voted for Ben Carson.", [("Nearly 10 percent of them", "voted", "Ben Carson")]),
+    ("The actors agree with the widespread repudiation of the plan.",
+     [("The actors", "agree", "the widespread repudiation of the plan")]),
+    ("Trump’s campaign has not commented on the reason for the change.",
+     [("Trump’s campaign", "commented", "the reason for the change")]),
+    ("He won two years ago by announcing the release of the tycoon.", [("He", "announcing", "the release of the tycoon")]),
+    # more stance verbs, and verbs that are cues only in the past tense
+    ("The senator assailed the new voting rules.", [("The senator", "assailed", "the new voting rules")]),
+    ("Obama signed the trade bill into law.", [("Obama", "signed", "the trade bill into law")]),
+    # a passive with its agent a few words on
+    ("This proposal was rejected by 64 percent of the electorate.",
+     [("64 percent of the electorate", "rejected", "This proposal")]),
+    # a question put before the main clause, and views held by no one named
+    ("Asked whether he would support Trump, Smith said he would.",
+     [("", "Asked", "whether he would support Trump"), ("Smith", "said", "he would")]),
+    ("Ginsburg is known for speaking her mind on other issues.", [("", "known", "speaking her mind on other issues")]),
+    # further clauses with their own cue and subject, a relative clause with its own cue
+    ("As he mentioned raising the minimum wage, she talked about her own plans.",
+     [("he", "mentioned", "raising the minimum wage"), ("she", "talked", "her own plans")]),
+    ("Rubio, who has criticized the deal, said the plan would fail.",
+     [("who", "criticized", "the deal"), ("Rubio", "said", "the plan would fail")]),
+    # reported content ends where a comma opens a clause with a new subject
+    ("Clinton claimed the videos exist, the experts doubt that.", [("Clinton", "claimed", "the videos exist")]),
+    # a later cue sharing the subject of a mixed quote
+    ("Trump called the plans “an absolute disgrace,” and threatened to impose a tax on imports.",
+     [("Trump", "threatened", "to impose a tax on imports")]),
+])
+def test_indirect_rules_of_round_seven(body, expected):
+    rows = sorted((r["start"], r["speaker_mention"], r["cue"], r["text"]) for r in quotes_of(body) if r["kind"] == "indirect")
+    assert [row[1:] for row in rows] == expected
+
+
+@pytest.mark.parametrize("body", [
+    "He was hit by a car on his way home.",                                  # a passive that reports nothing
+    "The state of the race changed, and the plan failed in the end.",        # nouns that are also cues
+    "Trump held a rally in Ohio, where the crowd was large.",                 # no cue at all
+    "The results of the primaries in most states came in late.",             # a plain noun phrase without a cue
+    "The list of candidates will sign up at the campaign office.",           # "list" and "sign" as nouns or base forms
+])
+def test_not_indirect_sources_of_round_seven(body):
+    assert [r for r in quotes_of(body) if r["kind"] == "indirect"] == []
+
+
+@pytest.mark.parametrize("body, mention", [
+    ("Winning Ohio was the goal, Gov. John Kasich (R-OH), said, “I’m getting ready to rent a covered wagon.”",
+     "John Kasich"),                                                         # a name before its bracket
+    ("Washington (AFP) – Democrat Hillary Clinton took a swipe at Trump, saying that “bombastic comments” hurt.",
+     "Democrat Hillary Clinton"),                                            # not the dateline
+])
+def test_quote_speakers_of_round_seven(body, mention):
+    rows = [r for r in quotes_of(body) if r["kind"] in {"direct", "mixed"}]
+    assert [r["speaker_mention"] for r in rows] == [mention]
+
+
+def test_a_participles_object_is_not_its_source():
+    rows = quotes_of("Democrats in Congress, fearing the consequences, balked at the plan.")
+    assert [r["speaker_mention"] for r in rows if r["kind"] == "indirect"] == ["Democrats"]
+
+
+@pytest.mark.parametrize("body, quoted", [
+    ("The refugee team listed their country as “Hope” on the backs of their shirts.", False),   # an act, a name
+    ("The refugee team said their country was “Hope” on the backs of their shirts.", True),     # a report
+])
+def test_acts_do_not_make_names_quotations(body, quoted):
+    assert bool([r for r in quotes_of(body) if r["kind"] in {"direct", "mixed"}]) == quoted
+
+
+def test_markup_attributes_are_not_quotes():
+    body = '<tweet pic="" author="someone" timestamp="1454346000">Hello there, friends of the show.</tweet>'
+    assert [r for r in quotes_of(body) if r["kind"] in {"direct", "mixed"}] == []
