@@ -23,6 +23,7 @@ MODEL_PATH = Path(__file__).with_name("resources") / "checkworthiness.json"
 # Words, or figures with their separators; apostrophes kept inside words ("don't").
 _TOKEN = re.compile(r"[a-z]+(?:'[a-z]+)*|\d+(?:[.,]\d+)*")
 _YEAR = re.compile(r"(?:1[89]|20)\d\d")
+_DIGIT = re.compile(r"\d")
 # A capitalised word after a word or a comma (not opening the sentence), or an all-caps word.
 # Written to start with [A-Z] (the lookbehinds come after it) so the regex engine can skip ahead.
 _CAPITALISED = re.compile(r"[A-Z](?:(?<=[\w,;:] .)[a-z]+|(?<!\w.)[A-Z]+\b)")
@@ -64,10 +65,26 @@ def features(text: str, quantities: list[dict] | None = None) -> list[str]:
 
 def _feature_parts(text: str, quantities: list[dict] | None) -> tuple[list[str], list[tuple[str, str]], list[str]]:
     """The parts of :func:`features`: tokens, bigrams (as pairs) and the other feature names."""
+    tokens = _tokens(text)
+    bigrams = _bigrams(tokens)
+    return tokens, bigrams, _flags(text, tokens, set(tokens), set(bigrams), quantities)
+
+
+def _tokens(text: str) -> list[str]:
+    """The sentence's words, figures as ``<num>`` and years as ``<year>``."""
     words = _TOKEN.findall(text.lower().replace("’", "'"))
-    tokens = [("<year>" if _YEAR.fullmatch(t) else "<num>") if t[0].isdigit() else t for t in words]
-    bigrams = list(zip(["<s>"] + tokens, tokens + ["</s>"]))
-    unique_tokens, unique_bigrams = set(tokens), set(bigrams)
+    if not _DIGIT.search(text):
+        return words
+    return [("<year>" if _YEAR.fullmatch(t) else "<num>") if t[0].isdigit() else t for t in words]
+
+
+def _bigrams(tokens: list[str]) -> list[tuple[str, str]]:
+    return list(zip(["<s>"] + tokens, tokens + ["</s>"]))
+
+
+def _flags(text: str, tokens: list[str], unique_tokens: set[str], unique_bigrams: set[tuple[str, str]],
+           quantities: list[dict] | None) -> list[str]:
+    """The feature names other than word uni/bigrams: cues, units, capitals, length, question."""
     spaced = " ".join(unique_tokens) + " "  # "est " in it: a token ends with "est"
     flags = [f"cue={cue}" for cue, (cue_words, cue_bigrams, ending) in _CUE_SETS.items()
              if not unique_tokens.isdisjoint(cue_words) or not unique_bigrams.isdisjoint(cue_bigrams)
@@ -82,7 +99,7 @@ def _feature_parts(text: str, quantities: list[dict] | None) -> tuple[list[str],
     flags.append(f"len={min(len(tokens) // 5, 8)}")
     if text.rstrip().endswith("?"):
         flags.append("cue=question")
-    return tokens, bigrams, flags
+    return flags
 
 
 def _unit_kind(unit: str) -> str:
@@ -108,8 +125,9 @@ def score(text: str, quantities: list[dict] | None = None, model: dict | None = 
     """
     shipped = model is None or model is load_model()
     unigrams, bigrams, others = _shipped_weights() if shipped else _weight_tables(model)
-    tokens, pairs, flags = _feature_parts(text, quantities)
-    tokens, pairs, flags = set(tokens), set(pairs), set(flags)  # binary features
+    words = _tokens(text)
+    tokens, pairs = set(words), set(_bigrams(words))  # binary features
+    flags = set(_flags(text, words, tokens, pairs, quantities))
     weights = chain(map(unigrams.get, tokens, repeat(0.0)), map(bigrams.get, pairs, repeat(0.0)),
                     map(others.get, flags, repeat(0.0)))
     # scaled to unit length, as in training; fsum: the same total whatever the set order

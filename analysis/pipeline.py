@@ -15,7 +15,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import partial
 from itertools import islice
-from typing import Iterable, Iterator
+from typing import Container, Iterable, Iterator
 
 from . import claims, quotes, readability
 from .load import DEFAULT_MAX_BYTES, LoadIssue, RawArticle, load_paths
@@ -31,8 +31,12 @@ class RecordResult:
     rows: dict[str, list[dict]] = field(default_factory=dict)
 
 
-def analyse_record(item: RawArticle | LoadIssue) -> RecordResult:
-    """Run every stage on one raw record. Never raises: a failure becomes a ``failed`` report."""
+def analyse_record(item: RawArticle | LoadIssue, analysed_ids: Container[str] = ()) -> RecordResult:
+    """Run every stage on one raw record. Never raises: a failure becomes a ``failed`` report.
+
+    A record whose article id is in ``analysed_ids`` (articles already analysed and kept) stops
+    after normalising: :func:`mark_duplicates` drops a copy's rows anyway.
+    """
     report = {"source": item.source, "record": item.record, "status": "", "reason": "",
               "article_id": "", "stage": ""}
     if isinstance(item, LoadIssue):
@@ -45,22 +49,24 @@ def analyse_record(item: RawArticle | LoadIssue) -> RecordResult:
             report.update(status="skipped", reason="no article text found (only page furniture)")
             return RecordResult(report)
         article_id = article["article_id"]
-        stage = "segment"
-        paragraphs, sentences = segment(article_id, article["body"])
-        stage = "quotes"
-        quote_rows = quotes.extract_quotes(article, paragraphs, sentences)
-        stage = "claims"
-        claim_rows = claims.extract_claims(article, sentences, quote_rows)
-        stage = "readability"
-        readability_rows = readability.measure(article, paragraphs, sentences, quote_rows)
+        if article_id in analysed_ids:
+            rows = {}
+        else:
+            stage = "segment"
+            paragraphs, sentences = segment(article_id, article["body"])
+            stage = "quotes"
+            quote_rows = quotes.extract_quotes(article, paragraphs, sentences)
+            stage = "claims"
+            claim_rows = claims.extract_claims(article, sentences, quote_rows)
+            stage = "readability"
+            readability_rows = readability.measure(article, paragraphs, sentences, quote_rows)
+            rows = {"articles": [article], "paragraphs": paragraphs, "sentences": sentences,
+                    "quotes": quote_rows, "claims": claim_rows, "readability": readability_rows}
     except Exception as error:  # one bad article must never stop the run
         report.update(status="failed", stage=stage, reason=f"{stage} failed: {type(error).__name__}: {error}")
         return RecordResult(report)
     report.update(status="loaded", reason="; ".join(article.pop("notes")), article_id=article_id)
-    return RecordResult(report, {
-        "articles": [article], "paragraphs": paragraphs, "sentences": sentences,
-        "quotes": quote_rows, "claims": claim_rows, "readability": readability_rows,
-    })
+    return RecordResult(report, rows)
 
 
 def iter_results(paths: Iterable[str | os.PathLike], workers: int = 1,
@@ -78,7 +84,8 @@ def iter_results(paths: Iterable[str | os.PathLike], workers: int = 1,
                 submit = partial(pool.submit, analyse_batch)
                 yield from mark_duplicates(ordered_results(submit, batches(items, chunksize), 4 * workers), seen)
         else:
-            yield from mark_duplicates(map(analyse_record, items), seen)
+            # ``seen`` is filled as results are yielded, so a later copy skips the stages
+            yield from mark_duplicates(map(partial(analyse_record, analysed_ids=seen), items), seen)
 
 
 @contextmanager

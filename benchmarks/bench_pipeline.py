@@ -91,7 +91,8 @@ def time_textstat(files: list[str]) -> dict:
 
 
 def time_end_to_end(files: list[str], workers: int) -> dict:
-    """``analyze()``; counts records analysed, duplicates included (they are analysed, then dropped)."""
+    """``analyze()``; counts records analysed, duplicates included (with one worker a copy stops
+    after normalising; with more it is analysed, then dropped)."""
     from analysis import analyze
 
     timings: dict[str, tuple[int, float, float]] = {}

@@ -90,6 +90,16 @@ def test_claim_type(text, expected):
     assert claims.claim_type(text, quantities, is_claim) == expected
 
 
+@pytest.mark.parametrize("text", [
+    "the road closed because of the flooding.", "smoking is linked to lung cancer.", "a ban on knives",
+    "law enforcement arrived.", "the law enforcement", "rather than", "thanks", "forced them to go",
+    "prices rose by 3%", "by 2035", "by 2025", "the meeting took place on monday.", "", "record-breaking",
+])
+def test_one_search_finds_a_typed_cue_exactly_when_one_of_them_matches(text):
+    found = claims._ANY_TYPED_CUE.search(text) is not None
+    assert found is any(pattern.search(text) for _, pattern in claims.TYPED_CUES)
+
+
 @pytest.mark.parametrize("text, hedged", [
     ("The minister reportedly resigned.", True),
     ("He allegedly stole the car.", True),
@@ -106,6 +116,16 @@ def test_claim_type(text, expected):
 ])
 def test_hedged(text, hedged):
     assert claims.is_hedged(text) is hedged
+
+
+@pytest.mark.parametrize("text", [
+    "It is,\nsaid to be, kind\tof odd.", "In my   view it works.", "If I'm understanding you correctly, no.",
+    "Their impressions differ.", "Sources said so.", "Un-allegedly", "allegedly_", "mayor", "dismay",
+    "The cat sort-of sat.", "", "’", "MAY BE", "Don't know.", "apparently.", "appear to be fine",
+])
+def test_hedged_agrees_with_the_whole_cue_pattern(text):
+    whole_pattern = claims.hedge_pattern().search(claims._hedge_text(text)) is not None
+    assert claims.is_hedged(text) is whole_pattern
 
 
 SENTENCE = {"start": 100, "end": 200}

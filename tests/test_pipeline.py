@@ -125,3 +125,30 @@ def test_fewer_gc_passes_restores_the_collector_setting():
         with fewer_gc_passes():
             raise RuntimeError("a failing run")
     assert gc.get_threshold() == before
+
+
+@pytest.mark.parametrize("known_ids, analysed", [
+    (set(), True), ({"0123456789abcdef"}, True), ({"its own id"}, False), ({"0123456789abcdef", "its own id"}, False),
+])
+def test_a_copy_of_an_analysed_article_skips_the_stages(monkeypatch, known_ids, analysed):
+    from analysis import pipeline
+
+    calls = []
+    monkeypatch.setattr(pipeline, "segment", lambda *args: calls.append(args) or ([], []))
+    item = RawArticle("x.txt", None, "text", ARTICLE)
+    article_id = pipeline.normalise(item)["article_id"]
+    result = analyse_record(item, analysed_ids={article_id if i == "its own id" else i for i in known_ids})
+    assert result.report["status"] == "loaded" and result.report["article_id"] == article_id
+    assert bool(calls) is analysed and bool(result.rows) is analysed
+
+
+def test_duplicates_in_one_worker_are_not_analysed_again(monkeypatch, tmp_path):
+    from analysis import pipeline
+
+    for name in ("a.txt", "b.txt", "c.txt"):
+        (tmp_path / name).write_text(ARTICLE, encoding="utf-8")
+    analysed = []
+    segment = pipeline.segment
+    monkeypatch.setattr(pipeline, "segment", lambda *args: analysed.append(args[0]) or segment(*args))
+    report = analyze([tmp_path]).load_report
+    assert list(report.status) == ["loaded", "duplicate", "duplicate"] and len(analysed) == 1

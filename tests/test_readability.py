@@ -1,6 +1,7 @@
 """Readability: textstat parity per scope, offline CMU dictionary, news-aware variants, bad input."""
 
 import math
+import re
 import socket
 from pathlib import Path
 
@@ -250,3 +251,36 @@ def test_sentence_count_and_syllables_follow_textstat(text):
 
     assert readability.textstat_sentences(text) == counts.count_sentences(text)
     assert readability.textstat_syllables(text) == counts.count_syllables(text, "en_US")
+
+
+@settings(max_examples=300, deadline=None, derandomize=True)
+@given(st.lists(st.sampled_from(list("aZ'’-.!?,; \n") + ["don't", "U.S.", "—", "'", "x'-ve", "  "]),
+                max_size=30).map("".join))
+def test_two_word_check_matches_textstats_word_list(text):
+    assert readability._at_most_two_words(text) is (len(readability.textstat_words(text)) <= 2)
+
+
+@settings(max_examples=200, deadline=None, derandomize=True)
+@given(st.lists(st.sampled_from(["The", "cat", "“Yes", "—", "3.5%", "...", "U.S.", "\n\n", " "]), max_size=25),
+       st.lists(st.integers(0, 60), max_size=5), st.lists(st.integers(0, 30), max_size=6))
+def test_words_per_sentence_and_totals_match_a_token_by_token_count(pieces, starts, cuts):
+    text = " ".join(pieces)
+    sentence_starts, edges = sorted(starts), sorted(cuts)
+    tokens = readability.tokens_of(text, sentence_starts)
+    assert [text[s:s + len(w)] for s, w in zip(tokens.starts, tokens.words)] == tokens.words == text.split()
+    first_word_chars = [re.search(r"\w", word) for word in tokens.words]
+    assert tokens.positions == [s + (m.start() if m else 0) for s, m in zip(tokens.starts, first_word_chars)]
+    ranges = [(lo, min(hi, len(tokens.starts))) for lo, hi in zip(edges[::2], edges[1::2]) if lo < len(tokens.starts)]
+    expected_words, expected_news = {}, [0] * 6
+    for lo, hi in ranges:
+        for start, word in zip(tokens.starts[lo:hi], tokens.words[lo:hi]):
+            counts = readability.news_token(word)
+            expected_news = [a + b for a, b in zip(expected_news, counts)]
+            if counts[0]:
+                key = sum(s <= start for s in sentence_starts) - 1
+                expected_words[key] = expected_words.get(key, 0) + 1
+    assert list(tokens.words_per_sentence(ranges).items()) == sorted(expected_words.items())
+    assert tokens.totals(ranges)[1] == expected_news
+    whole = [(0, len(tokens.starts))]
+    standard = [sum(column) for column in zip(*map(readability.textstat_token, text.split()))] or [0] * 8
+    assert tokens.totals(whole)[0] == standard
