@@ -16,22 +16,26 @@ lines only, in four steps:
    paragraphs between kept lines are kept; captions (also "..., Wednesday, Dec. 20, 2023."),
    credits, buttons, calls to action ("... here."), disclaimers, teasers, embedded posts (the
    lines above "— Name (@handle) date") and lines the page repeats verbatim go; an author bio
-   above the article goes, and the body ends at the author's name or bio, at a comments
-   heading, or at a closing heading followed by (title, blurb) teaser pairs below it. A
-   standfirst right under the headline opens the body.
+   above the article goes, and the body ends at the author's name or bio (or any
+   journalist's bio, "X is a reporter at ..."), at a comments heading, or at a closing
+   heading followed by (title, blurb) teaser pairs below it. A standfirst right under the
+   headline opens the body.
 2. **Header**: the headline is the title-like line before the body that is followed by a
    byline or date, follows a short section label (a teaser above it does not count against a
    headline the byline follows), shares its words with the body and is often echoed in
-   breadcrumbs or the page title; it may name a date. Distances to the body count only lines
-   the page does not repeat, so a block of repeated widgets does not push the header out of
-   reach.
-   Bylines ("By X, Role", "ByX", "BY" + names, "Author:", "as told to", "<date> by X", or a
-   bare name beside a date or above its bio, with co-authors listed one per line above the
-   date) and the publication date ("Published" preferred over "Updated") are read near the
-   headline (month names in English and, day first, in the other languages guess_language
-   knows). Names are checked for shape: two to four capitalised words (initials allowed), no
-   job, place, institution or office words; an all-capitals byline with its role glued on is
-   split where the page names the author again in normal case. A part after a comma that is a
+   breadcrumbs or the page title; it may name a date. A title sharing no content word with
+   the body is another article's teaser, whatever byline or date follows it. Distances to the
+   body count only lines the page does not repeat, so a block of repeated widgets does not
+   push the header out of reach.
+   Bylines ("By X, Role", "ByX", "BY" + names, "Author:", "Words:", "as told to", "<date> by
+   X", or a bare name beside a date, in a metadata strip ("X |", share buttons below) or above
+   its bio, with co-authors listed one per line above the date) and the publication date
+   ("Published" preferred over "Updated") are read near the headline (month names in English
+   and, day first, in the other languages guess_language knows; dotted numeric dates day
+   first); a bare byline under the headline beats a "By" line far from it. Names are checked
+   for shape: two to four capitalised words (initials allowed), no job, place, institution or
+   office words; an all-capitals byline with its role glued on is split where the page names
+   the author again in normal case. A part after a comma that is a
    job, an outlet word or an acronym ("CNN Business") is a role, not a second author.
 3. **Tags, outlet and language**: a tag line is a title-case line shown both above the
    headline and below the body, split on phrases the article uses. The outlet comes from a
@@ -81,6 +85,8 @@ _MAX_TITLE_WORDS = 35
 _HEADLINE_DISTANCE_COST = 0.15  # per line between a headline candidate and the body
 _HEADLINE_OVERLAP_WEIGHT = 5.0  # bonus for a candidate whose words all recur in the body
 _META_DIRECTLY_BELOW = 3.5  # bonus for a candidate right above a byline or date (dev is flat over 1.5-4)
+_UNRELATED_TITLE_COST = 3.0  # for a candidate sharing no content word with the body (dev is flat over 2-5)
+_MAX_BARE_CREDIT_WORDS = 6  # "Photo: Jo Roe/Getty Images"; a longer credited line is a caption
 _MIN_PROSE_WORDS = 8  # a line of this many words ending a sentence is prose
 _MAX_PROSE_SCORE = 80  # a prose line scores its word count, up to this
 _END_MARKER_SCORE = -50  # bridged by a long body after it, but ends a body with little after it
@@ -144,14 +150,15 @@ _RELATIVE_TIME = re.compile(
 _TIME_OR_READ = re.compile(r"\d:\d\d|\bmin(?:ute)?s?\b|\bago\b", re.IGNORECASE)
 _READ_TIME = re.compile(r"(\d{1,3})\s?(?:-\s?)?min(?:ute)?s?\.?\s(?:read|reading)\b", re.IGNORECASE)
 
-# "By X", "ByX" (glued), "BY", "Written by X", "Photos and story by X", "Author: X", "Author" (names
-# below); not "Cars By Price", "BYD Seal" (a glued "By" has a lower-case y) or "Authors Columns Videos".
+# "By X", "ByX" (glued), "BY", "Written by X", "Photos and story by X", "Author: X", "Words: X",
+# "Author" (names below); not "Cars By Price", "BYD Seal" (a glued "By" has a lower-case y) or
+# "Authors Columns Videos".
 _BYLINE = re.compile(
     r"^(?:(?:written|story|stories|reported|reporting|words|text|article|compiled|edited|produced|photos?"
     r"|and|&|interview|analysis|opinion|commentary|review|posted|published|report|column|essay|video|news|feature"
     r"|guide|blog)\s){0,3}?"
     r"(?:by(?=\s|:|$)|(?-i:By)(?=(?-i:[A-Z])))\s*:?\s*|^(?:authors?|writers?|byline)\s*(?::\s*|$)"
-    r"|^(?:contributors?|reporters?)\s?:\s*",
+    r"|^(?:contributors?|reporters?|words|text|story|reporting|interview)\s?:\s*",  # a credit label
     re.IGNORECASE,
 )
 # "Photograph by X", "Images by X": a picture credit, not a byline ("Photos and story by X" is one).
@@ -334,6 +341,12 @@ _INTERLOCUTOR = re.compile(
     r"\b(?i:told|speaking (?:with|to)|spoke (?:with|to)|in an interview with|said to|contacted by"
     r"|according to|confirmed to|a statement to)\s(?P<name>(?:The\s)?[A-Z][\w&'’-]*(?:\s[A-Z][\w&'’-]*){0,3})"
 )
+# A bio under the article, whoever wrote it ("Ann Lee is a senior reporter at ...", "Ann Lee covers
+# ..."): a paragraph of the article rarely opens by giving a person a newsroom job.
+_JOURNALIST_BIO = re.compile(
+    r"^(?:[A-Z][\w'’.-]*\s){1,3}[A-Z][\w'’.-]*\s(?:is|was|has been)\s(?:a|an|the)\s(?:[\w'’&-]+\s){0,4}?"
+    r"(?i:reporter|writer|editor|correspondent|columnist|journalist|contributor)s?\b"
+    r"|^(?:[A-Z][\w'’.-]*\s){1,3}[A-Z][\w'’.-]*\s(?:covers|writes about|reports on)\s")
 # A dateline such as "Friday, January 4, 2019" (structured records start with one).
 _DATELINE_ONLY = re.compile(r"^(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s)?\S.{0,40}$")
 
@@ -424,7 +437,8 @@ def _parse_copied(lines: list[str]) -> dict:
     authors, roles = _find_authors(lines, header_from, first_body, end)
     _drop_leading_bio(lines, kept, first_body, end, authors)
     is_bio = _bio_start(authors)
-    end = _close_body(kept, first_body, end, lambda i: is_bio(lines[i][:_HEAD_CHARS]))
+    end = _close_body(kept, first_body, end,
+                      lambda i: is_bio(lines[i][:_HEAD_CHARS]) or bool(_JOURNALIST_BIO.match(lines[i][:_HEAD_CHARS])))
     end = _close_body(kept, first_body, end, lambda i: _is_comments_heading(lines[i][:_HEAD_CHARS]))
     end = _close_body(kept, first_body, end, lambda i: _opens_teaser_list(lines, info, i, end))
     published = _find_date(lines, header_from, first_body, end)
@@ -748,8 +762,9 @@ def _find_headline(lines: list[str], info: list[dict], first_body: int, end: int
             score += 1
         if line.endswith("."):
             score -= 2
-        if i + 1 < len(info) and info[i + 1]["credit"] and item["words"] > 4:
-            score -= 3  # a caption: its photo credit follows
+        if i + 1 < len(info) and info[i + 1]["credit"] and item["words"] > 4 \
+                and info[i + 1]["words"] <= _MAX_BARE_CREDIT_WORDS:
+            score -= 3  # a caption: its photo credit follows (a longer credited line is the caption itself)
         if i > 0 and _is_meta_line(lines[i - 1]):
             score -= 3  # under a byline or date: a caption or dek, the headline sits above them
         if _fold(line[:_HEAD_CHARS]) in body_lines:
@@ -762,6 +777,8 @@ def _find_headline(lines: list[str], info: list[dict], first_body: int, end: int
         titled = meta == _META_DIRECTLY_BELOW and not line.endswith((".", "!", "…"))
         score += (max(label, 0.0) if titled else label) \
             + _HEADLINE_OVERLAP_WEIGHT * _overlap(line, body_vocab)
+        if len(_content_words(line)) >= 2 and not _overlap(line, body_vocab):
+            score -= _UNRELATED_TITLE_COST  # no content word in the body: another article's teaser
         if item["words"] <= 2:
             score -= 3
         elif item["words"] <= 4:
@@ -803,10 +820,13 @@ def _contains_other_line(line: str, lines: list[str], lo: int, hi: int, at: int)
 
 
 def _meta_follows(lines: list[str], i: int, first_body: int) -> float:
-    """How directly a byline or date follows line ``i`` (a dek or caption may sit between)."""
+    """How directly a byline or date follows line ``i`` (a dek or caption may sit between); a
+    bare name counts beside a date or before a field separator ("Ann Lee |"; share buttons
+    below a name-shaped line are not enough here: menus end with social links too)."""
     following = lines[i + 1:min(i + 5, first_body + 1)]
     for distance, line in enumerate(following):
-        if _is_meta_line(line) or (_date_beside(following, distance + 1) and _bare_byline(line)[0]):
+        bare_evidence = _date_beside(following, distance + 1) or _ends_with_separator(line)
+        if _is_meta_line(line) or (bare_evidence and _bare_byline(line)[0]):
             if distance == 0:
                 return _META_DIRECTLY_BELOW
             between = following[0]
@@ -859,11 +879,28 @@ def _echoed(line: str, crumbs: list[str]) -> bool:
 # --- byline ------------------------------------------------------------------------------------
 
 def _find_authors(lines: list[str], header_from: int, first_body: int, end: int) -> tuple[list[str], list[str]]:
-    """Authors and roles from the first byline in the header, else just after the body, else
-    the nearest one above the header; else a bare name beside a date under the headline."""
-    candidates = list(range(header_from, min(first_body + 3, len(lines))))
-    candidates += list(range(end, min(end + 8, len(lines))))
-    candidates += list(range(header_from - 1, max(-1, first_body - _HEADER_SPAN), -1))
+    """Authors and roles from the first byline in the header, else a bare name beside a date
+    under the headline, else a byline just after the body, else the nearest one above the
+    header (evidence close to the headline beats evidence far from it)."""
+    header = range(header_from, min(first_body + 3, len(lines)))
+    found = _labelled_byline(lines, header) or _bare_byline_under(lines, header_from, first_body)
+    if found:
+        return found
+    after_body = range(end, min(end + 8, len(lines)))
+    above_header = range(header_from - 1, max(-1, first_body - _HEADER_SPAN), -1)
+    found = _labelled_byline(lines, [*after_body, *above_header])
+    if found:
+        return found
+    for i in after_body:  # "Dec 6, 2023 Ann Lee" closing the article
+        authors, roles = _bare_byline(lines[i])
+        bio_below = i + 1 < len(lines) and _bio_start(authors, name_alone=False)(lines[i + 1][:_HEAD_CHARS])
+        if authors and (_DATE.match(lines[i][:_HEAD_CHARS]) or bio_below):  # or "Ann Lee" / "Ann Lee is ..."
+            return authors, roles
+    return [], []
+
+
+def _labelled_byline(lines: list[str], candidates) -> tuple[list[str], list[str]] | None:
+    """Authors and roles from the first "By" (or "Author:", "Words:" ...) line among ``candidates``."""
     for i in candidates:
         rest = _byline_text(lines[i][:_HEAD_CHARS])
         if rest is None:
@@ -872,19 +909,33 @@ def _find_authors(lines: list[str], header_from: int, first_body: int, end: int)
         authors, roles = _unglue_capitals(text, lines) or split_byline(text)
         if authors:
             return authors, roles
+    return None
+
+
+def _bare_byline_under(lines: list[str], header_from: int, first_body: int) -> tuple[list[str], list[str]] | None:
+    """A name without "By" under the headline, with evidence that it is a byline: a date or
+    read time near it, an outlet after it ("ANN LEE USA TODAY"), a job title below it, or the
+    shape of a metadata strip (a field separator after it, share buttons below it)."""
     for i in range(header_from + 1, min(max(first_body, header_from + 6), len(lines))):
         authors, roles = _bare_byline(lines[i])
-        # Under the headline: beside a date, or naming an outlet after the name ("ANN LEE USA TODAY")
         with_outlet = i == header_from + 1 and bool(roles and roles[0])
-        near_headline = i <= header_from + 5 and (_date_near(lines, i) or with_outlet)
+        near_headline = i <= header_from + 5 and (
+            _date_near(lines, i) or with_outlet or _in_metadata_strip(lines, i))
         if authors and (near_headline or _role_below(lines, i) or _date_beside(lines, i)):
             return _with_names_below(lines, i, authors, roles)
-    for i in range(end, min(end + 8, len(lines))):  # "Dec 6, 2023 Ann Lee" closing the article
-        authors, roles = _bare_byline(lines[i])
-        bio_below = i + 1 < len(lines) and _bio_start(authors, name_alone=False)(lines[i + 1][:_HEAD_CHARS])
-        if authors and (_DATE.match(lines[i][:_HEAD_CHARS]) or bio_below):  # or "Ann Lee" / "Ann Lee is ..."
-            return authors, roles
-    return [], []
+    return None
+
+
+def _in_metadata_strip(lines: list[str], i: int) -> bool:
+    """Line ``i`` ends with a field separator ("Ann Lee |") or share buttons follow it: the
+    strip of fields (byline, date, buttons) that pages print between headline and article."""
+    below = lines[i + 1][:_HEAD_CHARS] if i + 1 < len(lines) else ""
+    return _ends_with_separator(lines[i]) or bool(below and _FURNITURE.match(below) and _is_short(below, 3))
+
+
+def _ends_with_separator(line: str) -> bool:
+    """ "Ann Lee |": a field of a metadata strip whose next field was not copied."""
+    return line.endswith(("|", "·", "•"))
 
 
 def _with_names_below(lines: list[str], i: int, authors: list[str], roles: list[str]) -> tuple[list[str], list[str]]:
@@ -1199,6 +1250,8 @@ def _date_candidates(line: str, i: int) -> list[tuple[int, int, int, str]]:
     short = None if found or n_words > 14 else _SHORT_DATE.search(head)
     if short:  # "12-22-23", "12/11/23": month, day, two-digit year
         month, day, year = (int(g) for g in short.groups() if g is not None)
+        if "." in short.group() and day <= 12:  # dotted: day first, as in _iso_date
+            month, day = day, month
         try:
             found.append((1, i, short.start(), dt.date(2000 + year, month, day).isoformat()))
         except ValueError:
@@ -1233,7 +1286,9 @@ def _iso_date(match: re.Match) -> str:
             year, month, day = int(groups["y6"]), _FOREIGN_MONTHS[groups["m6"].lower()], int(groups["d6"])
         else:
             year, month, day = int(groups["y4"]), int(groups["m4"]), int(groups["d4"])
-            if month > 12:  # day-first numeric date
+            # Dotted dates are written day first (German, Russian, Scandinavian ...: "05.03.2023");
+            # slashed and dashed ones month first unless the first number cannot be a month.
+            if month > 12 or (groups["sep"] == "." and day <= 12):
                 month, day = day, month
         return dt.date(year, month, day).isoformat()
     except (KeyError, ValueError, TypeError):

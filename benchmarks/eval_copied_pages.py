@@ -3,6 +3,8 @@
 Usage (from the repo root):
     .venv/bin/python benchmarks/eval_copied_pages.py [FOLDER] [GOLD_JSON]
     .venv/bin/python benchmarks/eval_copied_pages.py --errors [FIELD] [FOLDER] [GOLD_JSON]
+    .venv/bin/python benchmarks/eval_copied_pages.py --ablate KIND [--errors [FIELD]] [FOLDER] [GOLD_JSON]
+    .venv/bin/python benchmarks/eval_copied_pages.py --perturb KIND [--errors [FIELD]] [FOLDER] [GOLD_JSON]
 
 ``--errors`` scores the dev split only and prints its failing pages (FIELD: title, date,
 authors or body_f1; all four when omitted). It never shows held-out pages or their scores.
@@ -11,6 +13,14 @@ FOLDER holds ``<id>.txt`` pages copied from a browser; GOLD_JSON is a list of
 ``{id, title, authors, date, body}`` (authors comma-separated, "" when none; date YYYY-MM-DD).
 Defaults: ../shared/data/research-only/copied-pages-dev and its gold.json. Exits 0 with
 "skipped: data not found" when they are absent.
+
+``--ablate byline|date|both`` scores the dev split only, after deleting from each page the lines
+outside the gold body and title that name a gold author (bylines: 25 words or fewer) or print the gold date
+in a common form: how much the parser leans on recognising those lines. ``--perturb`` rewrites
+them instead ("By Ann Lee" -> "Ann Lee", "Words: Ann Lee" or "Ann Lee |"; the date into ISO,
+day-first dotted or "Mar. 5, 2023 at 10:02 a.m. ET" form, chosen by page id). After deleting
+bylines the authors score can only fall (the names are gone; a date printed on a byline line goes
+with it), after deleting dates likewise the date score: watch the other fields.
 
 Pages are split deterministically into dev (~70%: sha1(id) mod 10 < 7, used for development)
 and held-out (~30%, an estimate for unseen sites); figures are printed for dev, held-out and all.
@@ -30,6 +40,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 import sys
 import time
 import unicodedata
@@ -99,14 +110,98 @@ def score_page(parsed: dict, gold: dict) -> dict:
     }
 
 
+# --- ablations: the parser without (or with unfamiliar) byline and date lines ---------------------
+
+KINDS = ("byline", "date", "both")
+_MONTH_NAMES = ("January February March April May June July August September October November December").split()
+_AP_MONTHS = "Jan. Feb. March April May June July Aug. Sept. Oct. Nov. Dec.".split()
+_MAX_BYLINE_WORDS = 25  # a longer line naming the author is a bio or a sentence, not a byline
+
+
+def date_pattern(iso: str) -> re.Pattern:
+    """The common printed forms of an ISO date: "March 5, 2023", "Mar. 5th 2023", "5 March
+    2023", "2023-03-05", "2023/3/5", "03/05/2023", "5.3.23" (month or day first)."""
+    year, month, day = (int(part) for part in iso.split("-"))
+    name = _MONTH_NAMES[month - 1]
+    months = rf"(?:{name}|{name[:3]}{'|Sept' if month == 9 else ''})\.?"
+    d, m, ordinal = rf"0?{day}", rf"0?{month}", r"(?:st|nd|rd|th)?"
+    short_year = rf"(?:{year}|{year % 100:02d}(?!\d))"
+    return re.compile("|".join([
+        rf"{months}\s{d}{ordinal},?\s{year}",
+        rf"(?<!\d){d}{ordinal}\s(?:of\s)?{months},?\s{year}",
+        rf"(?<!\d){year}(?P<s1>[-/.]){m}(?P=s1){d}(?!\d)",
+        rf"(?<![\d/.-]){m}(?P<s2>[-/.]){d}(?P=s2){short_year}",
+        rf"(?<![\d/.-]){d}(?P<s3>[-/.]){m}(?P=s3){short_year}",
+    ]), re.IGNORECASE)
+
+
+def _variant(page_id: str, kind: str, n: int) -> int:
+    """A deterministic choice among ``n`` rewrites for a page."""
+    return int(hashlib.sha1(f"{page_id}:{kind}".encode("utf-8")).hexdigest(), 16) % n
+
+
+def _rewrite_byline(line: str, names: list[str], form: int) -> str:
+    """ "By Ann Lee, Editor" -> "Ann Lee, Editor" (form 0), "Words: Ann Lee, Editor" (1) or
+    "Ann Lee | Editor" (2): the first gold name loses its "By" and takes an unfamiliar frame.
+    A line without "By" right before the name is returned as it is."""
+    folded = line.casefold()
+    at = min((folded.find(name) for name in names if name in folded), default=-1)
+    if at < 0:  # the name is gone (a date rewrite changed the line)
+        return line
+    name_end = at + len(next(name for name in names if folded.startswith(name, at)))
+    before = re.sub(r"(?:\b(?:written|words|story|reporting|posted)\s)?\bby\s?:?\s*$", "", line[:at],
+                    flags=re.IGNORECASE)
+    if before == line[:at]:  # no "By" before the name: not a byline to rewrite
+        return line
+    name, after = line[at:name_end], line[name_end:]
+    if form == 1:
+        return f"{before}Words: {name}{after}"
+    if form == 2:
+        return f"{before}{name} | {after.lstrip(' ,')}".rstrip()
+    return f"{before}{name}{after}"
+
+
+def _rewrite_date(iso: str, form: int) -> str:
+    """The gold date as "2023-03-05" (form 0), "05.03.2023" (1) or "March 5, 2023 at 10:02 a.m.
+    ET" (2, AP month abbreviations)."""
+    year, month, day = (int(part) for part in iso.split("-"))
+    return (iso, f"{day:02d}.{month:02d}.{year}", f"{_AP_MONTHS[month - 1]} {day}, {year} at 10:02 a.m. ET")[form]
+
+
+def ablate(text: str, gold: dict, kind: str, perturb: bool = False) -> str:
+    """``text`` without (``perturb``: with rewritten) the lines outside the gold body that name a
+    gold author (``kind`` "byline"), print the gold date ("date"), or either ("both")."""
+    names = sorted(norm_names(gold["authors"]), key=len, reverse=True)
+    dates = date_pattern(gold["date"]) if re.fullmatch(r"\d{4}-\d\d-\d\d", gold["date"] or "") else None
+    body = " ".join((gold["body"] or "").casefold().split())
+    kept = []
+    for line in text.split("\n"):
+        folded = " ".join(line.casefold().split())
+        in_body = (bool(folded) and folded in body) or norm_title(line) == norm_title(gold["title"])
+        byline = kind != "date" and not in_body and any(name in folded for name in names) \
+            and len(line.split()) <= _MAX_BYLINE_WORDS
+        dated = kind != "byline" and not in_body and dates is not None and dates.search(line) is not None
+        if not (byline or dated):
+            kept.append(line)
+        elif perturb:
+            if dated:
+                rewritten = f' {_rewrite_date(gold["date"], _variant(gold["id"], "date", 3))} '
+                line = " ".join(dates.sub(rewritten, line).split())  # not glued to a neighbour
+            if byline:
+                line = _rewrite_byline(line, names, _variant(gold["id"], "byline", 3))
+            kept.append(line)
+    return "\n".join(kept)
+
+
 Scores = dict[str, dict[str, list[dict]]]
 
 
 def evaluate(folder: Path, gold_path: Path, dev_only: bool = False,
-             errors: list[tuple[str, dict, dict]] | None = None) -> tuple[Scores, list[float]]:
+             errors: list[tuple[str, dict, dict]] | None = None, transform=None) -> tuple[Scores, list[float]]:
     """Per-page scores for the parser and the whole-text baseline, keyed by split, and the
     parser's time per page in seconds. With ``dev_only``, held-out pages are not even parsed;
-    ``errors`` (when given) collects (page id, parsed, gold) for every dev page."""
+    ``errors`` (when given) collects (page id, parsed, gold) for every dev page; ``transform``
+    (when given) rewrites each cleaned page text, given its gold item, before parsing."""
     gold = json.loads(gold_path.read_text(encoding="utf-8"))
     scores: Scores = {}
     seconds = []
@@ -115,6 +210,8 @@ def evaluate(folder: Path, gold_path: Path, dev_only: bool = False,
         if not page.exists() or (dev_only and not is_dev(item["id"])):
             continue
         text = clean_text(page.read_text(encoding="utf-8", errors="replace"))
+        if transform is not None:
+            text = transform(text, item)
         started = time.perf_counter()
         parsed = parse_page_text(text)
         seconds.append(time.perf_counter() - started)
@@ -166,7 +263,11 @@ def print_errors(pages: list[tuple[str, dict, dict]], fields: list[str]) -> None
 
 def main(argv: list[str]) -> int:
     args = argv[1:]
-    fields = None
+    fields, transform = None, None
+    if len(args) > 1 and args[0] in ("--ablate", "--perturb") and args[1] in KINDS:
+        kind, perturb = args[1], args[0] == "--perturb"
+        transform = lambda text, gold: ablate(text, gold, kind, perturb)  # noqa: E731
+        args = args[2:]
     if args and args[0] == "--errors":
         args = args[1:]
         fields = [*_FIELD_KEYS, "body_f1"]
@@ -179,8 +280,8 @@ def main(argv: list[str]) -> int:
         return 0
     print("command:", " ".join([Path(sys.executable).name, *argv]))
     pages: list[tuple[str, dict, dict]] = []
-    scores, seconds = evaluate(folder, gold_path, dev_only=fields is not None,
-                               errors=pages if fields is not None else None)
+    scores, seconds = evaluate(folder, gold_path, dev_only=fields is not None or transform is not None,
+                               errors=pages if fields is not None else None, transform=transform)
     report(scores)
     if fields is not None:
         print_errors(pages, fields)

@@ -136,6 +136,14 @@ def test_seed_body_and_removed(seed):
     (["By Ann Lee, XYZ Business"], ["Ann Lee"], ["XYZ Business"]),  # an acronym names an outlet
     (["By Ann Lee, Bo Chan"], ["Ann Lee", "Bo Chan"], ["", ""]),
     (["Jo Roe/Example Agency", "March 3, 2023"], [], []),  # a photo credit, not a byline
+    (["Words: Ann Lee"], ["Ann Lee"], [""]),  # a credit label instead of "By"
+    (["Reporting: Ann Lee"], ["Ann Lee"], [""]),
+    (["Text: 555 0199"], [], []),  # a label without a name
+    (["Story: Council votes again"], [], []),
+    (["Ann Lee |"], ["Ann Lee"], [""]),  # a bare name in a metadata strip: a field separator after it
+    (["Ann Lee ·"], ["Ann Lee"], [""]),
+    (["Ann Lee", "Share"], ["Ann Lee"], [""]),  # or share buttons below it
+    (["Ann Lee", "Council members"], [], []),  # no strip: a name alone
 ])
 def test_bylines(byline, authors, roles):
     parsed = parse_page_text(page("Council approves a leaner budget for next year", *byline))
@@ -188,10 +196,39 @@ def test_author_box_after_the_article(bio, authors):
     (["Ann Lee • 12/11/23 4:23pm"], "2023-12-11"),
     (["Smoke over the harbour on December 14, 2023 [Jo Roe/Example Agency]", "Published On 9 Oct 2023"],
      "2023-10-09"),  # a caption's date is not the publication date
+    (["04.03.2023"], "2023-03-04"),  # dotted numeric dates are day first
+    (["03/04/2023"], "2023-03-04"),  # slashed ones month first
+    (["12.22.2023"], "2023-12-22"),  # unless the day cannot be a month
+    (["05.03.23"], "2023-03-05"),
+    (["12-22-23"], "2023-12-22"),
+    (["Mar. 5, 2023 at 10:02 a.m. ET"], "2023-03-05"),
 ])
 def test_dates(date_lines, expected):
     parsed = parse_page_text(page("Council approves a leaner budget for next year", "By Ann Lee", *date_lines))
     assert parsed["published"] == expected
+
+
+@pytest.mark.parametrize("header, footer, authors", [
+    (["Ann Lee |"], ["By Bo Chan"], ["Ann Lee"]),  # a bare byline under the headline beats a far "By" line
+    (["By Ann Lee"], ["Bo Chan |"], ["Ann Lee"]),
+    ([], ["By Bo Chan"], ["Bo Chan"]),  # without a byline under the headline, the one after the body
+])
+def test_byline_near_the_headline_beats_one_far_from_it(header, footer, authors):
+    text = page("Council approves a leaner budget for next year", *header,
+                footer=("Related Articles", *footer, "Another story headline here"))
+    assert parse_page_text(text)["authors"] == authors
+
+
+@pytest.mark.parametrize("under, headline", [
+    (["File: Council members vote on the budget at City Hall on Tuesday night.", "Jo Roe/City News"],
+     "Council approves a leaner budget for next year"),  # a credited caption under the headline
+    (["Council members vote on the new budget at City Hall", "Photo: Jo Roe/City News"],
+     "Council approves a leaner budget for next year"),  # a caption above its short credit is no headline
+])
+def test_headline_without_byline_or_date_above_a_photo_caption(under, headline):
+    text = "\n".join(["Home", "Politics", "Mayor opens a new library in the north of the city", "Trending",
+                      "Council approves a leaner budget for next year", *under, *PARAGRAPHS])
+    assert parse_page_text(text)["headline"] == headline
 
 
 @pytest.mark.parametrize("date_lines, expected", [(["March 2, 2023"], "2023-03-02"), ([], "2023-03-03")])
@@ -571,7 +608,8 @@ def test_eval_skips_without_data(tmp_path, capsys):
     assert "skipped: data not found" in capsys.readouterr().out
 
 
-def test_eval_errors_show_dev_pages_only(tmp_path, capsys):
+@pytest.mark.parametrize("options", [["--errors", "title"], ["--ablate", "both"], ["--perturb", "byline", "--errors"]])
+def test_eval_errors_and_ablations_score_dev_pages_only(tmp_path, capsys, options):
     module = load_eval_script()
     ids = [f"page{n:02d}" for n in range(40)]
     dev_id = next(i for i in ids if module.is_dev(i))
@@ -581,9 +619,10 @@ def test_eval_errors_show_dev_pages_only(tmp_path, capsys):
     for i in (dev_id, held_out_id):
         (tmp_path / f"{i}.txt").write_text("\n".join(PARAGRAPHS), encoding="utf-8")
     (tmp_path / "gold.json").write_text(json.dumps(gold), encoding="utf-8")
-    assert module.main(["eval", "--errors", "title", str(tmp_path)]) == 0
+    assert module.main(["eval", *options, str(tmp_path)]) == 0
     out = capsys.readouterr().out
-    assert dev_id in out and held_out_id not in out and "held-out" not in out
+    assert held_out_id not in out and "held-out" not in out and "parser    dev" in out
+    assert (dev_id in out) is ("--errors" in options)
 
 
 @settings(max_examples=300, deadline=None, derandomize=True)
@@ -599,3 +638,55 @@ def test_guarded_patterns_agree_with_bare_ones(text):
             found, bare = getattr(guarded, method)(text), getattr(guarded.pattern, method)(text)
             assert (found and found.span()) == (bare and bare.span())
         assert [m.span() for m in guarded.finditer(text)] == [m.span() for m in guarded.pattern.finditer(text)]
+
+
+@pytest.mark.parametrize("printed, found", [
+    ("March 5, 2023", True), ("Mar. 5th 2023", True), ("5 March 2023", True), ("2023-03-05", True),
+    ("2023/3/5", True), ("03/05/2023", True), ("5.3.23", True), ("Posted: Sept 5, 2023", False),
+    ("March 15, 2023", False), ("2023-03-050", False), ("March 5, 2024", False),
+])
+def test_eval_date_pattern_finds_printed_forms_of_the_gold_date(printed, found):
+    assert (load_eval_script().date_pattern("2023-03-05").search(printed) is not None) is found
+
+
+ABLATION_GOLD = {"id": "page01", "title": "Council approves a leaner budget", "authors": "Ann Lee",
+                 "date": "2023-03-05", "body": "\n".join(PARAGRAPHS + ["Ann Lee told the council she agreed."])}
+ABLATION_PAGE = ["Home", "Council approves a leaner budget", "By Ann Lee, Reporter", "March 5, 2023", *PARAGRAPHS,
+                 "Ann Lee told the council she agreed.", "More from Ann Lee"]
+
+
+@pytest.mark.parametrize("kind, perturb, expected", [
+    ("byline", False, ["Home", "Council approves a leaner budget", "March 5, 2023", *ABLATION_GOLD["body"].split("\n")]),
+    ("date", False, ["Home", "Council approves a leaner budget", "By Ann Lee, Reporter",
+                     *ABLATION_GOLD["body"].split("\n"), "More from Ann Lee"]),
+    ("both", False, ["Home", "Council approves a leaner budget", *ABLATION_GOLD["body"].split("\n")]),
+    ("both", True, None),  # rewritten, not deleted: as many lines
+])
+def test_eval_ablation_deletes_byline_and_date_lines_outside_the_body(kind, perturb, expected):
+    ablated = load_eval_script().ablate("\n".join(ABLATION_PAGE), ABLATION_GOLD, kind, perturb).split("\n")
+    if expected is not None:
+        assert ablated == expected
+    else:
+        assert len(ablated) == len(ABLATION_PAGE) and ablated[4:-2] == ABLATION_PAGE[4:-2]
+        assert "By Ann Lee" not in ablated[2] and "Ann Lee" in ablated[2] and ablated[3] != "March 5, 2023"
+
+
+@pytest.mark.parametrize("form, rewritten", [
+    (0, "Ann Lee, Reporter"), (1, "Words: Ann Lee, Reporter"), (2, "Ann Lee | Reporter"),
+])
+def test_eval_byline_rewrites(form, rewritten):
+    module = load_eval_script()
+    assert module._rewrite_byline("By Ann Lee, Reporter", ["ann lee"], form) == rewritten
+    assert module._rewrite_byline("Ann Lee told the council", ["ann lee"], form) == "Ann Lee told the council"
+
+
+@pytest.mark.parametrize("line, closes", [
+    ("Ann Lee is a senior reporter at City News covering schools and city hall.", True),
+    ("Ann Lee covers schools and city hall for City News.", True),
+    ("Ann Lee is a nurse who has worked at the city hospital for twenty years.", False),  # no newsroom job
+    ("Residents said the reporter who covered the vote was fair to both sides.", False),  # no name first
+])
+def test_a_journalist_bio_ends_the_article_without_a_known_byline(line, closes):
+    text = "\n".join(["Home", "Council approves a leaner budget", *PARAGRAPHS, line, *LONG_PARAGRAPHS[:2]])
+    body = parse_page_text(text)["body"].split("\n\n")
+    assert body == (PARAGRAPHS if closes else [*PARAGRAPHS, line, *LONG_PARAGRAPHS[:2]])
