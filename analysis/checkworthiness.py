@@ -47,10 +47,12 @@ _CUE_WORDS = {
     "money": {"billion", "million", "trillion", "dollar", "dollars", "budget", "deficit", "debt", "percent"},
 }
 _CUE_ENDINGS = {"superlative": "est", "past": "ed", "negation": "n't"}
-# Each cue's single words, its two-word phrases as (word, word) pairs, and its ending + " " ('' if none).
-_CUE_SETS = {cue: ({w for w in words if " " not in w}, {tuple(w.split()) for w in words if " " in w},
-                   _CUE_ENDINGS[cue] + " " if cue in _CUE_ENDINGS else "")
-             for cue, words in _CUE_WORDS.items()}
+# Each cue's feature name, single words, two-word phrases as (word, word) pairs, and ending + " "
+# ('' if none).
+_CUE_TESTS = tuple((f"cue={cue}", frozenset(w for w in words if " " not in w),
+                    frozenset(tuple(w.split()) for w in words if " " in w),
+                    _CUE_ENDINGS[cue] + " " if cue in _CUE_ENDINGS else "")
+                   for cue, words in _CUE_WORDS.items())
 
 
 def features(text: str, quantities: list[dict] | None = None) -> list[str]:
@@ -86,10 +88,10 @@ def _flags(text: str, tokens: list[str], unique_tokens: set[str], unique_bigrams
            quantities: list[dict] | None) -> list[str]:
     """The feature names other than word uni/bigrams: cues, units, capitals, length, question."""
     spaced = " ".join(unique_tokens) + " "  # "est " in it: a token ends with "est"
-    flags = [f"cue={cue}" for cue, (cue_words, cue_bigrams, ending) in _CUE_SETS.items()
-             if not unique_tokens.isdisjoint(cue_words) or not unique_bigrams.isdisjoint(cue_bigrams)
+    flags = [flag for flag, cue_words, cue_bigrams, ending in _CUE_TESTS
+             if not unique_tokens.isdisjoint(cue_words) or (cue_bigrams and not unique_bigrams.isdisjoint(cue_bigrams))
              or (ending and ending in spaced)]
-    if any(symbol in text for symbol in "$%£€"):
+    if "$" in text or "%" in text or "£" in text or "€" in text:
         flags.append("cue=money")
     quantities = parse_quantities(text) if quantities is None else quantities
     if quantities:

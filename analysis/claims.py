@@ -158,9 +158,11 @@ def claim_type(text: str, quantities: list[dict], is_claim: bool) -> str:
         One of :data:`CLAIM_TYPES`.
     """
     lower = text.lower()
-    opinion = OPINION.search(lower) is not None
-    if not is_claim and opinion and not quantities:
-        return "opinion"
+    opinion = None  # searched only when the answer depends on it
+    if not is_claim and not quantities:
+        opinion = OPINION.search(lower) is not None
+        if opinion:
+            return "opinion"
     if _ANY_TYPED_CUE.search(lower):
         for name, pattern in TYPED_CUES:
             if pattern.search(lower):
@@ -169,6 +171,8 @@ def claim_type(text: str, quantities: list[dict], is_claim: bool) -> str:
         return "quantity"
     if PERSONAL_EXPERIENCE.search(lower):
         return "personal_experience"
+    if opinion is None:
+        opinion = OPINION.search(lower) is not None
     return "opinion" if opinion else "other"
 
 

@@ -80,6 +80,33 @@ class _Guarded:
     def finditer(self, text: str):
         return self.pattern.finditer(text) if self._needed(text) else iter(())
 
+
+# Characters that ``re.IGNORECASE`` matches to an ASCII letter but ``str.lower`` does not lower to
+# it (tests/test_copied_page.py checks the list is complete).
+_IGNORECASE_TO_ASCII = (("İ", "i"), ("ı", "i"), ("ſ", "s"), ("K", "k"))
+
+
+def _replace_each(text: str, pairs) -> str:
+    """``text`` with every (old, new) character pair replaced (faster than ``str.translate``
+    when the characters are rare)."""
+    for old, new in pairs:
+        text = text.replace(old, new)
+    return text
+
+
+def _holds_any(*keywords: str):
+    """A :class:`_Guarded` test: the text holds one of the lower-case ASCII ``keywords`` as a
+    case-insensitive pattern would match them (a necessary test for a pattern whose every
+    match contains one of them)."""
+    def holds(text: str) -> bool:
+        lower = (text if text.isascii() else _replace_each(text, _IGNORECASE_TO_ASCII)).lower()
+        for keyword in keywords:  # a loop: faster than any() over a generator
+            if keyword in lower:
+                return True
+        return False
+    return holds
+
+
 _HEADER_SPAN = 60  # distinct lines before the body searched for the headline, byline and date
 _MAX_TITLE_WORDS = 35
 _HEADLINE_DISTANCE_COST = 0.15  # per line between a headline candidate and the body
@@ -219,7 +246,13 @@ _LIST_ITEM = re.compile(r"^(?:[-•*–·▪]\s|\d{1,3}(?:[.)]\s|\s)|[^:]{2,40}:
 _SEPARATOR_LINE = re.compile(r"^(?:,|and|&|·|\|)$", re.IGNORECASE)
 
 _SENTENCE_END = re.compile(r"[.!?…:;][\"'”’)\]»]*$")
-_WORDS = re.compile(r"\S+")
+
+
+def _word_count(text: str) -> int:
+    """Whitespace-separated words (``str.split`` splits where regex ``\\s`` matches)."""
+    return len(text.split())
+
+
 _CONTENT_WORD = re.compile(r"[^\W\d_]{4,}")
 _LETTER = re.compile(r"[^\W\d_]")
 _CREDIT = _Guarded(re.compile(
@@ -234,15 +267,15 @@ _CREDIT = _Guarded(re.compile(
 ), lambda text: _has_credit_mark(text))
 _CREDIT_WORDS = ("photo", "image", "picture", "illustration", "video", "graphic", "credit", "courtesy",
                  "getty", "shutterstock", "istock", "file")
-_CREDIT_MARKS = frozenset("/()[]|")
+_HAS_CREDIT_WORD = _holds_any(*_CREDIT_WORDS)
 
 
 def _has_credit_mark(text: str) -> bool:
-    """Whether ``text`` holds a bracket, slash or bar or a credit word: every credit form needs one."""
-    if not _CREDIT_MARKS.isdisjoint(text):
-        return True
-    folded = text.casefold()
-    return any(word in folded for word in _CREDIT_WORDS)
+    """Whether ``text`` holds what every credit form needs: a credit word, a slash, a bracket
+    opening or closing the line, or an opening bracket in a line ending on a letter ("(AP")."""
+    stripped = text.rstrip()
+    return ("/" in text or text.startswith(("(", "[")) or stripped.endswith((")", "]"))
+            or ("(" in text and stripped[-1:].isalpha()) or _HAS_CREDIT_WORD(text))
 # Buttons, menu entries and labels opening a short line; whole words only ("Adam Lee" is no "ad"
 # button, "Homeowners" no "home" link) or glued to the next button ("ShareFacebookTwitter"). A
 # share button may be a network's name alone.
@@ -263,14 +296,18 @@ _FURNITURE = re.compile(
     r"|(?:facebook|twitter|x|linkedin|whatsapp|reddit|pinterest|flipboard|threads|bluesky|messenger)$)",
     re.IGNORECASE,
 )
-_FURNITURE_ANYWHERE = re.compile(
+_FURNITURE_ANYWHERE = _Guarded(re.compile(
     r"cookie|privacy policy|terms of (?:use|service)|all rights reserved|©|\(c\) \d{4}"
     r"|affiliate commission|opens? in (?:a )?new (?:window|tab)|newsletter|sign up for|subscribe to"
     r"|javascript|your browser|ad blocker|^[-–—]?\s?\d+[dhms]\b|^-d -h\b",
     re.IGNORECASE,
-)
+), lambda text: bool(_OPENS_WITH_COUNT.match(text)) or _FURNITURE_WORDS(text))
+_OPENS_WITH_COUNT = re.compile(r"[-–—\s\d]")  # the anchored alternatives ("-3d", "5h ago")
+_FURNITURE_WORDS = _holds_any("cookie", "privacy policy", "terms of ", "all rights reserved", "©", "(c) ",
+                              "affiliate commission", " new window", " new tab", "newsletter", "sign up for",
+                              "subscribe to", "javascript", "your browser", "ad blocker")
 # Disclaimers sites put above or below the article, whatever their length.
-_BOILERPLATE = re.compile(
+_BOILERPLATE = _Guarded(re.compile(
     r"\b(?:earn (?:a |an )?(?:small )?(?:affiliate )?commission|affiliate links?\b|independently selected by"
     r"|opinions expressed (?:here|by contributors|in this (?:article|column)) are"
     r"|contributed to this (?:report|story|article)|reprinted (?:by|with) permission|subject to copyright"
@@ -282,7 +319,10 @@ _BOILERPLATE = re.compile(
     r"|(?:do|does) not (?:own|hold) (?:shares|positions) in any|does not necessarily (?:represent|reflect) the"
     r"|(?:a previous|an earlier) version of this (?:story|article))",
     re.IGNORECASE,
-)
+), _holds_any("commission", "compensation", "affiliate link", "independently selected by", "opinions expressed",
+              "contributed to this ", "reprinted ", "subject to copyright", "can be reached at", " site",
+              "informational purposes only", "sign up to ", "follow ", " your inbox", "let us know in the comments",
+              "editorial polic", " shares in any", " positions in any", "does not necessarily ", "version of this "))
 # The same, for lines that open with it.
 _BOILERPLATE_START = re.compile(
     r"(?:listen to this (?:story|article)"
@@ -296,14 +336,16 @@ _EMBED_SIGNATURE = re.compile(r"^[—–-]\s?[^(\n]{0,80}\(@\w{1,30}\)")
 _HANDLE = re.compile(r"(?<!\w)[@#]\w")
 _MAX_POST_LINES = 3
 # A post's media link ("pic.twitter.com/x"): the line is an embedded post, not the article's prose.
-_EMBED_LINK = re.compile(r"pic\.twitter\.com/|https?://t\.co/")
+_EMBED_LINK = _Guarded(re.compile(r"pic\.twitter\.com/|https?://t\.co/"),
+                       lambda text: "pic.twitter.com/" in text or "://t.co/" in text)
 # A link's call to action ("Get the full recipe here.", "Sign up here"): it names a link, it says nothing.
 _CALL_TO_ACTION = re.compile(r"^(?:get|read|see|click|find|check out|learn|watch|shop|listen|sign up|subscribe"
                              r"|download)\b.{0,150}\bhere[.!]?$", re.IGNORECASE)
 # A photo caption ends on the day the photo was taken, weekday included ("..., Wednesday, Dec. 20, 2023.");
 # prose names the weekday or the date, rarely both at the end of a paragraph.
-_CAPTION_DATE = re.compile(rf"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s"
-                           rf"(?:{_MONTH}\.?\s\d{{1,2}}|\d{{1,2}}\s{_MONTH}),?\s(?:19|20)\d\d[.)]?$")
+_CAPTION_DATE = _Guarded(re.compile(rf"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s"
+                                    rf"(?:{_MONTH}\.?\s\d{{1,2}}|\d{{1,2}}\s{_MONTH}),?\s(?:19|20)\d\d[.)]?$"),
+                         lambda text: "day" in text)
 _MIN_CAPTION_WORDS = 8  # a shorter line ending on a date is a dateline, read as the page's date
 # A short line with an e-mail address: a contact line ("Contact Ann Lee at ann@example.com").
 _CONTACT = re.compile(r"[\w.+-]@[\w-]+\.[\w.]")
@@ -337,10 +379,12 @@ _COPYRIGHT = re.compile(
     re.IGNORECASE,
 )
 _LEGAL_SUFFIX = re.compile(r"(?:,?\s(?:Inc|LLC|Ltd|Limited|Corp|Co|plc|GmbH|S\.A)\.?)+\s*$", re.IGNORECASE)
+_INTERLOCUTOR_NAME = r"(?:The\s)?[A-Z][\w&'’-]*(?:\s[A-Z][\w&'’-]*){0,3}"
 _INTERLOCUTOR = re.compile(
     r"\b(?i:told|speaking (?:with|to)|spoke (?:with|to)|in an interview with|said to|contacted by"
-    r"|according to|confirmed to|a statement to)\s(?P<name>(?:The\s)?[A-Z][\w&'’-]*(?:\s[A-Z][\w&'’-]*){0,3})"
+    rf"|according to|confirmed to|a statement to)\s(?P<name>{_INTERLOCUTOR_NAME})"
 )
+_NAME_SHAPED = re.compile(_INTERLOCUTOR_NAME)
 # A bio under the article, whoever wrote it ("Ann Lee is a senior reporter at ...", "Ann Lee covers
 # ..."): a paragraph of the article rarely opens by giving a person a newsroom job.
 _JOURNALIST_BIO = re.compile(
@@ -388,7 +432,7 @@ def _parse_known(lines: list[str], known: dict) -> dict:
     keep = []
     for i, line in enumerate(lines):
         head = line[:_HEAD_CHARS]
-        is_dateline = i == 0 and _DATE.search(head) and _DATELINE_ONLY.match(head) and len(_WORDS.findall(head)) <= 6
+        is_dateline = i == 0 and _DATE.search(head) and _DATELINE_ONLY.match(head) and _word_count(head) <= 6
         drop = (
             is_dateline
             or (headline and _same_text(line, headline))
@@ -522,20 +566,21 @@ def _line_info(line: str) -> dict:
     """Word count, furniture/credit flags, whether the line is prose, and its body score."""
     head = line[:_HEAD_CHARS]
     # Long lines are not counted word by word: any line past _HEAD_CHARS is long enough.
-    n_words = len(_WORDS.findall(head)) if len(line) <= _HEAD_CHARS else max(60, len(line) // 6)
+    n_words = _word_count(head) if len(line) <= _HEAD_CHARS else max(60, len(line) // 6)
     furniture = bool(
-        (_FURNITURE.match(head) and n_words <= 6)
+        (n_words <= 6 and _FURNITURE.match(head))
         or (n_words <= 25 and _FURNITURE_ANYWHERE.search(head))
         or _TEASER_PREFIX.match(head) or _BOILERPLATE.search(head) or _BOILERPLATE_START.match(head)
         or (n_words <= _MAX_CONTACT_WORDS and "@" in head and _CONTACT.search(head))
         or _EMBED_SIGNATURE.match(head) or _EMBED_LINK.search(head) or _CALL_TO_ACTION.match(head)
     )
-    credit = bool(_CREDIT.search(line[-_HEAD_CHARS:]) or _CREDIT.search(head)
-                  or (n_words >= _MIN_CAPTION_WORDS and _CAPTION_DATE.search(line[-_HEAD_CHARS:])
+    tail = line[-_HEAD_CHARS:]
+    credit = bool(_CREDIT.search(tail) or (len(line) > _HEAD_CHARS and _CREDIT.search(head))  # else head == tail
+                  or (n_words >= _MIN_CAPTION_WORDS and _CAPTION_DATE.search(tail)
                       and _byline_text(head) is None))
     ends_sentence = bool(_SENTENCE_END.search(line[-8:])) and not line.endswith(("...", "…"))  # a cut teaser
-    prose = not furniture and not credit and not _is_title_case(head) and _LETTER.search(head) is not None and (
-        (n_words >= _MIN_PROSE_WORDS and ends_sentence) or n_words >= 30)
+    prose = not furniture and not credit and ((n_words >= _MIN_PROSE_WORDS and ends_sentence) or n_words >= 30) \
+        and _LETTER.search(head) is not None and not _is_title_case(head)
     if prose:
         score = min(n_words, _MAX_PROSE_SCORE)
     elif (n_words <= _MAX_MARKER_WORDS and _END_MARKER.match(head) and not _TEASER_PREFIX.match(head)
@@ -586,8 +631,8 @@ def _with_byline_bonus(lines: list[str], info: list[dict]) -> list[float]:
 
 def _is_labelled_date(head: str) -> bool:
     """A short line giving the page's own date ("Published On 22 Dec 2023", "Posted: May 3, 2023")."""
-    date = _DATE.search(head)
-    return bool(date) and _is_short(head, 14) and bool(_DATE_LABEL.search(head[:date.start()]))
+    date = _DATE.search(head) if _is_short(head, 14) else None
+    return bool(date) and bool(_DATE_LABEL.search(head[:date.start()]))
 
 
 def _best_run(scores: list[int]) -> tuple[int, int]:
@@ -712,7 +757,7 @@ def _is_subhead(line: str, item: dict) -> bool:
 
 def _is_short(line: str, max_words: int) -> bool:
     """At most ``max_words`` whitespace-separated words."""
-    return len(_WORDS.findall(line[:_HEAD_CHARS])) <= max_words
+    return _word_count(line[:_HEAD_CHARS]) <= max_words
 
 
 # --- headline ----------------------------------------------------------------------------------
@@ -830,7 +875,7 @@ def _meta_follows(lines: list[str], i: int, first_body: int) -> float:
             if distance == 0:
                 return _META_DIRECTLY_BELOW
             between = following[0]
-            dek = len(_WORDS.findall(between[:_HEAD_CHARS])) >= 5 or _CREDIT.search(between[:_HEAD_CHARS])
+            dek = _word_count(between[:_HEAD_CHARS]) >= 5 or _CREDIT.search(between[:_HEAD_CHARS])
             return 3.0 if distance == 1 and dek else 1.0
     return 0.0
 
@@ -867,7 +912,7 @@ def _is_meta_line(line: str) -> bool:
 def _is_meta_head(head: str) -> bool:
     """``_is_meta_line`` on a line's head; cached, since the header search asks about the same
     lines many times."""
-    return bool((_DATE.search(head) and len(_WORDS.findall(head)) <= 14) or _is_byline(head))
+    return bool((_DATE.search(head) and _word_count(head) <= 14) or _is_byline(head))
 
 
 def _echoed(line: str, crumbs: list[str]) -> bool:
@@ -988,7 +1033,7 @@ def _unglue_capitals(text: str, lines: list[str]) -> tuple[list[str], list[str]]
 
 def _date_beside(lines: list[str], i: int) -> bool:
     """Line ``i`` or the line after it is a short line with a date ("Ann Lee", "May 3, 2023")."""
-    return any(_DATE.search(line[:_HEAD_CHARS]) and len(_WORDS.findall(line[:_HEAD_CHARS])) <= 10
+    return any(_DATE.search(line[:_HEAD_CHARS]) and _word_count(line[:_HEAD_CHARS]) <= 10
                for line in lines[i:i + 2])
 
 
@@ -1047,7 +1092,7 @@ def _bare_byline(line: str) -> tuple[list[str], list[str]]:
     """A byline without "By": a name line, or a name before a date or separator
     ("Ann Lee | March 3, 2023", "Ann Lee · Example News · Posted ...")."""
     head = line[:_HEAD_CHARS]
-    if len(_WORDS.findall(head)) > 20 or (_SENTENCE_END.search(head[-3:]) and not _DATE.search(head)):
+    if _word_count(head) > 20 or (_SENTENCE_END.search(head[-3:]) and not _DATE.search(head)):
         return [], []
     if _byline_text(head) is not None:  # a "By" line whose names did not parse
         return [], []
@@ -1230,7 +1275,7 @@ def _find_date(lines: list[str], header_from: int, first_body: int, end: int) ->
 def _date_candidates(line: str, i: int) -> list[tuple[int, int, int, str]]:
     """(rank, line index, offset, ISO date) for each date in ``line``; lower rank is better."""
     head = line[:_HEAD_CHARS]
-    n_words = len(_WORDS.findall(head))
+    n_words = _word_count(head)
     if n_words > 30:
         return []
     found = []
@@ -1367,10 +1412,12 @@ def _find_outlet(lines: list[str], kept: list[bool], headline: str) -> str:
                 if match:
                     return match.group(1).strip()
     openings = {" ".join(line.split()[:n]) for line in furniture if _is_short(line, 8) for n in range(1, 5)}
-    body = " ".join(line for line, k in zip(lines, kept) if k)
-    for match in _INTERLOCUTOR.finditer(body[:_MAX_SCAN_CHARS]):
-        if match.group("name") in openings:
-            return match.group("name")
+    openings = {opening for opening in openings if _NAME_SHAPED.fullmatch(opening)}  # only these can be cited
+    body = " ".join(line for line, k in zip(lines, kept) if k)[:_MAX_SCAN_CHARS]
+    if any(opening in body for opening in openings):  # a cited name is a part of the body
+        for match in _INTERLOCUTOR.finditer(body):
+            if match.group("name") in openings:
+                return match.group("name")
     for line in furniture:
         match = _COPYRIGHT.search(line[:_HEAD_CHARS])
         if match:
@@ -1412,30 +1459,37 @@ def guess_language(text: str) -> str:
     "der", "le" ...), for English, German, French, Spanish, Italian, Portuguese, Dutch,
     Japanese, Korean, Greek and Hebrew; '' when the text is short or the evidence unclear."""
     sample = text[:_LANGUAGE_SAMPLE_CHARS]
-    in_scripts = [(code, n) for code, script in _SCRIPTS if (n := len(script.findall(sample)))]
+    in_scripts = [] if sample.isascii() else [(code, n) for code, script in _SCRIPTS if (n := len(script.findall(sample)))]
     if in_scripts:
         letters = len(_LETTER.findall(sample))
         for code, n in in_scripts:
             if letters and n >= 0.2 * letters:
                 return code
-    words = [w.lower() for w in re.findall(r"[^\W\d_]+", sample)]
-    if len(words) < _MIN_LANGUAGE_WORDS:
+    words = Counter(re.findall(r"[^\W\d_]+", sample))
+    n_words = words.total()
+    if n_words < _MIN_LANGUAGE_WORDS:
         return ""
-    counts = Counter(code for w in words for code in _WORD_LANGUAGE.get(w, ()))
+    counts = Counter()
+    for word, n in words.items():
+        for code in _WORD_LANGUAGE.get(word.lower(), ()):
+            counts[code] += n
+    # a tie for first place returns '' whichever comes first (the margin test fails)
     (best, top), (_, second) = (counts.most_common(2) + [("", 0), ("", 0)])[:2]
-    if top >= _MIN_FUNCTION_SHARE * len(words) and top >= _MIN_LANGUAGE_MARGIN * second:
+    if top >= _MIN_FUNCTION_SHARE * n_words and top >= _MIN_LANGUAGE_MARGIN * second:
         return best
     return ""
 
 
 # --- helpers -----------------------------------------------------------------------------------
 
-_QUOTES = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"'})
+_QUOTES = (("‘", "'"), ("’", "'"), ("“", '"'), ("”", '"'))
 
 
 def _fold(text: str) -> str:
     """Comparison key: straight quotes, casefolded, single spaces."""
-    return " ".join(text.translate(_QUOTES).casefold().split())
+    if not text.isascii():
+        text = _replace_each(text, _QUOTES)
+    return " ".join(text.casefold().split())
 
 
 def _same_text(a: str, b: str) -> bool:

@@ -31,8 +31,8 @@ def clean_text(text: str) -> str:
     """
     text = unicodedata.normalize("NFC", text)
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n").replace("\u2029", "\n\n")
-    text = _INVISIBLE.sub("", _CONTROLS.sub("", _SPACES.sub(" ", text)))
-    return "\n".join(_MULTISPACE.sub(" ", line).strip() for line in text.split("\n"))
+    text = _MULTISPACE.sub(" ", _INVISIBLE.sub("", _CONTROLS.sub("", _SPACES.sub(" ", text))))  # no run spans lines
+    return "\n".join(line.strip() for line in text.split("\n"))
 
 
 def join_paragraphs(paragraphs: list[str]) -> str:

@@ -76,6 +76,9 @@ QUANTITY = re.compile(
 APPROXIMATE_BEFORE = re.compile(
     r"(?:\b(?:" + "|".join(re.escape(c) for c in sorted(APPROXIMATE_CUES[:-1], key=len, reverse=True))
     + r")\s+|~\s*)\Z")
+# Every QUANTITY match holds a digit or one of these words (a number word, or a scale word after "a").
+_NUMBER_WORDS = (*_SMALL, *_TENS, "twice", "dozen", *SCALES)
+_DIGIT = re.compile(r"\d")
 _CUE_WINDOW = 30
 _MAX_DIGITS = 18  # longer digit runs are identifiers (and would not fit a JSON number reader)
 
@@ -94,12 +97,25 @@ def parse_quantities(text: str) -> list[dict]:
     """
     folded = _fold(text)
     found = []
+    if not may_hold_quantity(folded):
+        return found
     for match in QUANTITY.finditer(folded):
         cue = APPROXIMATE_BEFORE.search(folded, max(0, match.start() - _CUE_WINDOW), match.start())
         quantity = _quantity(text, match, cue.start() if cue else None)
         if quantity is not None:
             found.append(quantity)
     return found
+
+
+def may_hold_quantity(folded: str) -> bool:
+    """Whether lower-cased text holds a digit or a number word, which every quantity needs
+    (a cheap test that skips the full pattern on most sentences)."""
+    if _DIGIT.search(folded):
+        return True
+    for word in _NUMBER_WORDS:  # a loop: faster than any() over a generator
+        if word in folded:
+            return True
+    return False
 
 
 def _fold(text: str) -> str:

@@ -1,6 +1,7 @@
 """Copied-page parser: seed metadata, bylines, dates, furniture, and nothing silently lost."""
 
 import json
+import re
 from collections import Counter
 from pathlib import Path
 
@@ -625,19 +626,69 @@ def test_eval_errors_and_ablations_score_dev_pages_only(tmp_path, capsys, option
     assert (dev_id in out) is ("--errors" in options)
 
 
-@settings(max_examples=300, deadline=None, derandomize=True)
-@given(st.lists(st.sampled_from(list("aeFhilopt 0129/()[]|:.-,ſKİ年月") + [
-    "Photo", "credit", "Getty Images", "May ", "2023", "19", "courtesy of", "FILE", "AP", "Jan. 5, "]),
+GUARDED = ("_DATE", "_CREDIT", "_FURNITURE_ANYWHERE", "_BOILERPLATE", "_EMBED_LINK", "_CAPTION_DATE")
+
+
+@settings(max_examples=500, deadline=None, derandomize=True)
+@given(st.lists(st.sampled_from(list("aeFhilopt 0129/()[]|:.-,ſKİı年月\n\t") + [
+    "Photo", "credit", "Getty Images", "May ", "2023", "19", "courtesy of", "FILE", "AP", "Jan. 5, ", "Wednesday, ",
+    "cookie", "©", "(c) ", "opens in a new ", "Window", "5h", "-d -h", "COMMISSION", "compensation", "our site",
+    "follow ", "your inbox", "does not own shares in any", "version of this ", "pic.twitter.com/", "https://t.co/",
+    "Sign up to get", "Privacy Policy"]),
     max_size=30).map("".join))
 @example("FILE - Crowds gather on May 3, 2023.")
 @example("Photograph: Ann Lee/Getty Images")
 @example("Ann Lee (Reuters)")
+@example("Crowds gather (AP")
+@example("İmage: Ann Lee")
+@example("We may earn compensation from links")
+@example("The crowd, Wednesday, Dec. 20, 2023.")
 def test_guarded_patterns_agree_with_bare_ones(text):
-    for guarded in (copied_page._DATE, copied_page._CREDIT):
+    for name in GUARDED:
+        guarded = getattr(copied_page, name)
         for method in ("search", "match"):
             found, bare = getattr(guarded, method)(text), getattr(guarded.pattern, method)(text)
-            assert (found and found.span()) == (bare and bare.span())
-        assert [m.span() for m in guarded.finditer(text)] == [m.span() for m in guarded.pattern.finditer(text)]
+            assert (found and found.span()) == (bare and bare.span()), name
+        assert [m.span() for m in guarded.finditer(text)] == [m.span() for m in guarded.pattern.finditer(text)], name
+
+
+def test_ignorecase_fold_covers_every_character_matched_to_an_ascii_letter():
+    letters = "abcdefghijklmnopqrstuvwxyz"
+    folded = [chr(c) for c in range(128, 0x30000) if not 0xD800 <= c < 0xE000
+              and re.fullmatch(f"[{letters}]", chr(c), re.IGNORECASE)]
+    assert folded  # "ſ" matches "s" under re.IGNORECASE
+    assert all(copied_page._replace_each(c, copied_page._IGNORECASE_TO_ASCII).lower() in letters for c in folded)
+
+
+@pytest.mark.parametrize("keywords, text, holds", [
+    (("file",), "FILE photo", True), (("file",), "FİLE photo", True), (("file",), "fıle", True),
+    (("link",), "LINK", True), (("site",), "ſite", True), (("file",), "fil e", False), (("file",), "", False),
+])
+def test_holds_any_matches_as_ignorecase_does(keywords, text, holds):
+    assert copied_page._holds_any(*keywords)(text) is holds
+    assert (re.search("|".join(keywords), text, re.IGNORECASE) is not None) is holds
+
+
+@pytest.mark.parametrize("text", ["", "a", " a  b\tc\n", "a\u00a0b\u2009c\u3000d\x1ce\x85f", "\u200bx", "one"])
+def test_word_count_counts_runs_of_non_spaces(text):
+    assert copied_page._word_count(text) == len(re.findall(r"\S+", text))
+
+
+def test_word_count_splits_on_exactly_the_regex_spaces():
+    spaces = [chr(c) for c in range(0x3000 + 1) if re.fullmatch(r"\s", chr(c))]
+    assert all(copied_page._word_count(f"a{space}b") == 2 for space in spaces)
+    assert copied_page._word_count("a\u200bb") == 1  # a zero-width space is no space
+
+
+@pytest.mark.parametrize("lines, outlet", [
+    (["Home", "Reuters", *PARAGRAPHS[:2], "The mayor told Reuters on Monday the plan was final.", *PARAGRAPHS[2:]],
+     "Reuters"),
+    (["Home", "reuters", *PARAGRAPHS[:2], "The mayor told reuters on Monday the plan was final.", *PARAGRAPHS[2:]], ""),
+    (["Home", "Reuters", *PARAGRAPHS], ""),
+])
+def test_outlet_from_an_interlocutor_that_opens_a_furniture_line(lines, outlet):
+    kept = [line not in ("Home", "Reuters", "reuters") for line in lines]
+    assert copied_page._find_outlet(lines, kept, "") == outlet
 
 
 @pytest.mark.parametrize("printed, found", [

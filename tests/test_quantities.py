@@ -5,6 +5,7 @@ from pathlib import Path
 
 import pytest
 
+from analysis import quantities
 from analysis.quantities import parse_quantities
 
 CASES = json.loads((Path(__file__).parent / "data" / "quantities.json").read_text(encoding="utf-8"))
@@ -50,3 +51,25 @@ def test_currencies(text, unit):
 ])
 def test_approximate_cues(text, approximate):
     assert parse_quantities(text)[0]["approximate"] is approximate
+
+
+NUMBER_WORDS = [*quantities.WORD_VALUES, *quantities.SCALES, "twenty-one", "a hundred"]
+
+
+@pytest.mark.parametrize("text", [
+    *(f"They counted {word} cars." for word in NUMBER_WORDS), *(f"{word.upper()} people" for word in NUMBER_WORDS),
+    "It cost $5.", "٣ people", "US$ 12", "the 2019 election", "Page ½", "No figure here at all.", "",
+    "Some money and one often gone", "a dozen eggs", "$ dollars", "£ and € only", "İ 5 people",
+])
+def test_cheap_test_passes_every_text_the_full_pattern_matches(text):
+    folded = quantities._fold(text)
+    if any(quantities.QUANTITY.finditer(folded)):
+        assert quantities.may_hold_quantity(folded)
+
+
+@pytest.mark.parametrize("text, holds", [
+    ("No figure here.", False), ("Prices rose sharply.", False), ("5 cars", True), ("fifteen cars", True),
+    ("thirteen", True), ("a hundred", True), ("٣", True),
+])
+def test_cheap_quantity_test(text, holds):
+    assert quantities.may_hold_quantity(quantities._fold(text)) is holds
