@@ -13,7 +13,8 @@ Rules over spaCy's blank English tokenizer (no statistical model):
    from the fragment before it in a split or multi-paragraph quote.
 3. **Scare quotes and titles.** A short fragment with no cue is not a quotation: the
    'notorious markets' list, a “Hope” campaign; nor is the title of a work, cue or not (on
-   MSNBC's “Morning Joe”, the show “The Apprentice”, “Title,” by Name).
+   MSNBC's “Morning Joe”, the show “The Apprentice”, “Title,” by Name). A bare phrase (a few
+   words, no punctuation of its own) takes no speaker from an earlier sentence or paragraph.
 4. **Indirect speech.** A cue verb (speech, announcement, belief, intention, stance) with a
    subject and a complement (he said 1,000 arrests had been made; according to the report, …;
    …, officials told Reuters; Six in 10 say …; was criticized by Senator Doe), a speaker label
@@ -35,6 +36,8 @@ from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import compress
+from operator import itemgetter
 
 import pandas as pd
 from spacy.attrs import IDX, LENGTH
@@ -215,6 +218,7 @@ _TITLES = frozenset(
     "chief detective officer attorney councilman councilwoman congressman congresswoman "
     "superintendent director ceo".split())
 _HONORIFICS = frozenset({"mr.", "mrs.", "ms.", "mr", "mrs", "ms", "miss", "dr", "dr.", "sir", "dame", "lord"})
+_TITLE_WORDS = _TITLES | _HONORIFICS
 _ROLE_NOUNS = _TITLES | frozenset(
     "spokesman spokeswoman spokesperson official officials head founder co-founder owner executive "
     "manager analyst economist adviser advisor aide candidate leader lawmaker nominee strategist "
@@ -283,7 +287,10 @@ _SINGLE_MARKS = "‘’'‹›"
 #: one mark: the second one is masked with this character while scanning.
 _JOINED = "\u2060"
 _DOUBLE_RE = re.compile("[%s]" % _DOUBLE_MARKS)
-_SINGLE_RE = re.compile("[%s]" % _SINGLE_MARKS)
+#: Single marks, except apostrophes inside a word (a letter or digit before, a letter after:
+#: It’s, don't), which are never quote marks and are most of the single marks in news text.
+_SINGLE_RE = re.compile(r"[{0}](?:(?<![^\W_].)|(?![^\W\d_]))".format(_SINGLE_MARKS))
+_ANY_MARK_RE = re.compile("[%s]" % (_DOUBLE_MARKS + _SINGLE_MARKS))
 _OPENING_GLYPHS = "“«„‘‹"
 _CLOSING_GLYPHS = "”»’›"
 _LEFT_OPEN_CONTEXT = set(" \t\n([{—–-/") | set(_OPENING_GLYPHS) | {"\""}
@@ -302,7 +309,7 @@ _MAX_CLAUSES = 8
 
 # --- data -----------------------------------------------------------------------------------
 
-@dataclass
+@dataclass(slots=True)
 class _Fragment:
     """One quoted stretch of body text (``start``/``end`` exclude the quote marks)."""
 
@@ -316,7 +323,7 @@ class _Fragment:
     continued: bool = False  # continues a quote from the previous paragraph
 
 
-@dataclass
+@dataclass(slots=True)
 class _Mention:
     """A speaker mention: token span, role and entity type."""
 
@@ -445,7 +452,7 @@ def find_quote_spans(body: str, paragraphs: list[dict]) -> list[_Fragment]:
     for p_index, paragraph in enumerate(paragraphs):
         p_start, p_end = paragraph["start"], paragraph["end"]
         text = body[p_start:p_end]
-        if not any(char in text for char in _DOUBLE_MARKS + _SINGLE_MARKS):
+        if not _ANY_MARK_RE.search(text):
             carried = False
             continue
         text = text.replace("''", "\"" + _JOINED)
@@ -625,7 +632,7 @@ def _mention_before(doc: _Doc, cue: int, floor: int) -> _Mention | None:
             j = opening - 1
         else:
             break
-    if j < floor or not doc.lower[cue].endswith("ing") and any(doc.lower[m] in _BE_FORMS for m in range(j + 1, cue)):
+    if j < floor or not doc.lower[cue].endswith("ing") and not _BE_FORMS.isdisjoint(doc.lower[j + 1:cue]):
         return None  # passive: "the shift was expected to", "he was told"
     if doc.lower[j] in {"and", "but", "then"}:  # Clinton shook her head and said
         return _sentence_subject(doc, floor, j)
@@ -805,15 +812,17 @@ def _name_ending(doc: _Doc, j: int, floor: int) -> _Mention:
     start = i
     # Leading capitalised titles belong to the role ("United States President Donald Trump"),
     # honorifics to neither.
-    titles = [k for k in range(i, j) if doc.lower[k] in _TITLES or doc.lower[k] in _HONORIFICS]
+    titles = [k for k in range(i, j) if doc.lower[k] in _TITLE_WORDS] \
+        if not _TITLE_WORDS.isdisjoint(doc.lower[i:j]) else []
     if titles and _has_person_tail(doc, titles[-1] + 1, j + 1) or titles and titles[-1] + 1 == j:
         start = titles[-1] + 1
     while start < j and (doc.lower[start] in _TITLES or doc.lower[start] in _HONORIFICS
                          or doc.lower[start] in _ORG_NAME_WORDS and _has_person_tail(doc, start + 1, j + 1)):
         start += 1
-    role_tokens = [k for k in range(i, start) if doc.lower[k] not in _HONORIFICS]
+    role_tokens = [k for k in range(i, start) if doc.lower[k] not in _HONORIFICS] if start > i else []
     premod, first = _premodifier(doc, i, floor)
-    role = " ".join(filter(None, [premod, " ".join(doc.text[k] for k in role_tokens)]))
+    role = " ".join(filter(None, [premod, " ".join(doc.text[k] for k in role_tokens)])) \
+        if role_tokens or premod else ""
     mention = _Mention(start, j + 1, doc.span_text(start, j + 1), role=role,
                        first=first)
     mention.kind = _name_kind(doc.text[start:j + 1]) if not role_tokens and not premod else "person"
@@ -832,8 +841,7 @@ def _premodifier(doc: _Doc, i: int, floor: int) -> tuple[str, int]:
             and doc.lower[k - 1] not in CUE_WORDS or k - 1 >= floor and doc.text[k - 1] in _POSSESSIVE | {"-", "of"} \
             and k - 2 >= floor and doc.text[k - 2].isalpha():
         k -= 1
-    words = [doc.lower[m] for m in range(k, i)]
-    if not any(word in _ROLE_NOUNS for word in words):
+    if _ROLE_NOUNS.isdisjoint(doc.lower[k:i]):
         return "", i
     last_role = max(m for m in range(k, i) if doc.lower[m] in _ROLE_NOUNS)
     if k - 1 >= floor and doc.lower[k - 1] in {"the", "a", "an"} and doc.text[k] not in _POSSESSIVE:
@@ -931,8 +939,7 @@ def _mention_after(doc: _Doc, i: int, limit: int) -> _Mention | None:
 
 def _name_kind(words: list[str]) -> str:
     """``person`` for a multi-word capitalised name without organisation words, else ``org``."""
-    lowered = [w.lower() for w in words]
-    if any(w in _ORG_NAME_WORDS for w in lowered) or any(w.isupper() and len(w) > 1 for w in words):
+    if not _ORG_NAME_WORDS.isdisjoint(map(str.lower, words)) or any(w.isupper() and len(w) > 1 for w in words):
         return "org"
     if len(words) >= 2 and all(w[:1].isupper() for w in words):
         return "person"
@@ -940,6 +947,17 @@ def _name_kind(words: list[str]) -> str:
 
 
 # --- entities and resolution ----------------------------------------------------------------
+
+@lru_cache(maxsize=1 << 14)  # the same names recur through an article
+def _name_words(text: str, kind: str) -> tuple[tuple[str, ...], str]:
+    """The words of a name without possessives, honorifics and, for a person, leading titles
+    ("United States President Donald Trump" → Donald Trump), and the name they spell."""
+    words = [w for w in text.replace("’s", "").replace("'s", "").split() if w.lower() not in _HONORIFICS]
+    titles = [k for k, w in enumerate(words[:-1]) if w.lower() in _TITLES] if kind == "person" else []
+    if titles:
+        words = words[titles[-1] + 1:]
+    return tuple(words), " ".join(words).strip(" ,’'")
+
 
 class _Entities:
     """Names seen so far in the article, for canonical names and pronoun resolution."""
@@ -958,13 +976,9 @@ class _Entities:
         self._org_starting: dict[str, int] = {}
 
     def canonical(self, text: str, kind: str) -> str:
-        words = [w for w in text.replace("’s", "").replace("'s", "").split() if w.lower() not in _HONORIFICS]
-        titles = [k for k, w in enumerate(words[:-1]) if w.lower() in _TITLES]
-        if kind == "person" and titles:
-            words = words[titles[-1] + 1:]  # "United States President Donald Trump" → "Donald Trump"
+        words, name = _name_words(text, kind)
         if not words:
             return ""
-        name = " ".join(words).strip(" ,’'")
         if kind == "person" and len(words) >= 2:
             self.people.setdefault(words[-1], name)
             self.full_names.add(self.people[words[-1]])
@@ -1023,7 +1037,7 @@ def _collect_names(doc: _Doc, entities: _Entities) -> None:
     clause_starts = {start for start, _ in doc.sent_tokens}
     reached = 0
     full_names: set[str] = set()
-    for i in [k for k, word in enumerate(text) if word[:1].isupper()]:
+    for i in compress(range(n), map(str.isupper, map(itemgetter(0), text))):
         if i < reached or lower[i] in _FUNCTION_WORDS or not _is_name_token(text[i]):
             continue
         j = i + 1
@@ -1075,7 +1089,7 @@ def _speaker(mention: _Mention | None, entities: _Entities) -> tuple[str, str]:
 
 # --- attribution ----------------------------------------------------------------------------
 
-@dataclass
+@dataclass(slots=True)
 class _Attribution:
     cue_start: int  # char offsets of the cue ("" cue when none)
     cue_end: int
@@ -1115,7 +1129,9 @@ def _cue_after(doc: _Doc, tok: int, limit: int) -> _Attribution | None:
             elif mention is not None and mention.first > k:  # “…,” screenwriter Cole Haddon wrote
                 words = range(k, mention.first)
                 role_first = mention.role and doc.span_text(k, mention.first - 1) == mention.role  # the assailant, Name,
-                if not role_first and (len(words) > 5 or not all(
+                # no punctuation between the quote and these words: the “wise Latina” phrase X cited
+                unpunctuated = k == tok and tok >= 2 and doc.text[tok - 2][-1:].isalnum()
+                if unpunctuated or not role_first and (len(words) > 5 or not all(
                         doc.text[m] in _POSSESSIVE | {"-"} or doc.lower[m] in _TITLES  # "California Rep. …"
                         or doc.text[m].isalpha() and (doc.lower[m] not in _FUNCTION_WORDS or doc.lower[m] in _DETERMINERS)
                         for m in words)):
@@ -1277,7 +1293,20 @@ def _is_scare_quote(doc: _Doc, frag: _Fragment, body: str, has_cue: bool) -> boo
         return opener >= 0 and doc.lower[opener] in _TITLE_PREPOSITIONS and _title_like(doc, frag, body)
     if _title_like(doc, frag, body):
         return True
-    return len(words) <= _MAX_SCARE_WORDS and inner[-1:] not in ".?!,"
+    return _bare_phrase(inner)
+
+
+def _bare_phrase(inner: str) -> bool:
+    """A few quoted words without their own punctuation ("the “usuals”"), which a cue must
+    introduce to be a quotation."""
+    if inner[-1:] in ".?!,":
+        return False
+    counted = 0
+    for word in inner.split():  # (stops early: quotes run to hundreds of words)
+        counted += any(map(str.isalnum, word))
+        if counted > _MAX_SCARE_WORDS:
+            return False
+    return True
 
 
 def _title_like(doc: _Doc, frag: _Fragment, body: str) -> bool:
@@ -1309,13 +1338,14 @@ def _modifies_noun(doc: _Doc, frag: _Fragment, n_words: int) -> bool:
 
 _WORD = re.compile(r"[A-Za-z]+")
 _DOUBLE_QUOTE_CHARS = re.compile(r"[“”\"«»„‘]")
-_SINGLE_QUOTE_MARK = re.compile(r"(?<!\S)'|['’](?!\S)")  # not an apostrophe inside a word
+_SINGLE_QUOTE_MARK = re.compile(r"'(?<!\S')|['’](?!\S)")  # not an apostrophe inside a word
 #: Cue words as a sentence can spell them (lower case; title case in headlines: "County Says").
 _CUE_SPELLINGS = CUE_WORDS | _EVIDENTIAL | _POLL_WORDS | {"Asked"} \
     | {word.capitalize() for word in _HEADLINE_CUES}
 #: Frequent verbs that report only when a clause follows them ("they know that …", not "know him").
 _WEAK_CUES = frozenset(form for lemma in "see know feel plan understand learn decide consider offer attack".split()
                        for form in _inflect(lemma))
+_STRONG_CUE_SPELLINGS = _CUE_SPELLINGS - _WEAK_CUES
 _AFTER_WEAK = re.compile(r"\b(?:%s) (\w+)" % "|".join(sorted(_WEAK_CUES)))
 _CLAUSE_INTRODUCERS = frozenset("that how what whether if why when where who he she they it we i you to the "
                                 "his her their its this there".split())
@@ -1335,9 +1365,10 @@ def _relevant(text: str) -> bool:
             or ":" in text[:_MAX_LABEL_CHARS] and _is_label(text):
         return True
     words = _WORD.findall(text)
-    cues = _CUE_SPELLINGS.intersection(words)
-    if cues and (not cues <= _WEAK_CUES or any(word in _CLAUSE_INTRODUCERS or word[:1].isupper()
-                                               for word in _AFTER_WEAK.findall(text))):
+    if not _STRONG_CUE_SPELLINGS.isdisjoint(words):
+        return True
+    if not _WEAK_CUES.isdisjoint(words) and any(word in _CLAUSE_INTRODUCERS or word[:1].isupper()
+                                                for word in _AFTER_WEAK.findall(text)):
         return True  # (a common verb of perception or intention alone must introduce a clause: "knew that …")
     if " by " in text and not _PASSIVE_CUES.isdisjoint(words):  # "was rejected by 64 percent of voters"
         return True
@@ -1358,7 +1389,7 @@ def _prepare(body: str, sentences: list[dict]) -> _Doc:
     of the stage's cost, so this is what keeps it fast."""
     keep = [_relevant(s["text"]) for s in sentences]
     for k in range(len(sentences) - 1, 0, -1):
-        if keep[k] and _ANAPHOR.search(sentences[k]["text"]):
+        if keep[k] and not keep[k - 1] and _ANAPHOR.search(sentences[k]["text"]):
             keep[k - 1] = True
     text, idx, ranges = [], [], []
     for sentence, wanted in zip(sentences, keep):
@@ -1525,22 +1556,26 @@ def _direct_and_mixed(doc, article_id, paragraphs, entities, rows, claimed) -> N
                     comma -= 1
                 if comma > close_tok:
                     kind, start, end = "mixed", min(doc.idx[s_floor], frag.open_at), doc.idx[comma]
-        if attribution is None and not frag.continued and frag.paragraph > 0 \
-                and frag.open_at == paragraphs[frag.paragraph]["start"]:
+        # a speaker announced before the sentence, or the last paragraph's, does not make a bare
+        # phrase a quotation
+        bare = not frag.continued and _bare_phrase(body[frag.start:frag.end])
+        lead_in = attribution is None and not frag.continued and not bare
+        same_voice = previous is not None and _same_voice(previous, frag, paragraphs, body) \
+            and not (bare and previous["_paragraph"] != frag.paragraph)
+        if lead_in and frag.paragraph > 0 and frag.open_at == paragraphs[frag.paragraph]["start"]:
             previous_paragraph = paragraphs[frag.paragraph - 1]
             attribution = _lead_in(doc, doc.sentence_of(max(previous_paragraph["end"] - 1, previous_paragraph["start"])))
-        elif attribution is None and not frag.continued and s_pos > 0 and open_tok == s_floor:
+        elif lead_in and s_pos > 0 and open_tok == s_floor:
             attribution = _lead_in(doc, s_pos - 1)
         if attribution is not None:
             confidence = attribution.confidence
         elif frag.continued and previous is not None:
             confidence = 0.8
-        elif previous is not None and frag.open_at == doc.sent_starts[s_pos] \
-                and _same_voice(previous, frag, paragraphs, body):
+        elif same_voice and frag.open_at == doc.sent_starts[s_pos]:
             pass  # the next part of a split quote: “A,” she said. “B.”
         elif _is_scare_quote(doc, frag, body, sentence_has_cue(s_pos)):
             continue
-        elif open_tok > s_floor + 2 and (previous is None or not _same_voice(previous, frag, paragraphs, body)):
+        elif open_tok > s_floor + 2 and not same_voice:
             subject = _sentence_subject(doc, s_floor, open_tok)  # Sanders credited … to “…”
             if subject is not None and (subject.name or _known_subject(subject, entities)):
                 attribution = _Attribution(frag.open_at, frag.open_at, subject, 0.5)
@@ -1548,7 +1583,7 @@ def _direct_and_mixed(doc, article_id, paragraphs, entities, rows, claimed) -> N
         if kind == "mixed" and any(s <= start < e for s, e in claimed):
             continue  # a second quoted fragment of the same mixed quote
         speaker, mention, role, span, cue = _mention_fields(doc, attribution, entities)
-        if attribution is None and previous is not None and _same_voice(previous, frag, paragraphs, body):
+        if attribution is None and same_voice:
             speaker, mention, role, cue = (previous["speaker"], previous["speaker_mention"],
                                            previous["speaker_role"], "")
             span = (previous["speaker_start"], previous["speaker_end"])

@@ -642,3 +642,41 @@ def test_acts_do_not_make_names_quotations(body, quoted):
 def test_markup_attributes_are_not_quotes():
     body = '<tweet pic="" author="someone" timestamp="1454346000">Hello there, friends of the show.</tweet>'
     assert [r for r in quotes_of(body) if r["kind"] in {"direct", "mixed"}] == []
+
+
+@pytest.mark.parametrize("body, fragment, mention", [
+    # a quote closed without punctuation, then a noun: no inverted "“…,” role Name said"
+    ("The “wise Latina” phrase Grassley cited on Wednesday has appeared in speeches.", "wise Latina", ""),
+    # with its comma, the words after the quote are the speaker's role
+    ("“We will win,” screenwriter Cole Haddon wrote on Monday.", "We will win,", "Cole Haddon"),
+])
+def test_words_after_an_unpunctuated_quote_are_no_role(body, fragment, mention):
+    rows = quotes_of(body)
+    assert_offsets(body, rows)
+    found = [r for r in rows if fragment in r["text"]]
+    assert [r["speaker_mention"] for r in found if r["kind"] == "direct"] == ([mention] if mention else [])
+
+
+@pytest.mark.parametrize("body, quoted", [
+    ("She called the plan ‘a flawed, biased and politicized process’ on Monday.", ["a flawed, biased and politicized process"]),
+    ("He said 'we will not back down' and left.", ["we will not back down"]),
+    ("It’s the company’s view, and Evans’ statement didn’t say otherwise.", []),  # apostrophes only
+    ("Trump’s ‘America First’ plan, he said, isn’t new.", ["America First"]),
+])
+def test_single_quote_marks_and_apostrophes(body, quoted):
+    from analysis.quotes import find_quote_spans
+    paragraphs, _ = segment("t", body)
+    assert [body[f.start:f.end] for f in find_quote_spans(body, paragraphs)] == quoted
+
+
+@pytest.mark.parametrize("body, fragment, mention", [
+    # a bare phrase opening a paragraph is neither the last speaker's nor the lead-in's words
+    ("“We will win this race,” Smith said.\n\n“open door” became the slogan of the week.", "open door", None),
+    ("Smith told the crowd on Monday:\n\n“open door” became the slogan of the week.", "open door", None),
+    # a sentence of its own is
+    ("“We will win this race,” Smith said.\n\n“We will keep the door open.”", "We will keep the door open.", "Smith"),
+    ("Smith told the crowd on Monday:\n\n“We will keep the door open.”", "We will keep the door open.", "Smith"),
+])
+def test_bare_phrases_take_no_speaker_from_earlier_sentences(body, fragment, mention):
+    rows = [r for r in quotes_of(body) if r["text"] == fragment]
+    assert [r["speaker_mention"] for r in rows] == ([mention] if mention else [])
