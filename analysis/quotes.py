@@ -1780,12 +1780,9 @@ def _other_cues(doc: _Doc, floor: int, limit: int, content: int, used: set, pres
         word = doc.lower[subject]
         if not (word in {"he", "she", "they"} or _is_name_token(doc.text[subject]) and word not in _FUNCTION_WORDS):
             continue
-        mention = _noun_phrase_ending(doc, subject, floor)
-        target = _skip_cue_complements(doc, cue, limit)
-        if mention is None or target >= limit - 1 or not _opens_content(doc, cue, target):
-            continue
-        end = next((m for m in range(target + 1, limit) if doc.text[m] in _CLAUSE_BREAK or doc.text[m] == ","), limit)
-        yield _Attribution(doc.idx[cue], doc.end_char(cue), mention, 0.6), doc.idx[target], doc.end_char(end - 1)
+        found = _cue_clause(doc, cue, subject, floor, limit, 0.6)
+        if found is not None:
+            yield found
 
 
 def _relative_cues(doc: _Doc, floor: int, limit: int, taken: int):
@@ -1801,12 +1798,21 @@ def _relative_cues(doc: _Doc, floor: int, limit: int, taken: int):
             cue += 1
         if cue == taken or cue >= limit - 1 or not _is_cue(doc, cue):
             continue
-        mention = _noun_phrase_ending(doc, k, floor)
-        content = _skip_cue_complements(doc, cue, limit)
-        if mention is None or content >= limit - 1 or not _opens_content(doc, cue, content):
-            continue
-        end = next((m for m in range(content + 1, limit) if doc.text[m] in _CLAUSE_BREAK or doc.text[m] == ","), limit)
-        yield _Attribution(doc.idx[cue], doc.end_char(cue), mention, 0.7), doc.idx[content], doc.end_char(end - 1)
+        found = _cue_clause(doc, cue, k, floor, limit, 0.7)
+        if found is not None:
+            yield found
+
+
+def _cue_clause(doc: _Doc, cue: int, subject_end: int, floor: int, limit: int, confidence: float):
+    """The attribution of ``cue`` to the noun phrase ending at token ``subject_end``, with its
+    content up to the next clause break or comma, as ``(attribution, content_start,
+    content_end)``; None without a noun phrase or a content clause."""
+    mention = _noun_phrase_ending(doc, subject_end, floor)
+    content = _skip_cue_complements(doc, cue, limit)
+    if mention is None or content >= limit - 1 or not _opens_content(doc, cue, content):
+        return None
+    end = next((m for m in range(content + 1, limit) if doc.text[m] in _CLAUSE_BREAK or doc.text[m] == ","), limit)
+    return _Attribution(doc.idx[cue], doc.end_char(cue), mention, confidence), doc.idx[content], doc.end_char(end - 1)
 
 
 def _passive_agent(doc: _Doc, cue: int, floor: int, limit: int):
