@@ -573,6 +573,13 @@ def _opening_past_participle(doc: _Doc, k: int) -> bool:
         and doc.lower[k + 1:k + 2] != [] and doc.lower[k + 1] in {"by", "on", "in", "with", "from", "at"}
 
 
+def _opening_adverb(doc: _Doc, k: int) -> bool:
+    """An adverb or preposition opening a phrase ("Shortly after the call ended, …", "Amid the
+    protests, …"), not a name ending in -ly ("Kelly said", "Kelly in a statement")."""
+    return doc.lower[k] in {"amid", "amidst"} or doc.lower[k].endswith("ly") and doc.text[k][:1].isupper() \
+        and doc.lower[k + 1:k + 2] != [] and doc.lower[k + 1] in {"after", "before", "since", "when", "as"}
+
+
 def _sentence_subject(doc: _Doc, floor: int, limit: int) -> _Mention | None:
     """The subject at the start of a clause, after any introductory phrase ("In a statement, …")."""
     k = floor
@@ -582,7 +589,7 @@ def _sentence_subject(doc: _Doc, floor: int, limit: int) -> _Mention | None:
     while k < limit and doc.lower[k] in {"and", "but", "so", "yet", "then"}:  # "And then Trump …"
         k += 1
     if k < limit and (doc.lower[k] in _FUNCTION_WORDS - _DETERMINERS | {"speaking"} or _opening_participle(doc, k)
-                      or _opening_past_participle(doc, k)):
+                      or _opening_past_participle(doc, k) or _opening_adverb(doc, k)):
         for _ in range(3):  # "At a rally in Portsmouth, N.H., on Tuesday, Senator Sanders …"
             while k < limit and doc.text[k] != ",":
                 k += 1
@@ -1097,6 +1104,10 @@ class _Attribution:
     confidence: float
 
 
+#: Conjunctions opening a new clause after a quote: in “…,” although he supports … he is no speaker.
+_CONCESSIVE = frozenset("although though whereas unless".split())
+
+
 def _cue_after(doc: _Doc, tok: int, limit: int) -> _Attribution | None:
     """“…,” said Evans / “…,” he said / “…,” the company said in a statement."""
     k = tok
@@ -1133,7 +1144,8 @@ def _cue_after(doc: _Doc, tok: int, limit: int) -> _Attribution | None:
                 unpunctuated = k == tok and tok >= 2 and doc.text[tok - 2][-1:].isalnum()
                 if unpunctuated or not role_first and (len(words) > 5 or not all(
                         doc.text[m] in _POSSESSIVE | {"-"} or doc.lower[m] in _TITLES  # "California Rep. …"
-                        or doc.text[m].isalpha() and (doc.lower[m] not in _FUNCTION_WORDS or doc.lower[m] in _DETERMINERS)
+                        or doc.text[m].isalpha() and (doc.lower[m] not in _FUNCTION_WORDS | _CONCESSIVE
+                                                      or doc.lower[m] in _DETERMINERS)
                         for m in words)):
                     mention = None
                 elif not mention.role and mention.kind == "person":
@@ -1164,6 +1176,7 @@ def _cue_before(doc: _Doc, tok: int, floor: int) -> _Attribution | None:
         if _quote_cue(doc, cue):
             mention = _mention_before(doc, cue, floor) or _mention_after(doc, cue + 1, k)
             if mention is not None:
+                mention = _reporting_subject(doc, mention, floor)
                 return _Attribution(doc.idx[cue], doc.end_char(cue), mention, 0.95 if punct == ":" else 0.85)
             return None
     if punct == ":" and k - 1 >= floor and _is_name_token(doc.text[k - 1]):
@@ -1172,6 +1185,17 @@ def _cue_before(doc: _Doc, tok: int, floor: int) -> _Attribution | None:
             # transcript "EVANS: “…”", "Former secretary of state Hillary Rodham Clinton: “…”"
             return _Attribution(doc.idx[k], doc.end_char(k), mention, 0.7)
     return None
+
+
+def _reporting_subject(doc: _Doc, mention: _Mention, floor: int) -> _Mention:
+    """The subject reporting a pronoun's clause: in "The senator said he rarely asks …, “…”"
+    the quote is the senator's; other mentions are returned unchanged."""
+    j = mention.first - 1
+    if j > floor and doc.lower[j] == "that":
+        j -= 1
+    if doc.lower[mention.start] not in _PERSON_PRONOUNS or j <= floor or not _quote_cue(doc, j):
+        return mention
+    return _mention_before(doc, j, floor) or mention
 
 
 def _cue_in_clause(doc: _Doc, floor: int, tok: int) -> tuple[_Attribution, int] | None:
@@ -2251,7 +2275,7 @@ def _lead_words(doc: _Doc, first: int, floor: int) -> int:
     return lead - 1 if lead - 1 > floor and doc.lower[lead - 1] == "as" else lead
 
 
-_COORDINATORS = frozenset(", ; and but while whereas which".split())
+_COORDINATORS = frozenset(", ; and but while whereas although though which".split())
 #: Words after which a new clause (with its own subject) can start.
 _CLAUSE_JOINS = frozenset(", ; — – ( that and but though although because while since as when where if "
                           "after before so whom which".split())

@@ -680,3 +680,29 @@ def test_single_quote_marks_and_apostrophes(body, quoted):
 def test_bare_phrases_take_no_speaker_from_earlier_sentences(body, fragment, mention):
     rows = [r for r in quotes_of(body) if r["text"] == fragment]
     assert [r["speaker_mention"] for r in rows] == ([mention] if mention else [])
+
+
+@pytest.mark.parametrize("body, fragment, mention", [
+    # a pronoun opening reported speech stands for the reporting subject
+    ("Smith said he rarely asks friends to help, “except for people I’m close to.”", "except", "Smith"),
+    ("Smith said that she rarely asks friends to help, “except for people I’m close to.”", "except", "Smith"),
+    # not after an addressee, nor without a reporting cue
+    ("Smith told reporters that he rarely asks friends to help, “except for people I’m close to.”", "except", "he"),
+    ("He rarely asks friends to help, “except for people I’m close to.”", "except", "He"),
+    # a concessive clause after a quote is no trailing cue, and ends the mixed quote
+    ("Smith said he believes the war was “a terrible mistake,” although he supports the troops.", "mistake", "Smith"),
+    ("“It was a terrible mistake,” although he supports the troops.", "mistake", ""),
+    ("“It was a terrible mistake,” adviser Jane Doe said.", "mistake", "Jane Doe"),
+    # an opening adverb or "amid" phrase is no subject; a name ending in -ly is
+    ("Shortly after Smith’s speech ended, the senator took a swipe at “the billionaire class.”", "billionaire",
+     "the senator"),
+    ("Amid Smith’s long speech, the senator took a swipe at “the billionaire class.”", "billionaire", "the senator"),
+    ("Kelly took a swipe at “the billionaire class.”", "billionaire", "Kelly"),
+    ("Kelly in a speech took a swipe at “the billionaire class.”", "billionaire", "Kelly"),
+])
+def test_speakers_of_round_nine(body, fragment, mention):
+    rows = [r for r in quotes_of(body) if r["kind"] in {"direct", "mixed"} and fragment in r["text"]]
+    assert_offsets(body, rows)
+    assert [r["speaker_mention"] for r in rows] == [mention]
+    if "although" in body:
+        assert "although" not in rows[0]["text"]
