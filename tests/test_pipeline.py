@@ -120,7 +120,12 @@ def test_fewer_gc_passes_restores_the_collector_setting():
     before = gc.get_threshold()
     with fewer_gc_passes(50_000):
         assert gc.get_threshold()[0] == max(50_000, before[0])
-    assert gc.get_threshold() == before
+        frozen = gc.get_freeze_count()
+        assert frozen > 0
+        with fewer_gc_passes():
+            assert gc.get_freeze_count() == frozen
+        assert gc.get_freeze_count() == frozen  # the inner block leaves the outer one's freeze
+    assert gc.get_threshold() == before and gc.get_freeze_count() == 0
     with pytest.raises(RuntimeError):
         with fewer_gc_passes():
             raise RuntimeError("a failing run")
