@@ -181,6 +181,7 @@ _READ_SUBJECTS = frozenset("statement letter message sign signs tweet post headl
                           "memo email caption text placard editorial ad column petition shirt t-shirt motto "
                           "slogan inscription suit lawsuit complaint platform resolution bill order ruling "
                           "report".split())
+_READERS = _READ_SUBJECTS | {"it"}  # "the statement read", "it reads"
 _PRONOUNS = {"he": "person", "she": "person", "they": "group", "it": "org", "we": "group", "i": "person",
              "you": "person"}
 _PERSON_PRONOUNS = {"he", "she"}
@@ -188,6 +189,9 @@ _PERSON_PRONOUNS = {"he", "she"}
 _DETERMINERS = frozenset("the a an his her its their our this that these those another one some two "
                          "three several many most both each".split())
 _POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
+_POSSESSIVE_OR_HYPHEN = _POSSESSIVE | {"-"}
+#: Tokens that join role words before a name ("the bank’s chief economist", "head of").
+_PREMODIFIER_LINKS = _POSSESSIVE | {"-", "of"}
 _SKIP_BEFORE_CUE = frozenset(
     "has have had also previously repeatedly later then again publicly recently once later first "
     "last often frequently has've 's ’s would will could should may might can did does do has "
@@ -196,6 +200,7 @@ _SKIP_BEFORE_CUE = frozenset(
     "were being n't n’t".split())
 _BE_FORMS = frozenset("is are was were been being be".split())
 _SKIP_NOT_BE = _SKIP_BEFORE_CUE - _BE_FORMS
+_SKIP_NOT_POSSESSIVE = _SKIP_BEFORE_CUE - _POSSESSIVE
 #: Verbs that take a cue as infinitive ("continues to insist", "went on to argue", "wants to say").
 _CATENATIVES = frozenset(
     "continue continues continued began begins begun start starts started tried tries try "
@@ -209,8 +214,14 @@ _QUANTITIES = frozenset(
 _NUMBER_WORDS = frozenset("one two three four five six seven eight nine ten".split())
 _APPROXIMATE = frozenset("about nearly almost roughly some just over under around".split())
 _QUANTITY_LINKS = _APPROXIMATE | {"in", "-", "than", "more", "fewer", "less", "but", "out", "of"}
+_QUANTITY_JOINS = _QUANTITY_LINKS - _APPROXIMATE
+#: Quantities that make "about …" an approximate number ("about half", "about a third").
+_AMOUNTS = _QUANTITIES - {"all", "none", "both", "each", "some", "many", "most"}
 _QUOTE_TOKENS = frozenset({"“", "”", "\"", "''", "``", "«", "»"})
 _CLAUSE_BREAK = frozenset({".", "!", "?", ";", "—", "–", "(", ")", ":"}) | _QUOTE_TOKENS
+_BREAKS_BUT_COLON = _CLAUSE_BREAK - {":"}
+_BREAKS_BUT_BRACKETS = _CLAUSE_BREAK - {"(", ")"}
+_QUOTE_AND_SINGLE_MARKS = _QUOTE_TOKENS | {"'", "’", "‘"}
 _TITLES = frozenset(
     "president vice sen. senator rep. representative gov. governor mayor secretary minister judge "
     "justice gen. general adm. admiral lt. col. capt. sgt. chairman chairwoman chair dr. prof. professor "
@@ -240,6 +251,7 @@ _SOURCE_NOUNS = _ROLE_NOUNS | frozenset(
     "data research figures statistics ruling article blog post tweet message headline sign ad "
     "voice-over percent respondents voters polling polls records numbers results surveys video footage "
     "recording transcript analysis review investigation inquiry audit assessment".split())
+_SOURCES_AND_READERS = _SOURCE_NOUNS | _READ_SUBJECTS
 _ORG_NOUNS = frozenset("company firm group giant retailer agency department ministry government "
                        "administration court committee commission board council party organization "
                        "organisation association union team club league office service regulator "
@@ -267,6 +279,10 @@ _FUNCTION_WORDS = _SENTENCE_WORDS | _DETERMINERS | frozenset(
     "do does did than about over under into onto out up down off again further once here very "
     "more less only own same too just because until against between through during without "
     "within along among around behind beyond near across toward towards upon whether which".split())
+_NON_DETERMINERS = _FUNCTION_WORDS - _DETERMINERS
+_FUNCTION_WORDS_BUT_AND = _FUNCTION_WORDS - {"and"}
+#: Capitalised words that end a run of name words ("The" does not: "said The Washington Post").
+_NAME_BREAKS = _SENTENCE_WORDS - {"the"}
 #: Capitalised words that open sentences but never names ("Afterwards Trump said", "Whenever I").
 _NOT_NAMES = frozenset(
     "i afterwards afterward whenever whereas although though meanwhile moreover furthermore "
@@ -340,7 +356,7 @@ class _Mention:
             self.first = self.start
 
 
-@dataclass
+@dataclass(slots=True)
 class _Doc:
     """The body's tokens as plain lists (fast to scan) plus sentence lookup."""
 
@@ -521,7 +537,7 @@ def _is_cue(doc: _Doc, i: int) -> bool:
         return doc.lower[i + 1:i + 2] in (["a"], ["the"], ["an"]) and doc.lower[i + 2:i + 3] != [] \
             and doc.lower[i + 2] in _READ_SUBJECTS
     if word in {"read", "reads"}:  # the statement read / “…,” read the statement
-        return i > 0 and doc.lower[i - 1] in _READ_SUBJECTS | {"it"} \
+        return i > 0 and doc.lower[i - 1] in _READERS \
             or doc.lower[i + 1:i + 2] in (["the"], ["a"]) and doc.lower[i + 2:i + 3] != [] \
             and doc.lower[i + 2] in _READ_SUBJECTS
     if word in _PHRASAL_CUES:
@@ -535,7 +551,7 @@ def _is_cue(doc: _Doc, i: int) -> bool:
     if word in _NOUN_LIKE_CUES and not (prev.lower() in _PRONOUNS or _is_name_token(prev)
                                         or (word.endswith("ed") or word == "found") and _after_noun(doc, i)
                                         or prev.lower() in _SOURCE_NOUNS or prev.lower()[:-1] in _SOURCE_NOUNS
-                                        or prev.lower() in _SKIP_BEFORE_CUE - _POSSESSIVE
+                                        or prev.lower() in _SKIP_NOT_POSSESSIVE
                                         or prev.lower() in _QUANTITIES and not word.endswith("s")
                                         or prev.lower() == "who"):  # "Six in 10 support", not "several states"
         return False
@@ -588,14 +604,14 @@ def _sentence_subject(doc: _Doc, floor: int, limit: int) -> _Mention | None:
         k = dash + 1  # a dateline: "Washington (AFP) – Democrat Hillary Clinton …"
     while k < limit and doc.lower[k] in {"and", "but", "so", "yet", "then"}:  # "And then Trump …"
         k += 1
-    if k < limit and (doc.lower[k] in _FUNCTION_WORDS - _DETERMINERS | {"speaking"} or _opening_participle(doc, k)
+    if k < limit and (doc.lower[k] in _PHRASE_OPENERS or _opening_participle(doc, k)
                       or _opening_past_participle(doc, k) or _opening_adverb(doc, k)):
         for _ in range(3):  # "At a rally in Portsmouth, N.H., on Tuesday, Senator Sanders …"
             while k < limit and doc.text[k] != ",":
                 k += 1
             k += 1
             state = k < limit and doc.text[k + 1:k + 2] == [","] and _is_name_token(doc.text[k])
-            if not (state or k < limit and doc.lower[k] in _INTRO_STARTS - {"as", "then", "asked"}):
+            if not (state or k < limit and doc.lower[k] in _ASIDE_STARTS):
                 break
     else:  # "Thirteen years earlier, she …" / "Immediately after the attacks, Trump …"
         comma = next((m for m in range(k + 1, min(limit, k + 7)) if doc.text[m] == ","), None)
@@ -606,6 +622,8 @@ def _sentence_subject(doc: _Doc, floor: int, limit: int) -> _Mention | None:
     return _mention_after(doc, k, limit)
 
 
+#: Words opening an introductory phrase before a clause's subject ("In a statement, …").
+_PHRASE_OPENERS = _NON_DETERMINERS | {"speaking"}
 _DATELINE_DASHES = frozenset({"—", "–", "--", "-"})
 _MAX_DATELINE = 8
 
@@ -645,7 +663,7 @@ def _mention_before(doc: _Doc, cue: int, floor: int) -> _Mention | None:
         return _sentence_subject(doc, floor, j)
     if doc.text[j] == ",":  # Clinton, during a town hall in Columbus, Ohio, said
         aside = next((c for c in range(j - 2, max(floor, j - 16), -1)
-                      if doc.text[c] == "," and doc.lower[c + 1] in _INTRO_STARTS - {"as", "then", "asked"}), None)
+                      if doc.text[c] == "," and doc.lower[c + 1] in _ASIDE_STARTS), None)
         if aside is not None and not any(doc.text[m] in _CLAUSE_BREAK for m in range(aside, j)):
             subject = _noun_phrase_ending(doc, aside - 1, floor)
             if subject is not None and subject.kind in {"person", "org", ""}:
@@ -700,7 +718,7 @@ def _quantity_start(doc: _Doc, j: int, floor: int) -> int | None:
     while i - 1 >= floor and (_is_number(doc.lower[i - 1]) or doc.lower[i - 1] in _QUANTITIES
                               or doc.lower[i - 1] in _QUANTITY_LINKS):
         i -= 1
-    while i < j and doc.lower[i] in _QUANTITY_LINKS - _APPROXIMATE:
+    while i < j and doc.lower[i] in _QUANTITY_JOINS:
         i += 1
     return i
 
@@ -728,7 +746,7 @@ def _noun_phrase_ending(doc: _Doc, j: int, floor: int) -> _Mention | None:
             if j - 2 >= floor or doc.text[j - 1] != "," else None
         head = doc.lower[antecedent.end - 1] if antecedent is not None else ""
         if antecedent is None or antecedent.kind == "person" or head in _PRONOUNS \
-                or not (head in _SOURCE_NOUNS | _READ_SUBJECTS or antecedent.kind == "org"):
+                or not (head in _SOURCES_AND_READERS or antecedent.kind == "org"):
             return None  # not "the list, which highlights fakes"
         return _Mention(j, j + 1, word, role=antecedent.role, kind=antecedent.kind, name=antecedent.text)
     if word == "," and j - 2 >= floor and doc.text[j - 1] == ")":  # "Gov. John Kasich (R-OH), said"
@@ -778,7 +796,7 @@ def _relative_clause_head(doc: _Doc, comma: int, floor: int) -> _Mention | None:
     """The name before a long relative clause ending at ``comma``: "Dunwoody, who worked as a
     campaign staffer for Barack Obama in the 2008 primary and on into the general election, said"."""
     for k in range(comma - 2, max(floor, comma - _MAX_RELATIVE) - 1, -1):
-        if doc.text[k] in _CLAUSE_BREAK - {"(", ")"}:  # brackets can stand inside: "… Corps (ROTC) program"
+        if doc.text[k] in _BREAKS_BUT_BRACKETS:  # brackets can stand inside: "… Corps (ROTC) program"
             return None
         if doc.text[k] == "," and doc.lower[k + 1] in {"who", "whose"} and k - 1 >= floor \
                 and _is_name_token(doc.text[k - 1]) and doc.lower[k - 1] not in _FUNCTION_WORDS:
@@ -802,7 +820,7 @@ def _determiner_before(doc: _Doc, j: int, floor: int) -> bool:
     for k in range(j - 1, max(floor - 1, j - 5), -1):
         if doc.lower[k] in _DETERMINERS or doc.text[k] in _POSSESSIVE:
             return True
-        if not (doc.text[k].isalpha() or "-" in doc.text[k]) or doc.lower[k] in _FUNCTION_WORDS - {"and"} \
+        if not (doc.text[k].isalpha() or "-" in doc.text[k]) or doc.lower[k] in _FUNCTION_WORDS_BUT_AND \
                 or doc.lower[k] in CUE_WORDS:
             return False  # ("and" joins two nouns: "Her advisers and allies")
     return False
@@ -832,7 +850,7 @@ def _name_ending(doc: _Doc, j: int, floor: int) -> _Mention:
         if role_tokens or premod else ""
     mention = _Mention(start, j + 1, doc.span_text(start, j + 1), role=role,
                        first=first)
-    mention.kind = _name_kind(doc.text[start:j + 1]) if not role_tokens and not premod else "person"
+    mention.kind = _name_kind(tuple(doc.text[start:j + 1])) if not role_tokens and not premod else "person"
     return mention
 
 
@@ -845,7 +863,7 @@ def _premodifier(doc: _Doc, i: int, floor: int) -> tuple[str, int]:
     Evans") and the index of their first token (``i`` when there are none)."""
     k = i
     while k - 1 >= floor and doc.text[k - 1].isalpha() and doc.lower[k - 1] not in _FUNCTION_WORDS \
-            and doc.lower[k - 1] not in CUE_WORDS or k - 1 >= floor and doc.text[k - 1] in _POSSESSIVE | {"-", "of"} \
+            and doc.lower[k - 1] not in CUE_WORDS or k - 1 >= floor and doc.text[k - 1] in _PREMODIFIER_LINKS \
             and k - 2 >= floor and doc.text[k - 2].isalpha():
         k -= 1
     if _ROLE_NOUNS.isdisjoint(doc.lower[k:i]):
@@ -859,14 +877,14 @@ def _premodifier(doc: _Doc, i: int, floor: int) -> tuple[str, int]:
 def _common_np_ending(doc: _Doc, j: int, floor: int) -> _Mention:
     """A common-noun speaker such as "the company" or "a spokesman for the campaign"."""
     i = j
-    while i - 1 >= floor and (doc.text[i - 1].isalpha() or doc.text[i - 1] in _POSSESSIVE | {"-"}) \
+    while i - 1 >= floor and (doc.text[i - 1].isalpha() or doc.text[i - 1] in _POSSESSIVE_OR_HYPHEN) \
             and doc.lower[i - 1] not in CUE_WORDS and j - i < 7:
         i -= 1
         if doc.lower[i] in _DETERMINERS:
             if i - 2 >= floor and doc.lower[i - 1] in {"for", "of", "at", "with", "in", "on", "from", "to"}:
                 continue
             break
-    while i < j and (doc.lower[i] in _FUNCTION_WORDS - _DETERMINERS):
+    while i < j and (doc.lower[i] in _NON_DETERMINERS):
         i += 1
     head = doc.lower[j]
     kind = "org" if head in _ORG_NOUNS else "person" if head in _ROLE_NOUNS and not head.endswith("s") else "group"
@@ -876,7 +894,7 @@ def _common_np_ending(doc: _Doc, j: int, floor: int) -> _Mention:
 
 
 def _looks_like_role(doc: _Doc, i: int, j: int) -> bool:
-    if i >= j or doc.lower[i] in _RELATIVE_STARTS - {"the"} or j - i > 14:
+    if i >= j or doc.lower[i] in _RELATIVE_STARTS or j - i > 14:
         return False
     return any(doc.lower[k] in _ROLE_NOUNS or doc.lower[k] in _ORG_NAME_WORDS for k in range(i, j)) \
         or doc.lower[i] in {"the", "a", "an"} and any(doc.text[k][:1].isupper() for k in range(i + 1, j))
@@ -892,7 +910,7 @@ def _mention_after(doc: _Doc, i: int, limit: int) -> _Mention | None:
     j = i
     if _is_name_token(word) and lower not in _FUNCTION_WORDS or lower in _HONORIFICS or lower in _TITLES:
         while j < limit and (_is_name_token(doc.text[j]) or doc.text[j] in {"-", "&"}) \
-                and doc.lower[j] not in _SENTENCE_WORDS - {"the"}:
+                and doc.lower[j] not in _NAME_BREAKS:
             j += 1
         role = j
         while role < limit and role - j < 3 and doc.text[role].isalpha() and doc.text[role].islower() \
@@ -902,7 +920,7 @@ def _mention_after(doc: _Doc, i: int, limit: int) -> _Mention | None:
                 and any(doc.lower[m] in _ROLE_NOUNS for m in range(j, role)):
             j = role
             while j < limit and (_is_name_token(doc.text[j]) or doc.text[j] in {"-", "&"}) \
-                    and doc.lower[j] not in _SENTENCE_WORDS - {"the"}:
+                    and doc.lower[j] not in _NAME_BREAKS:
                 j += 1
     elif word.islower() and lower not in _FUNCTION_WORDS and lower not in CUE_WORDS:
         # lowercase pre-modifiers before a name: "said retired Army Lt. Gen. Mick Bednarek"
@@ -911,7 +929,7 @@ def _mention_after(doc: _Doc, i: int, limit: int) -> _Mention | None:
         if j >= limit or not _is_name_token(doc.text[j]):
             return None
         while j < limit and (_is_name_token(doc.text[j]) or doc.text[j] in {"-", "&"}) \
-                and doc.lower[j] not in _SENTENCE_WORDS - {"the"}:
+                and doc.lower[j] not in _NAME_BREAKS:
             j += 1
     elif lower in _DETERMINERS:
         j += 1
@@ -944,7 +962,8 @@ def _mention_after(doc: _Doc, i: int, limit: int) -> _Mention | None:
     return mention
 
 
-def _name_kind(words: list[str]) -> str:
+@lru_cache(maxsize=1 << 14)  # the same names recur through an article
+def _name_kind(words: tuple[str, ...]) -> str:
     """``person`` for a multi-word capitalised name without organisation words, else ``org``."""
     if not _ORG_NAME_WORDS.isdisjoint(map(str.lower, words)) or any(w.isupper() and len(w) > 1 for w in words):
         return "org"
@@ -1043,7 +1062,7 @@ def _collect_names(doc: _Doc, entities: _Entities) -> None:
     n = len(text)
     clause_starts = {start for start, _ in doc.sent_tokens}
     reached = 0
-    full_names: set[str] = set()
+    full_names: set[tuple[str, ...]] = set()
     for i in compress(range(n), map(str.isupper, map(itemgetter(0), text))):
         if i < reached or lower[i] in _FUNCTION_WORDS or not _is_name_token(text[i]):
             continue
@@ -1051,9 +1070,9 @@ def _collect_names(doc: _Doc, entities: _Entities) -> None:
         while j < n and _is_name_token(text[j]) and lower[j] not in _SENTENCE_WORDS:
             j += 1
         if j - i >= 2:
-            joined = " ".join(text[i:j])
-            if joined not in full_names and _name_kind(text[i:j]) == "person":
-                full_names.add(joined)  # registering a name again changes nothing
+            words = tuple(text[i:j])
+            if words not in full_names and _name_kind(words) == "person":
+                full_names.add(words)  # registering a name again changes nothing
                 entities.canonical(doc.span_text(i, j), "person")  # full names, wherever they appear
         reached = j
         follower = text[j] if j < n else ""
@@ -1106,6 +1125,7 @@ class _Attribution:
 
 #: Conjunctions opening a new clause after a quote: in “…,” although he supports … he is no speaker.
 _CONCESSIVE = frozenset("although though whereas unless".split())
+_FUNCTION_OR_CONCESSIVE = _FUNCTION_WORDS | _CONCESSIVE
 
 
 def _cue_after(doc: _Doc, tok: int, limit: int) -> _Attribution | None:
@@ -1143,8 +1163,8 @@ def _cue_after(doc: _Doc, tok: int, limit: int) -> _Attribution | None:
                 # no punctuation between the quote and these words: the “wise Latina” phrase X cited
                 unpunctuated = k == tok and tok >= 2 and doc.text[tok - 2][-1:].isalnum()
                 if unpunctuated or not role_first and (len(words) > 5 or not all(
-                        doc.text[m] in _POSSESSIVE | {"-"} or doc.lower[m] in _TITLES  # "California Rep. …"
-                        or doc.text[m].isalpha() and (doc.lower[m] not in _FUNCTION_WORDS | _CONCESSIVE
+                        doc.text[m] in _POSSESSIVE_OR_HYPHEN or doc.lower[m] in _TITLES  # "California Rep. …"
+                        or doc.text[m].isalpha() and (doc.lower[m] not in _FUNCTION_OR_CONCESSIVE
                                                       or doc.lower[m] in _DETERMINERS)
                         for m in words)):
                     mention = None
@@ -1168,7 +1188,7 @@ def _cue_before(doc: _Doc, tok: int, floor: int) -> _Attribution | None:
         return None
     punct = doc.text[k]
     for cue in range(k - 1, max(floor - 1, k - 12), -1):
-        if doc.text[cue] in _CLAUSE_BREAK - {":"}:
+        if doc.text[cue] in _BREAKS_BUT_COLON:
             break
         if doc.lower[cue] == "according" and doc.lower[cue + 1:cue + 2] == ["to"]:
             mention = _mention_after(doc, cue + 2, k)
@@ -1273,6 +1293,8 @@ _TITLE_PREPOSITIONS = frozenset("on in of from and at".split())
 _WORK_NOUNS = frozenset(
     "show program programme series podcast book books novel memoir biography film movie documentary "
     "play musical album song column op-ed essay article episode segment newsletter magazine".split())
+#: Words before a quoted title ("the show “…”", "a host of “The Five”", "on “Meet the Press”").
+_TITLE_OPENERS = _WORK_NOUNS | {"of", "on"}
 
 
 def _is_work_title(doc: _Doc, frag: _Fragment, body: str) -> bool:
@@ -1287,11 +1309,11 @@ def _is_work_title(doc: _Doc, frag: _Fragment, body: str) -> bool:
             and doc.idx[after] >= frag.close_at and _is_name_token(doc.text[after + 1]):
         return True
     before = doc.token_at(frag.open_at) - 1
-    while before >= 0 and doc.text[before] in _QUOTE_TOKENS | {"'", "’", "‘"}:
+    while before >= 0 and doc.text[before] in _QUOTE_AND_SINGLE_MARKS:
         before -= 1  # the first half of a '' mark
     if before < 0 or len(inner.split()) > _MAX_TITLE_WORDS:
         return False
-    opener = doc.text[before] in _POSSESSIVE or doc.lower[before] in _WORK_NOUNS | {"of", "on"} \
+    opener = doc.text[before] in _POSSESSIVE or doc.lower[before] in _TITLE_OPENERS \
         or doc.lower[before] in _NAMING_VERBS and not _is_cue(doc, before)
     # one capitalised word is a title after a work noun or a name's possessive ("Fox's “Hannity”")
     single = doc.lower[before] in _WORK_NOUNS or doc.text[before] in _POSSESSIVE and before > 0 \
@@ -1987,6 +2009,7 @@ _NOT_LABELS = frozenset("note update updated correction editor editors photo pho
                         "byline busted breaking exclusive dateline contributing boom live more "
                         "source sources disclosure also see listen warning image caption credit".split())
 _QUESTION_OPENERS = frozenset("whether if what how why when who which about".split())
+_WH_OR_THAT = _QUESTION_OPENERS | {"that"}
 _ASKED_AFTER = frozenset("when was were being , if".split())
 
 
@@ -2281,8 +2304,10 @@ _CLAUSE_JOINS = frozenset(", ; — – ( that and but though although because wh
                           "after before so whom which".split())
 _INTRO_STARTS = frozenset("in on at during as while after before since when with for speaking asked "
                           "responding then".split())
+#: Openers of a phrase set off by commas inside a clause ("Clinton, during a town hall, said").
+_ASIDE_STARTS = _INTRO_STARTS - {"as", "then", "asked"}
 #: Function words that end a noun phrase ("of", "for", "at" continue one: "one of the advisers").
-_NP_BREAKS = _FUNCTION_WORDS - _DETERMINERS - {"of", "for", "at", "with"}
+_NP_BREAKS = _NON_DETERMINERS - {"of", "for", "at", "with"}
 _MENTION_ENDS = frozenset({",", ".", ";", "(", "!", "?", "in", "on", "at", "during", "last", "this", "after"})
 _NOT_CONTENT_STARTS = frozenset("of at in on by from during as while after before because when upon through "
                                 "outside inside".split())
@@ -2324,7 +2349,7 @@ def _approximates(doc: _Doc, k: int) -> bool:
     word = doc.lower[k] if k < len(doc.lower) else ""
     if word in {"a", "an"} and k + 1 < len(doc.lower):
         word = doc.lower[k + 1]
-    return _is_number(word) or word in _QUANTITIES - {"all", "none", "both", "each", "some", "many", "most"}
+    return _is_number(word) or word in _AMOUNTS
 
 
 def _is_intro_phrase(doc: _Doc, floor: int, comma: int) -> bool:
@@ -2339,7 +2364,7 @@ def _is_intro_phrase(doc: _Doc, floor: int, comma: int) -> bool:
 _SUBORDINATORS = frozenset("if although though because unless once until whereas regarding despite "
                            "like unlike among amid".split())
 #: Words that cannot open a clause subject ("in", "because", "of").
-_NOT_SUBJECT_STARTS = _NOT_CONTENT_STARTS | _SUBORDINATORS | _FUNCTION_WORDS - _DETERMINERS - {"many", "some", "most"}
+_NOT_SUBJECT_STARTS = _NOT_CONTENT_STARTS | _SUBORDINATORS | _NON_DETERMINERS - {"many", "some", "most"}
 
 
 _TIME_WORDS = frozenset("week month year night morning afternoon evening weekend".split())
@@ -2367,7 +2392,7 @@ def _skip_cue_complements(doc: _Doc, cue: int, limit: int) -> int:
             or doc.lower[cue] in _ON_CUES and doc.lower[k:k + 1] == ["on"]:
         k += 1  # "agree with the ruling", "commented on the reason"
     if doc.lower[k:k + 1] == ["to"] and doc.lower[cue] in _MANNER_CUES:  # "explained to CBS why …"
-        wh = next((m for m in range(k + 1, min(limit, k + 5)) if doc.lower[m] in _QUESTION_OPENERS | {"that"}), None)
+        wh = next((m for m in range(k + 1, min(limit, k + 5)) if doc.lower[m] in _WH_OR_THAT), None)
         if wh is not None and all(_is_name_token(doc.text[m]) or doc.lower[m] in _DETERMINERS
                                   or doc.text[m] in _POSSESSIVE for m in range(k + 1, wh)):
             k = wh
