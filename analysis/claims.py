@@ -11,6 +11,7 @@ import re
 from bisect import bisect_right
 from functools import lru_cache
 from pathlib import Path
+from typing import Iterable, NamedTuple
 
 from .checkworthiness import load_model, score
 from .quantities import parse_quantities
@@ -38,7 +39,7 @@ CLAIM_TYPES = ("quantity", "comparison", "causal", "prediction", "rule", "person
                "correlation", "opinion", "other")
 
 
-_CUES_AROUND = (r"\b(?:", r")\b")
+_WORD = re.compile(r"\w+")
 
 
 def _cues(*phrases: str) -> re.Pattern:
@@ -47,56 +48,137 @@ def _cues(*phrases: str) -> re.Pattern:
     Patterns are matched against lower-cased text: case-insensitive matching of long
     alternations is several times slower in Python's ``re``.
     """
-    before, after = _CUES_AROUND
-    return re.compile(before + "|".join(phrases) + after)
+    return re.compile(r"\b(?:" + "|".join(phrases) + r")\b")
 
 
-def _any_cue(*patterns: re.Pattern) -> re.Pattern:
-    """One pattern that matches where any of the :func:`_cues` ``patterns`` matches."""
-    before, after = _CUES_AROUND
-    return _cues(*(pattern.pattern[len(before):-len(after)] for pattern in patterns))
+def words_of(lower: str) -> set[str]:
+    """The words (runs of word characters) of lower-cased text, which :meth:`Cues.found` takes."""
+    return set(_WORD.findall(lower))
+
+
+class Cues(NamedTuple):
+    """A family of cues, matched against lower-cased text mostly by set lookups on its words.
+
+    A regex alternation costs microseconds per sentence in Python's ``re`` (every word start is
+    tried against every alternative). Most cues are single words, which a set lookup finds; a
+    cue of several words is searched for only in a sentence that holds its anchor (a word that
+    every match of the cue holds as a whole word), with a small pattern of the cues sharing it.
+
+    Attributes:
+        words: One-word cues (a cue ``\\bword\\b`` matches exactly when ``word`` is one of the
+            text's words).
+        keys: The cue words and the anchor words.
+        anchored: Anchor word -> one :func:`_cues` pattern for the cues anchored on it.
+        stems: ``(stem, pattern)`` for the cues written ``stem\\w*`` (a word that starts with
+            ``stem``), which are searched for only when the text holds ``stem``.
+    """
+
+    words: frozenset[str]
+    keys: frozenset[str]
+    anchored: dict[str, re.Pattern]
+    stems: tuple[tuple[str, re.Pattern], ...]
+
+    def found(self, lower: str, words: set[str] | None = None) -> bool:
+        """Whether a cue occurs in ``lower`` (lower-cased text).
+
+        ``words`` are its :func:`words_of` when already known; only those among :attr:`keys`
+        are looked at, so the others may be left out.
+        """
+        words = words_of(lower) if words is None else words
+        if not words.isdisjoint(self.keys):  # most sentences hold none: one test, no set built
+            hits = words.intersection(self.keys)
+            if not hits.isdisjoint(self.words):
+                return True
+            for anchor in hits:
+                if self.anchored[anchor].search(lower):
+                    return True
+        for stem, pattern in self.stems:
+            if stem in lower and pattern.search(lower):
+                return True
+        return False
+
+    @property
+    def pattern(self) -> re.Pattern:
+        """All the family's cues as one pattern: what :meth:`found` decides, more slowly."""
+        patterns = [*self.anchored.values(), *(pattern for _, pattern in self.stems)]
+        return _cues(*sorted(self.words), *sorted({pattern.pattern[len(r"\b(?:"):-len(r")\b")]
+                                                   for pattern in patterns}))
+
+
+def _family(words: Iterable[str], *anchored_cues: tuple[str, str]) -> Cues:
+    """A :class:`Cues` family from its one-word cues and its other cues, each given as
+    ``(anchors, pattern)``: the space-separated words one of which every match of the pattern
+    holds as a whole word (or, for a word ending with ``*``, a word that starts with it)."""
+    by_anchor: dict[str, list[str]] = {}
+    for anchors, cue in anchored_cues:
+        for anchor in anchors.split():
+            by_anchor.setdefault(anchor, []).append(cue)
+    anchored = {anchor: _cues(*cues) for anchor, cues in by_anchor.items() if not anchor.endswith("*")}
+    stems = tuple((stem[:-1], _cues(*cues)) for stem, cues in by_anchor.items() if stem.endswith("*"))
+    return Cues(frozenset(words), frozenset(words) | frozenset(anchored), anchored, stems)
 
 
 # Explicit causal connectives and verbs (precision first: "after", "over" and "since" are left out).
-CAUSAL = _cues(
-    r"because", r"due to", r"owing to", r"thanks to", r"as a (?:result|consequence)",
-    r"result(?:s|ed|ing)? (?:in|from)", r"lead(?:s|ing)? to", r"led to", r"caus(?:e|es|ed|ing)",
-    r"therefore", r"consequently", r"hence", r"so that", r"in order (?:to|for)",
-    r"trigger(?:s|ed|ing)?", r"prompt(?:s|ed|ing)", r"spark(?:s|ed|ing)",
-    r"forc(?:e|es|ed|ing) (?:\w+ )?to", r"drove", r"driven by", r"in response to", r"in protest",
-    r"to protest", r"protest(?:s|ed|ing)? (?:against|over)",
-    r"to (?:demand|press|oppose|condemn|express|seek|stop|prevent)", r"demanding", r"following",
-    r"blam(?:e|es|ed|ing) (?:on|for)", r"attributed to", r"contribut(?:e|es|ed|ing) to",
-    r"fuel(?:s|led|ed|ling)", r"responsible for", r"in retaliation", r"effects? of", r"impacts? of")
-CORRELATION = _cues(r"linked (?:to|with)", r"associated with", r"correlat\w*", r"tied to",
-                    r"(?:connection|relationship|association) between", r"more likely to",
-                    r"less likely to")
-COMPARISON = _cues(r"than", r"compared (?:with|to)", r"times (?:as|more|less|higher|lower)",
-                   r"twice as", r"as (?:many|much|high|low) as", r"(?:highest|lowest|largest|"
-                   r"biggest|smallest|fastest|slowest|best|worst)", r"record", r"doubled",
-                   r"tripled", r"halved", r"up from", r"down from", r"(?:rose|fell|increased|"
-                   r"decreased|dropped|grew|declined) (?:by|from|to)")
-PREDICTION = _cues(r"will", r"won't", r"going to", r"expected to", r"forecasts?", r"predict\w*",
-                   r"projected", r"likely to", r"plans? to", r"set to", r"by 20[3-9]\d")
-RULE = _cues(r"(?:the|a|new|under|by|federal|state|international|criminal) law(?! enforce\w*)", r"laws",
-             r"illegal", r"legal(?:ly)?", r"ban(?:s|ned)?", r"requires?", r"required",
-             r"regulations?", r"rules?", r"prohibit\w*", r"mandatory", r"legislation",
-             r"constitution\w*", r"court (?:ruled|ordered)", r"(?:is|are) (?:not )?allowed",
-             r"entitled to", r"obliged to")
+CAUSAL = _family(
+    "because cause causes caused causing therefore consequently hence trigger triggers triggered "
+    "triggering prompts prompted prompting sparks sparked sparking drove demanding following "
+    "fuels fuelled fueled fuelling".split(),
+    ("due", r"due to"), ("owing", r"owing to"), ("thanks", r"thanks to"),
+    ("result consequence", r"as a (?:result|consequence)"),
+    ("result results resulted resulting", r"result(?:s|ed|ing)? (?:in|from)"),
+    ("lead leads leading", r"lead(?:s|ing)? to"), ("led", r"led to"), ("so", r"so that"),
+    ("order", r"in order (?:to|for)"),
+    ("force forces forced forcing", r"forc(?:e|es|ed|ing) (?:\w+ )?to"),
+    ("driven", r"driven by"), ("response", r"in response to"), ("protest", r"in protest"),
+    ("protest", r"to protest"),
+    ("protest protests protested protesting", r"protest(?:s|ed|ing)? (?:against|over)"),
+    ("demand press oppose condemn express seek stop prevent",
+     r"to (?:demand|press|oppose|condemn|express|seek|stop|prevent)"),
+    ("blame blames blamed blaming", r"blam(?:e|es|ed|ing) (?:on|for)"), ("attributed", r"attributed to"),
+    ("contribute contributes contributed contributing", r"contribut(?:e|es|ed|ing) to"),
+    ("responsible", r"responsible for"), ("retaliation", r"in retaliation"),
+    ("effect effects", r"effects? of"), ("impact impacts", r"impacts? of"))
+CORRELATION = _family(
+    (),
+    ("linked", r"linked (?:to|with)"), ("associated", r"associated with"), ("correlat*", r"correlat\w*"),
+    ("tied", r"tied to"), ("between", r"(?:connection|relationship|association) between"),
+    ("likely", r"more likely to"), ("likely", r"less likely to"))
+COMPARISON = _family(
+    "than highest lowest largest biggest smallest fastest slowest best worst record doubled tripled "
+    "halved".split(),
+    ("compared", r"compared (?:with|to)"), ("times", r"times (?:as|more|less|higher|lower)"),
+    ("twice", r"twice as"), ("many much high low", r"as (?:many|much|high|low) as"),
+    ("up", r"up from"), ("down", r"down from"),
+    ("rose fell increased decreased dropped grew declined",
+     r"(?:rose|fell|increased|decreased|dropped|grew|declined) (?:by|from|to)"))
+PREDICTION = _family(
+    "will forecast forecasts projected".split(),
+    ("won", r"won't"), ("going", r"going to"), ("expected", r"expected to"), ("predict*", r"predict\w*"),
+    ("likely", r"likely to"), ("plan plans", r"plans? to"), ("set", r"set to"),
+    (" ".join(f"20{year}" for year in range(30, 100)), r"by 20[3-9]\d"))
+RULE = _family(
+    "laws illegal legal legally ban bans banned require requires required regulation regulations "
+    "rule rules mandatory legislation".split(),
+    ("law", r"(?:the|a|new|under|by|federal|state|international|criminal) law(?! enforce\w*)"),
+    ("prohibit*", r"prohibit\w*"), ("constitution*", r"constitution\w*"),
+    ("court", r"court (?:ruled|ordered)"), ("allowed", r"(?:is|are) (?:not )?allowed"),
+    ("entitled", r"entitled to"), ("obliged", r"obliged to"))
 #: Claim types found by cue, the most specific first.
 TYPED_CUES = (("correlation", CORRELATION), ("causal", CAUSAL), ("comparison", COMPARISON),
               ("prediction", PREDICTION), ("rule", RULE))
-# Most sentences hold none of them: one search says so, several times faster than one each.
-_ANY_TYPED_CUE = _any_cue(*(pattern for _, pattern in TYPED_CUES))
-PERSONAL_EXPERIENCE = re.compile(
-    r"\b(?:i|we)\b(?: \w+)? (?:was|were|had|saw|met|went|lived|grew|worked|visited|spent|lost|"
-    r"remember|experienced|felt|heard|watched|came|\w+ed)\b|\bmy (?:family|father|mother|son|"
-    r"daughter|wife|husband|child|children|home|life)\b")
-OPINION = _cues(r"i think", r"i believe", r"i feel", r"in my (?:view|opinion)", r"should",
-                r"ought to", r"clear that", r"(?:deeply |entirely |totally )?(?:flawed|biased|"
-                r"unfair|wrong|right|great|terrible|wonderful|awful|ridiculous|disgrace\w*|"
-                r"shameful|counterproductive|irony|excellent|outstanding|important|proud|"
-                r"disappointed|disappointing|best|worst)", r"we believe", r"we hope")
+PERSONAL_EXPERIENCE = _family(
+    (),
+    ("i we", r"(?:i|we)\b(?: \w+)? (?:was|were|had|saw|met|went|lived|grew|worked|visited|spent|lost|"
+     r"remember|experienced|felt|heard|watched|came|\w+ed)"),
+    ("my", r"my (?:family|father|mother|son|daughter|wife|husband|child|children|home|life)"))
+# An evaluative adjective counts with or without "deeply", "entirely" or "totally" before it.
+OPINION = _family(
+    "should flawed biased unfair wrong right great terrible wonderful awful ridiculous shameful "
+    "counterproductive irony excellent outstanding important proud disappointed disappointing best "
+    "worst".split(),
+    ("think believe feel", r"i (?:think|believe|feel)"), ("view opinion", r"in my (?:view|opinion)"),
+    ("ought", r"ought to"), ("clear", r"clear that"), ("disgrace*", r"disgrace\w*"),
+    ("believe hope", r"we (?:believe|hope)"))
 
 
 def extract_claims(article: dict, sentences: list[dict], quotes: list[dict]) -> list[dict]:
@@ -114,7 +196,9 @@ def extract_claims(article: dict, sentences: list[dict], quotes: list[dict]) -> 
     rows = []
     for index, (sentence, nearby_quotes) in enumerate(zip(sentences, _quotes_near(sentences, quotes))):
         text = sentence.get("text") or ""
-        quantities = parse_quantities(text)
+        words = words_of(text.lower())
+        quantities = parse_quantities(text, words)
+        words &= _cue_keys()  # all that the cue families look at (smaller sets: faster tests)
         checkworthiness = round(score(text, quantities), 4)
         is_claim = checkworthiness >= threshold
         rows.append({
@@ -126,9 +210,9 @@ def extract_claims(article: dict, sentences: list[dict], quotes: list[dict]) -> 
             "text": text,
             "checkworthiness": checkworthiness,
             "is_claim": is_claim,
-            "claim_type": claim_type(text, quantities, is_claim),
+            "claim_type": claim_type(text, quantities, is_claim, words),
             "claimer": claimer(sentence, nearby_quotes),
-            "hedged": is_hedged(text),
+            "hedged": is_hedged(text, words),
             "quantities": quantities,
         })
     return rows
@@ -147,32 +231,39 @@ def _quotes_near(sentences: list[dict], quotes: list[dict]) -> list[list[dict]]:
     return near
 
 
-def claim_type(text: str, quantities: list[dict], is_claim: bool) -> str:
+def claim_type(text: str, quantities: list[dict], is_claim: bool, words: set[str] | None = None) -> str:
     """Full Fact's claim type of one sentence, the most specific cue winning.
 
     Correlation before causal before comparison (a comparison of figures is more than a
     figure); predictions and rules before plain quantities; an evaluative sentence that is not
     check-worthy is an ``opinion``.
 
+    Args:
+        text: The sentence.
+        quantities: Its parsed quantities.
+        is_claim: Whether it is check-worthy.
+        words: The words of ``text.lower()`` (:func:`words_of`), when already known; those
+            outside :func:`_cue_keys` may be left out.
+
     Returns:
         One of :data:`CLAIM_TYPES`.
     """
     lower = text.lower()
-    opinion = None  # searched only when the answer depends on it
+    words = words_of(lower) if words is None else words
+    opinion = None  # looked for only when the answer depends on it
     if not is_claim and not quantities:
-        opinion = OPINION.search(lower) is not None
+        opinion = OPINION.found(lower, words)
         if opinion:
             return "opinion"
-    if _ANY_TYPED_CUE.search(lower):
-        for name, pattern in TYPED_CUES:
-            if pattern.search(lower):
-                return name
+    for name, cues in TYPED_CUES:
+        if cues.found(lower, words):
+            return name
     if quantities:
         return "quantity"
-    if PERSONAL_EXPERIENCE.search(lower):
+    if PERSONAL_EXPERIENCE.found(lower, words):
         return "personal_experience"
     if opinion is None:
-        opinion = OPINION.search(lower) is not None
+        opinion = OPINION.found(lower, words)
     return "opinion" if opinion else "other"
 
 
@@ -184,9 +275,14 @@ def hedge_cue_set() -> frozenset[str]:
     return frozenset((cues - NOT_HEDGES) | set(ATTRIBUTION_HEDGES))
 
 
+def _cue_regex(cue: str) -> str:
+    """The regex for a literal cue: any whitespace between its words."""
+    return re.escape(cue).replace(r"\ ", r"\s+")
+
+
 def _cue_alternation(cues) -> re.Pattern:
-    """One word-bounded pattern for ``cues``, longest first, any whitespace between words."""
-    return _cues(*sorted((re.escape(cue).replace(r"\ ", r"\s+") for cue in cues), key=len, reverse=True))
+    """One word-bounded pattern for ``cues``, longest first."""
+    return _cues(*sorted(map(_cue_regex, cues), key=len, reverse=True))
 
 
 @lru_cache(maxsize=1)
@@ -195,15 +291,21 @@ def hedge_pattern() -> re.Pattern:
     return _cue_alternation(hedge_cue_set())
 
 
-_WORD = re.compile(r"\w+")
+@lru_cache(maxsize=1)
+def _cue_keys() -> frozenset[str]:
+    """The words that :meth:`Cues.found` looks at in the families of :func:`claim_type` and
+    :func:`is_hedged`: a sentence's other words may be left out of the ``words`` they take."""
+    families = (*(cues for _, cues in TYPED_CUES), PERSONAL_EXPERIENCE, OPINION, _hedge_family())
+    return frozenset().union(*(cues.keys for cues in families))
 
 
 @lru_cache(maxsize=1)
-def _hedge_words_and_phrases() -> tuple[frozenset[str], re.Pattern]:
-    """The hedge cues that are one word (a run of word characters, which ``\\b...\\b`` matches
-    exactly when it is one of the text's words), and a pattern for the others."""
-    words = frozenset(cue for cue in hedge_cue_set() if _WORD.fullmatch(cue))
-    return words, _cue_alternation(hedge_cue_set() - words)
+def _hedge_family() -> Cues:
+    """The hedge cues as a :class:`Cues` family. A cue of several words is anchored on its
+    longest word: every match of the cue holds each of its words as a whole word."""
+    words = {cue for cue in hedge_cue_set() if _WORD.fullmatch(cue)}
+    return _family(words, *((max(_WORD.findall(cue), key=len), _cue_regex(cue))
+                            for cue in sorted(hedge_cue_set() - words)))
 
 
 # The month "May" ("in May", "May 5"), which must not count as the hedge "may".
@@ -223,11 +325,16 @@ def hedge_cues(text: str) -> list[str]:
     return [match.group(0) for match in hedge_pattern().finditer(_hedge_text(text))]
 
 
-def is_hedged(text: str) -> bool:
-    """True when a hedge cue ("may", "reportedly", "allegedly", ...) weakens the sentence."""
-    text = _hedge_text(text)
-    words, phrases = _hedge_words_and_phrases()
-    return not words.isdisjoint(_WORD.findall(text)) or phrases.search(text) is not None
+def is_hedged(text: str, words: set[str] | None = None) -> bool:
+    """True when a hedge cue ("may", "reportedly", "allegedly", ...) weakens the sentence.
+
+    ``words`` are the words of ``text.lower()`` (:func:`words_of`), when already known; those
+    outside :func:`_cue_keys` may be left out.
+    """
+    hedge_text = _hedge_text(text)
+    if words is None or "May" in text:  # masking the month changes the words
+        words = words_of(hedge_text)
+    return _hedge_family().found(hedge_text, words)
 
 
 _PRONOUNS = frozenset("i me we us you he him she her it they them who one this that these those".split())

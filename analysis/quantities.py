@@ -78,16 +78,19 @@ APPROXIMATE_BEFORE = re.compile(
     + r")\s+|~\s*)\Z")
 # Every QUANTITY match holds a digit or one of these words (a number word, or a scale word after "a").
 _NUMBER_WORDS = (*_SMALL, *_TENS, "twice", "dozen", *SCALES)
+_NUMBER_WORD_SET = frozenset(_NUMBER_WORDS)
 _DIGIT = re.compile(r"\d")
 _CUE_WINDOW = 30
 _MAX_DIGITS = 18  # longer digit runs are identifiers (and would not fit a JSON number reader)
 
 
-def parse_quantities(text: str) -> list[dict]:
+def parse_quantities(text: str, words: set[str] | None = None) -> list[dict]:
     """Find the quantities in one sentence.
 
     Args:
         text: A sentence (any string; never raises).
+        words: The words (runs of word characters) of ``text.lower()``, when already known:
+            a cheaper test then rules out more sentences (see :func:`may_hold_quantity`).
 
     Returns:
         One dict per quantity, in text order: ``text`` (the span, from an approximating cue to
@@ -97,7 +100,7 @@ def parse_quantities(text: str) -> list[dict]:
     """
     folded = _fold(text)
     found = []
-    if not may_hold_quantity(folded):
+    if not may_hold_quantity(folded, words):
         return found
     for match in QUANTITY.finditer(folded):
         cue = APPROXIMATE_BEFORE.search(folded, max(0, match.start() - _CUE_WINDOW), match.start())
@@ -107,11 +110,20 @@ def parse_quantities(text: str) -> list[dict]:
     return found
 
 
-def may_hold_quantity(folded: str) -> bool:
+def may_hold_quantity(folded: str, words: set[str] | None = None) -> bool:
     """Whether lower-cased text holds a digit or a number word, which every quantity needs
-    (a cheap test that skips the full pattern on most sentences)."""
+    (a cheap test that skips the full pattern on most sentences).
+
+    Args:
+        folded: The text, lower-cased by :func:`_fold`.
+        words: The words of ``text.lower()``, when known: the number word must then be one of
+            them, not just inside one ("often" holds "ten"). A quantity's number word is a
+            whole word of ``folded``, and lower-casing changes no character around it.
+    """
     if _DIGIT.search(folded):
         return True
+    if words is not None:
+        return not words.isdisjoint(_NUMBER_WORD_SET)
     for word in _NUMBER_WORDS:  # a loop: faster than any() over a generator
         if word in folded:
             return True

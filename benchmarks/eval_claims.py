@@ -72,7 +72,7 @@ def evaluate_causal(folder: Path) -> None:
     frame = pd.read_csv(path, encoding="utf-8-sig")
     texts, labels = frame["text"].tolist(), (frame["label"] == 1).tolist()
     threshold = load_model()["threshold"]
-    cue = [claims.CAUSAL.search(text.lower()) is not None for text in texts]
+    cue = [claims.CAUSAL.found(text.lower()) for text in texts]
     typed = []
     for text in texts:
         quantities = parse_quantities(text)

@@ -90,14 +90,66 @@ def test_claim_type(text, expected):
     assert claims.claim_type(text, quantities, is_claim) == expected
 
 
-@pytest.mark.parametrize("text", [
+# Lower-cased sentences holding every kind of cue (words, anchored phrases, stems), near misses
+# and no cue at all.
+CUE_TEXTS = [
     "the road closed because of the flooding.", "smoking is linked to lung cancer.", "a ban on knives",
-    "law enforcement arrived.", "the law enforcement", "rather than", "thanks", "forced them to go",
-    "prices rose by 3%", "by 2035", "by 2025", "the meeting took place on monday.", "", "record-breaking",
+    "law enforcement arrived.", "the law enforcement", "under the law, it is not allowed.", "rather than",
+    "thanks", "thanks to you", "forced them to go", "forces to", "prices rose by 3%", "by 2035", "by 2025",
+    "by 2035s", "the meeting took place on monday.", "", "record-breaking", "’", "won't", "won’t", "we won",
+    "as a result, results in, resulting from", "due to", "dueto", "in order for", "so that", "so-called",
+    "protests against", "to protest", "in protest", "blamed on", "contributed to", "effects of",
+    "impact of", "in retaliation", "up from", "down from", "up_from", "as many as", "twice as",
+    "26 times higher", "compared with", "associated with", "tied to", "a relationship between them",
+    "more likely to", "less likely to", "likely to", "going to", "expected to", "plans to", "plan to",
+    "set to", "the court ruled", "court ordered", "entitled to", "obliged to", "the correlation",
+    "uncorrelated", "predicted", "unpredictable", "prohibited", "unconstitutional", "constitutional",
+    "a disgraceful act", "i was there", "we visited", "we once visited", "i_was", "my family", "i think",
+    "we believe", "we hope", "in my view", "in my opinion", "it is clear that", "it ought to",
+    "deeply flawed", "flawless", "prompt", "prompted", "fuelled", "following", "is said to",
+    "sources said", "according to sources", "don't know", "sort of", "in my   mind", "and so forth",
+    "more or less", "if i'm understanding you correctly", "it may be", "mayor", "café may",
+    "owing to", "leads to", "leading to, lead to", "led to", "driven by", "in response to",
+    "to demand, to press, to oppose", "to condemn, to express", "to seek, to stop, to prevent",
+    "attributed to", "responsible for", "responsible", "to stop_gap",
+    *sorted(claims.hedge_cue_set()),  # every hedge cue on its own
+]
+FAMILIES = {**dict(claims.TYPED_CUES), "personal_experience": claims.PERSONAL_EXPERIENCE,
+            "opinion": claims.OPINION, "hedge": claims._hedge_family()}
+
+
+@pytest.mark.parametrize("family", FAMILIES)
+def test_cue_family_agrees_with_its_whole_pattern(family):
+    cues, whole = FAMILIES[family], FAMILIES[family].pattern
+    for text in CUE_TEXTS:
+        found = whole.search(text) is not None
+        assert cues.found(text) is found, text
+        assert cues.found(text, claims.words_of(text)) is found, text
+        assert cues.found(text, claims.words_of(text) & claims._cue_keys()) is found, text
+    assert 0 < sum(cues.found(text) for text in CUE_TEXTS) < len(CUE_TEXTS)  # positives and negatives
+
+
+@pytest.mark.parametrize("text", [
+    *CUE_TEXTS[:40], "It may rain in May.", "In May it may be likely to fall.", "Prices rose in May 2019.",
+    "They REPORTEDLY won’t pay.", "I think the 3% rise is wrong.",
 ])
-def test_one_search_finds_a_typed_cue_exactly_when_one_of_them_matches(text):
-    found = claims._ANY_TYPED_CUE.search(text) is not None
-    assert found is any(pattern.search(text) for _, pattern in claims.TYPED_CUES)
+@pytest.mark.parametrize("quantities, is_claim", [([], False), ([], True), ([{"unit": "percent"}], True)])
+def test_claim_type_and_hedge_need_only_the_cue_words(text, quantities, is_claim):
+    cue_words = claims.words_of(text.lower()) & claims._cue_keys()
+    assert claims.claim_type(text, quantities, is_claim, cue_words) == claims.claim_type(text, quantities, is_claim)
+    assert claims.is_hedged(text, cue_words) is claims.is_hedged(text)
+
+
+@pytest.mark.parametrize("family", FAMILIES)
+def test_every_anchored_cue_is_exercised_and_found_on_its_own(family):
+    """Every anchored pattern matches one of :data:`CUE_TEXTS` (so the test above covers it),
+    and each of its matches, on its own, is found by the cheap lookups: it holds its anchor."""
+    cues = FAMILIES[family]
+    for anchor, pattern in [*cues.anchored.items(), *cues.stems]:
+        matches = [match.group(0) for text in CUE_TEXTS for match in pattern.finditer(text)]
+        assert matches, anchor
+        for match in matches:
+            assert cues.found(match), match
 
 
 @pytest.mark.parametrize("text, hedged", [

@@ -1,6 +1,7 @@
 """The quantity parser: the case table (tests/data/quantities.json, with negatives) and bad input."""
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -65,6 +66,17 @@ def test_cheap_test_passes_every_text_the_full_pattern_matches(text):
     folded = quantities._fold(text)
     if any(quantities.QUANTITY.finditer(folded)):
         assert quantities.may_hold_quantity(folded)
+        assert quantities.may_hold_quantity(folded, set(re.findall(r"\w+", text.lower())))
+
+
+@pytest.mark.parametrize("text, holds", [
+    ("Someone often sent money to the tent.", False), ("None of the hundreds", False), ("fifteen", True),
+    ("twenty-one", True), ("a hundred", True), ("x5", True), ("One", True), ("oneself", False), ("", False),
+])
+def test_cheap_test_on_words_needs_a_whole_number_word(text, holds):
+    words = set(re.findall(r"\w+", text.lower()))
+    assert quantities.may_hold_quantity(quantities._fold(text), words) is holds
+    assert parse_quantities(text, words) == parse_quantities(text)
 
 
 @pytest.mark.parametrize("text, holds", [
