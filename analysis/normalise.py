@@ -31,7 +31,13 @@ def clean_text(text: str) -> str:
     """
     text = unicodedata.normalize("NFC", text)
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n").replace("\u2029", "\n\n")
-    text = _MULTISPACE.sub(" ", _INVISIBLE.sub("", _CONTROLS.sub("", _SPACES.sub(" ", text))))  # no run spans lines
+    if text.isascii():  # of the odd spaces and invisible characters, only the tab is ASCII
+        text = text.replace("\t", " ")
+    else:
+        text = _INVISIBLE.sub("", _SPACES.sub(" ", text))
+    text = _CONTROLS.sub("", text)
+    if "  " in text:
+        text = _MULTISPACE.sub(" ", text)  # no run spans lines
     return "\n".join(line.strip() for line in text.split("\n"))
 
 
@@ -40,8 +46,23 @@ def join_paragraphs(paragraphs: list[str]) -> str:
     return "\n\n".join(p.strip() for p in paragraphs if p.strip())
 
 
+# For count_words on text whose only word characters and spaces are ASCII, encoded as ASCII:
+# a word character (\w) becomes "a", a space (\s) " ", and punctuation (with the "?" that
+# stands for a non-ASCII character) is deleted.
+_ASCII_CHARS = [chr(c) for c in range(128)]
+_ASCII_WORD_CLASS = bytes(ord("a") if c.isalnum() or c == "_" else ord(" ") for c in _ASCII_CHARS) + bytes(128)
+_ASCII_PUNCTUATION = "".join(c for c in _ASCII_CHARS if not (c.isalnum() or c == "_" or c.isspace())).encode("ascii")
+_NON_ASCII_WORD_CHAR = re.compile(r"[^\W\x00-\x7f]")
+_NON_ASCII_SPACE = re.compile(r"[^\S\x00-\x7f]")
+
+
 def count_words(text: str) -> int:
     """Whitespace-separated tokens that contain a letter or digit."""
+    if text.isascii() or not (_NON_ASCII_WORD_CHAR.search(text) or _NON_ASCII_SPACE.search(text)):
+        # a byte table is about four times faster than the regex: a token with a word character
+        # starts where a space (or the text's start) meets an "a"
+        marked = text.encode("ascii", "replace").translate(_ASCII_WORD_CLASS, _ASCII_PUNCTUATION)
+        return marked.count(b" a") + marked.startswith(b"a")
     return len(_WORDY_TOKEN.findall(text))
 
 

@@ -626,7 +626,8 @@ def test_eval_errors_and_ablations_score_dev_pages_only(tmp_path, capsys, option
     assert (dev_id in out) is ("--errors" in options)
 
 
-GUARDED = ("_DATE", "_CREDIT", "_FURNITURE_ANYWHERE", "_BOILERPLATE", "_EMBED_LINK", "_CAPTION_DATE")
+GUARDED = ("_DATE", "_CREDIT", "_FURNITURE_ANYWHERE", "_BOILERPLATE", "_EMBED_LINK", "_CAPTION_DATE", "_TOLD_TO",
+           "_BREADCRUMB")
 
 
 @settings(max_examples=500, deadline=None, derandomize=True)
@@ -634,7 +635,9 @@ GUARDED = ("_DATE", "_CREDIT", "_FURNITURE_ANYWHERE", "_BOILERPLATE", "_EMBED_LI
     "Photo", "credit", "Getty Images", "May ", "2023", "19", "courtesy of", "FILE", "AP", "Jan. 5, ", "Wednesday, ",
     "cookie", "©", "(c) ", "opens in a new ", "Window", "5h", "-d -h", "COMMISSION", "compensation", "our site",
     "follow ", "your inbox", "does not own shares in any", "version of this ", "pic.twitter.com/", "https://t.co/",
-    "Sign up to get", "Privacy Policy"]),
+    "Sign up to get", "Privacy Policy", " by ", "BY", "Illustration", "image credit", "Courtesy", "iStock",
+    "Shutterstock", "file photo", "Reuters", "afp", "ſ", "video", "März ", "de ", "septiembre", "3rd, ", "of ",
+    "년", "월", " 20", "in 2004", " > ", " » "]),
     max_size=30).map("".join))
 @example("FILE - Crowds gather on May 3, 2023.")
 @example("Photograph: Ann Lee/Getty Images")
@@ -643,6 +646,19 @@ GUARDED = ("_DATE", "_CREDIT", "_FURNITURE_ANYWHERE", "_BOILERPLATE", "_EMBED_LI
 @example("İmage: Ann Lee")
 @example("We may earn compensation from links")
 @example("The crowd, Wednesday, Dec. 20, 2023.")
+@example("A long paragraph (with an aside) that ends in a credit ( Reuters")
+@example("The crowd at the rally. Illustration by Ann Lee.")
+@example("Ann Lee | Photo")
+@example("Video credit: Ann Lee")
+@example("3 de marzo de 2023")
+@example("24 Dicembre 2023")
+@example("2023년 5월 3일")
+@example("March 3rd, 2023")
+@example("3rd of March, 2023")
+@example("Posted 05.03.2023")
+@example("It grew in 2004 and 2005, to 20 stores by 2023.")  # years, no date
+@example("Crowds gather (Image credit Ann Lee)")
+@example("fıle: the crowd")
 def test_guarded_patterns_agree_with_bare_ones(text):
     for name in GUARDED:
         guarded = getattr(copied_page, name)
@@ -741,3 +757,56 @@ def test_a_journalist_bio_ends_the_article_without_a_known_byline(line, closes):
     text = "\n".join(["Home", "Council approves a leaner budget", *PARAGRAPHS, line, *LONG_PARAGRAPHS[:2]])
     body = parse_page_text(text)["body"].split("\n\n")
     assert body == (PARAGRAPHS if closes else [*PARAGRAPHS, line, *LONG_PARAGRAPHS[:2]])
+
+
+@pytest.mark.parametrize("body", [
+    "The mayor told Reuters on Monday.", "TOLD ANN LEE", "He told Told Ann Lee Bo Chan", "retold Ann", "told",
+    "ſaid to Ann", "İn an interview with Ann Lee", "said to said to Ann", "according to The Daily News and told Bo",
+    "told\tAnn", "The plan was final, officials said.", "",
+])
+def test_interlocutors_are_the_pattern_matches(body):
+    found = [(m.span(), m.group("name")) for m in copied_page._interlocutors(body)]
+    assert found == [(m.span(), m.group("name")) for m in copied_page._INTERLOCUTOR.finditer(body)]
+
+
+@pytest.mark.parametrize("text", [
+    "", "The Council, the 3 councils; don't!", "£5bn for the café in Zürich", "Ærø ÆRØ", "x²y ½ Ⅻ", "a_b c1d",
+    "İstanbul straße", "١٢٣ abc", "日本語のテキスト", "a\u00a0b\u2009c", "— ... !",
+])
+def test_lowercase_words_are_the_lower_cased_letter_runs(text):
+    assert copied_page._lowercase_words(text) == [w.lower() for w in re.findall(r"[^\W\d_]+", text)]
+
+
+@pytest.mark.parametrize("text", ["Council Approves The Leaner Budget", "the council approves a leaner budget",
+                                  "A_b Cd3ef GHIJ klmn", "", "Zürich Café", "The Café In Zürich Opens Today"])
+def test_content_words_of_ascii_text_are_those_of_the_unicode_pattern(text):
+    initials = copied_page._CONTENT_WORD_INITIAL.findall(text)
+    if text.isascii():
+        assert copied_page._ASCII_CONTENT_WORD_INITIAL.findall(text) == initials
+        assert copied_page._ASCII_CONTENT_WORD.findall(text) == copied_page._CONTENT_WORD.findall(text)
+    assert copied_page._content_word_runs(text) == copied_page._CONTENT_WORD.findall(text)
+    capitalised = sum(c.isupper() for c in initials)
+    assert copied_page._is_title_case(text) is (len(initials) >= 4 and capitalised >= 0.8 * len(initials))
+
+
+@pytest.mark.parametrize("guard, text, needed", [
+    ("_may_hold_date", "Sales rose in 2004 and by 20% in 2005.", False),  # years in prose name no date
+    ("_may_hold_date", "Sales rose on March 3, 2004.", True),
+    ("_may_hold_date", "Posted 2004-03-03", True),
+    ("_has_credit_mark", "The video of the vote (and its count) was shared widely by officials.", False),
+    ("_has_credit_mark", "Photo by Ann Lee", True),
+    ("_has_credit_mark", "The council met on Monday ( AP", True),
+])
+def test_guards_pass_candidates_and_skip_plain_prose(guard, text, needed):
+    assert getattr(copied_page, guard)(text) is needed
+
+
+@pytest.mark.parametrize("repeats", [[1] * 5, [1] * 100, [1, 2, 2, 1] * 40, [3] * 70 + [1] * 70, [2] * 10, [1]])
+def test_span_start_walks_back_header_span_distinct_lines(repeats):
+    info = [{"repeats": n} for n in repeats]
+    position = copied_page._distinct_positions(info)
+    for first_body in range(len(info)):
+        lo = first_body  # the definition: step back while the line above is within the span
+        while lo > 0 and position[first_body] - position[lo - 1] <= copied_page._HEADER_SPAN:
+            lo -= 1
+        assert copied_page._span_start(position, first_body) == lo

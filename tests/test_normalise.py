@@ -1,7 +1,10 @@
 """Normalisation helpers: Unicode and whitespace, dates, ids."""
 
+import unicodedata
+
 import pytest
 
+from analysis import normalise
 from analysis.normalise import article_id_for, clean_text, count_words, normalise_date
 
 
@@ -45,3 +48,22 @@ def test_word_count_and_ids():
 ])
 def test_count_words_counts_tokens_with_a_letter_or_digit(text, words):
     assert count_words(text) == words
+
+
+TEXTS = ["", "plain words here", "a\tb  c\x0bd\x7fe", "tab\there", "  many   spaces  ", "x_y ? ! -- 3.5",
+         "£5bn for the café", "naïve — “quoted” …", "a\u00a0b\u2009c\u3000d", "zero\u200bwidth\u00adsoft",
+         "line\u2028break\u2029para", "a\x1cb\x1fc", "\x85next", "١٢٣ ٤", "日本語 テキスト", "ǅ ǈ ½ Ⅻ"]
+
+
+@pytest.mark.parametrize("text", TEXTS)
+def test_count_words_agrees_with_its_regex_on_every_kind_of_text(text):
+    assert count_words(text) == len(normalise._WORDY_TOKEN.findall(text))
+
+
+@pytest.mark.parametrize("text", TEXTS)
+def test_clean_text_skips_only_substitutions_that_change_nothing(text):
+    unified = unicodedata.normalize("NFC", text).replace("\r\n", "\n").replace("\r", "\n")
+    unified = unified.replace("\u2028", "\n").replace("\u2029", "\n\n")
+    every_rule = normalise._MULTISPACE.sub(" ", normalise._INVISIBLE.sub("", normalise._CONTROLS.sub(
+        "", normalise._SPACES.sub(" ", unified))))
+    assert clean_text(text) == "\n".join(line.strip() for line in every_rule.split("\n"))
