@@ -15,8 +15,10 @@ A body token belongs to the ``quoted`` voice when its first word character lies 
 quote. A scope without words gets a row with ``n_words = 0`` and NaN metrics (textstat would report a
 meaningless 0.0). Counts are shared across metrics and scopes: textstat's formulas only add up
 per-word counts (except the sentence count), so each distinct whitespace-separated token is
-counted once with both families' rules, and every scope takes its tokens' totals from running
-totals over the body's tokens (the body is tokenized once, for all its scopes).
+counted once with both families' rules (most tokens, ASCII words with edge punctuation, from one
+dictionary lookup), and every scope takes its tokens' totals from running totals over the body's
+tokens (the body is tokenized once, for all its scopes); only the tokens a scope's edges cut are
+counted afresh.
 """
 
 from __future__ import annotations
@@ -52,6 +54,10 @@ _NON_CONTRACTION_APOSTROPHE = re.compile(RE_NONCONTRACTION_APOSTROPHE)
 _PUNCTUATION_BUT_APOSTROPHE = re.compile(r"[^\w\s']")
 _NOT_LETTER = re.compile(r"\W")  # textstat's letters: neither space nor punctuation
 _TEXTSTAT_SENTENCE = re.compile(r"\b[^.!?]+[.!?]*")
+# Three whitespace-separated tokens that each hold a word character, at the start: each is a word
+# of ``textstat_words`` (punctuation removal keeps word characters and never crosses whitespace),
+# so the text has three words or more. Possessive quantifiers: linear even on a 2 MB token.
+_THREE_WORDY_TOKENS = re.compile(r"\s*+(?:[^\w\s]*+\w\S*+\s++){2}[^\w\s]*+\w")
 _VOWEL_GROUP = re.compile(r"[aeiouy]+", re.IGNORECASE)
 _EDGE_PUNCTUATION = "\"'“”‘’«»()[]{}<>,.;:!?…—–-*•/\\|"
 _INITIALISM = re.compile(r"[A-Za-z](?:\.[A-Za-z])+\.?")
@@ -196,11 +202,53 @@ def textstat_syllables(text: str) -> int:
     return sum(map(_word_syllables, _textstat_clean(text).lower().split()))
 
 
+@lru_cache(maxsize=1 << 16)  # shared by both families and by every case of a word ("Said", "said")
 def _word_syllables(word: str) -> int:
     try:
         return sum(1 for phone in cmu_dictionary()[word][0] if phone[-1].isdigit())
     except (IndexError, KeyError):
-        return len(get_pyphen(LANG).positions(word)) + 1
+        return hyphenation_points(word) + 1
+
+
+def hyphenation_points(word: str) -> int:
+    """``len(get_pyphen(LANG).positions(word))``: where pyphen would hyphenate ``word``.
+
+    The same Liang patterns and margins as pyphen, several times faster: the patterns are walked
+    as a trie from each letter, so a substring is extended only while it begins some pattern
+    (pyphen looks up every substring up to the longest pattern's 28 characters), and no position
+    objects are built. A new word's syllables were the largest part of the readability stage's
+    first sight of a corpus's vocabulary.
+    """
+    pyphen, trie = get_pyphen(LANG), _pattern_trie()
+    pointed = f".{word.lower()}."
+    levels = [0] * (len(pointed) + 1)  # the highest pattern digit at each gap between letters
+    for i in range(len(pointed) - 1):
+        node = trie
+        for char in pointed[i:]:
+            node = node.get(char)
+            if node is None:
+                break
+            pattern = node.get("")
+            if pattern:
+                offset, values = pattern
+                for at, value in zip(range(i + offset, len(levels)), values):
+                    if value > levels[at]:
+                        levels[at] = value
+    last = len(word) - pyphen.right
+    return sum(1 for at, level in enumerate(levels) if level % 2 and pyphen.left <= at - 1 <= last)
+
+
+@lru_cache(maxsize=1)
+def _pattern_trie() -> dict:
+    """pyphen's hyphenation patterns for :data:`LANG` as a trie: each character leads to a
+    subtrie; a pattern's ``(offset, digits)`` sits under the key ``""`` where it ends."""
+    trie: dict = {}
+    for key, pattern in get_pyphen(LANG).hd.patterns.items():
+        node = trie
+        for char in key:
+            node = node.setdefault(char, {})
+        node[""] = pattern
+    return trie
 
 
 def _is_difficult(word: str, syllable_threshold: int) -> bool:
@@ -219,12 +267,8 @@ def textstat_sentences(text: str) -> int:
 
 
 def _at_most_two_words(text: str) -> bool:
-    """``len(textstat_words(text)) <= 2``, mostly decided by the first three tokens: punctuation
-    removal never crosses whitespace, so a token's words do not depend on its neighbours."""
-    head = text.split(None, 3)
-    if len(head) <= 2:
-        return True
-    return len(textstat_words(" ".join(head[:3]))) < 3 and len(textstat_words(text)) <= 2
+    """``len(textstat_words(text)) <= 2``, mostly decided by :data:`_THREE_WORDY_TOKENS`."""
+    return not _THREE_WORDY_TOKENS.match(text) and len(textstat_words(text)) <= 2
 
 
 def textstat_token(token: str) -> tuple[int, ...]:
@@ -243,12 +287,16 @@ def _textstat_word(word: str) -> tuple[int, int, int, int]:
     """textstat's syllables, polysyllables, fog_hard and dale_chall_hard of one word of
     :func:`textstat_words` (punctuation removal leaves such a word as it is)."""
     if len(word) > MAX_WORD_CHARS:  # textstat's rules, with the syllable estimate
-        syllables = estimate_syllables(word)
-        easy = word.lower() in _easy_words()
-        return syllables, int(syllables >= 3), int(not easy and syllables >= _FOG_SYLLABLES), int(not easy)
+        return _hard_word_counts(estimate_syllables(word), word.lower() in _easy_words())
     syllables = textstat_syllables(word)
     return (syllables, int(syllables >= 3), int(_is_difficult(word, _FOG_SYLLABLES)),
             int(_is_difficult(word, 0)))
+
+
+def _hard_word_counts(syllables: int, easy: bool) -> tuple[int, int, int, int]:
+    """Syllables, polysyllables, fog_hard and dale_chall_hard of a word with ``syllables``
+    syllables, on the Dale-Chall easy list or not."""
+    return syllables, int(syllables >= 3), int(not easy and syllables >= _FOG_SYLLABLES), int(not easy)
 
 
 def integer_words(n: int) -> list[str]:
@@ -316,11 +364,9 @@ def news_token(token: str) -> tuple[int, ...]:
 @lru_cache(maxsize=1 << 16)  # shared by the token's variants ("said", "said,", "“said")
 def _news_word(core: str) -> tuple[int, ...]:
     """:func:`news_token`'s counts of a word, the token without its edge punctuation."""
-    syllables = spoken_syllables(core)
     lookup = core.lower().removesuffix("'s")
     easy = lookup in _easy_words() or number_words(core) is not None
-    return (1, syllables, int(syllables >= 3), int(not easy and syllables >= _FOG_SYLLABLES),
-            int(not easy), sum(char.isalnum() for char in core))
+    return 1, *_hard_word_counts(spoken_syllables(core), easy), sum(char.isalnum() for char in core)
 
 
 # --- scopes --------------------------------------------------------------------------------
@@ -343,17 +389,64 @@ def _unpack(packed: int) -> tuple[list[int], list[int]]:
     return fields[_NEWS_FIELDS:], fields[:_NEWS_FIELDS]
 
 
-@lru_cache(maxsize=1 << 17)
+_CHARS_SHIFT = 64 * (_NEWS_FIELDS + 6)  # textstat's 7th count, ``chars`` (ARI): edges add only to it
+#: Punctuation both families drop from a token's edges (all of it outside ``\w``; no apostrophe,
+#: which may belong to a contraction): a token of ASCII letters inside such edges counts as its
+#: letters alone, plus its extra characters for ARI.
+_PLAIN_EDGES = _EDGE_PUNCTUATION.replace("'", "")
+
+
 def token_counts(token: str) -> int:
     """:func:`news_token` and :func:`textstat_token` counts of one token, packed into one integer
-    (the one cache of per-token counts)."""
+    (computed afresh: :data:`_TOKEN_COUNTS` remembers them)."""
+    core = token.strip(_PLAIN_EDGES)
+    if _is_plain_word(core):  # most tokens: "said", "said,", "(BBC)"
+        return _plain_word_counts(core.lower()) + ((len(token) - len(core)) << _CHARS_SHIFT)
     return _pack(news_token(token) + textstat_token(token))
+
+
+def _is_plain_word(word: str) -> bool:
+    """ASCII letters only, short enough for pyphen: the word is its own cleaned and spoken form
+    under both families' rules, and its counts are those of its lower case ("The", "the")."""
+    return word.isascii() and word.isalpha() and len(word) <= MAX_WORD_CHARS
+
+
+@lru_cache(maxsize=1 << 16)
+def _plain_word_counts(lower: str) -> int:
+    """:func:`token_counts` of a lower-case word that passes :func:`_is_plain_word`, packed."""
+    syllables, easy = _word_syllables(lower), lower in _easy_words()
+    news = (1, *_hard_word_counts(max(1, syllables), easy), len(lower))
+    return _pack(news + (1, *_hard_word_counts(syllables, easy), len(lower), len(lower), 1))
+
+
+class _Memo(dict):
+    """A bounded memo of ``compute``: ``memo[key]`` is ``compute(key)``, stored on first sight.
+
+    A hit is one C-level dict lookup (``map(memo.__getitem__, keys)`` runs no Python code), much
+    cheaper than an ``lru_cache`` hit. Once ``maxsize`` keys are stored it starts over empty, so
+    memory stays bounded.
+    """
+
+    def __init__(self, compute, maxsize: int):
+        super().__init__()
+        self.compute, self.maxsize = compute, maxsize
+
+    def __missing__(self, key):
+        if len(self) >= self.maxsize:
+            self.clear()
+        value = self[key] = self.compute(key)
+        return value
+
+
+#: The one cache of per-token counts: the body's tokens are mostly words seen before.
+_TOKEN_COUNTS = _Memo(token_counts, 1 << 17)
 
 
 def clear_word_caches() -> None:
     """Empty the per-word caches, so the next counts are computed afresh (cold-start timing,
     or after the dictionary behind them changed)."""
-    for cached in (token_counts, _textstat_word, _news_word, textstat_syllables):
+    _TOKEN_COUNTS.clear()
+    for cached in (_plain_word_counts, _textstat_word, _news_word, textstat_syllables, _word_syllables):
         cached.cache_clear()
 
 
@@ -365,7 +458,6 @@ class Tokens:
     Attributes:
         starts: Offset of each token.
         words: Each token's text.
-        positions: Offset of each token's first word character (its start when it has none).
         running: ``running[i]``: the packed :func:`token_counts` of the first ``i`` tokens.
         sentence_bounds: Index of the first token of each sentence key: key ``j - 1`` (the
             sentence a token starts in; -1 before the first sentence) holds the tokens from
@@ -374,9 +466,16 @@ class Tokens:
 
     starts: list[int]
     words: list[str]
-    positions: list[int]
     running: list[int]
     sentence_bounds: list[int]
+
+    def word_index(self, offset: int) -> int:
+        """Index of the first token whose first word character (its start when it has none)
+        lies at or after ``offset``; tokens are counted in a scope this way."""
+        i = bisect_left(self.starts, offset)
+        # Only the token before it can start before ``offset`` and still have its first word
+        # character at or after it ("“We" with the offset on "W").
+        return i - 1 if i and self.starts[i - 1] + _first_word_char(self.words[i - 1]) >= offset else i
 
     def totals(self, ranges: list[tuple[int, int]]) -> tuple[list[int], list[int]]:
         """(textstat's counts, news-aware counts) summed over the tokens of the index ``ranges``."""
@@ -398,25 +497,55 @@ class Tokens:
 
 
 _TOKEN = re.compile(r"\S+")  # the tokens of ``str.split``
-# The punctuation a token starts with, when a word character follows it ("“The", "(approx").
-_LEAD_BEFORE_WORD = re.compile(r"(?<!\S)[^\w\s]+(?=\w)")
+_WORD_CHAR = re.compile(r"\w")
+
+
+def _first_word_char(token: str) -> int:
+    """Offset of the token's first word character in it (0 when it has none)."""
+    match = _WORD_CHAR.search(token)
+    return match.start() if match else 0
 
 
 def tokens_of(text: str, sentence_starts: list[int]) -> Tokens:
     """Tokenize ``text`` once for every scope: offsets, sentence keys and per-token counts."""
     words = text.split()
     starts = [match.start() for match in _TOKEN.finditer(text)]
-    positions = list(starts)
-    for lead in _LEAD_BEFORE_WORD.finditer(text):
-        positions[bisect_left(starts, lead.start())] = lead.end()
-    return Tokens(starts=starts, words=words, positions=positions,
-                  running=list(accumulate(map(token_counts, words), initial=0)),
+    return Tokens(starts=starts, words=words,
+                  running=list(accumulate(map(_TOKEN_COUNTS.__getitem__, words), initial=0)),
                   sentence_bounds=[0, *(bisect_left(starts, start) for start in sentence_starts), len(starts)])
 
 
 def textstat_counts(text: str) -> Counts:
     """textstat's counts for ``text``: per-token counts summed, sentences by textstat."""
-    return _textstat_totals(_unpack(sum(map(token_counts, text.split())))[0], text)
+    return _textstat_totals(_unpack(_packed_sum(text))[0], text)
+
+
+def _packed_sum(text: str) -> int:
+    """The packed :func:`token_counts` of the tokens of ``text``, summed."""
+    return sum(map(_TOKEN_COUNTS.__getitem__, text.split()))
+
+
+def joined_totals(body: str, tokens: Tokens, pieces: list[tuple[int, int]], separator: str = "") -> list[int]:
+    """textstat's counts summed over the tokens of ``separator.join(body[a:b] for a, b in pieces)``
+    (``pieces``: sorted, non-overlapping; ``tokens``: the body's).
+
+    The body's tokens strictly inside a piece (whitespace on both sides, within it) are tokens
+    of the joined text too, and come from the running totals; only the text between them (cut
+    tokens, joined across pieces) is tokenized afresh.
+    """
+    starts, words, running = tokens.starts, tokens.words, tokens.running
+    packed, loose = 0, ""  # loose: joined text since the last token taken from the running totals
+    for k, (a, b) in enumerate(pieces):
+        loose += separator if k else ""
+        first, last = bisect_right(starts, a), bisect_left(starts, b)
+        if last > first and starts[last - 1] + len(words[last - 1]) >= b:
+            last -= 1  # it ends on the piece's edge or beyond
+        if first < last:
+            packed += running[last] - running[first] + _packed_sum(loose + body[a:starts[first]])
+            loose = body[starts[last - 1] + len(words[last - 1]):b]
+        else:
+            loose += body[a:b]
+    return _unpack(packed + _packed_sum(loose))[0]
 
 
 def _textstat_totals(totals: list[int], text: str) -> Counts:
@@ -458,28 +587,27 @@ def direct_quote_spans(quotes: list[dict], body_length: int) -> list[tuple[int, 
     return [(start, end) for start, end in merged]
 
 
-def _outside(body: str, spans: list[tuple[int, int]]) -> str:
-    edges = [0] + [i for span in spans for i in span] + [len(body)]
-    return "".join(body[edges[i]:edges[i + 1]] for i in range(0, len(edges), 2))
+def _outside(spans: list[tuple[int, int]], length: int) -> list[tuple[int, int]]:
+    """The ``(start, end)`` pieces of ``[0, length)`` around the sorted, disjoint ``spans``."""
+    edges = [0] + [i for span in spans for i in span] + [length]
+    return [(edges[i], edges[i + 1]) for i in range(0, len(edges), 2)]
 
 
 def _span_counts(body: str, tokens: Tokens, start: int, end: int, sentence_words: dict[int, int]) -> tuple[Counts, Counts]:
-    """Both families' counts for ``body[start:end]`` (a paragraph). textstat's reuse the body's
-    tokens when the span starts and ends on token edges; the news-aware ones take the tokens
-    whose first word character lies in the span."""
+    """Both families' counts for ``body[start:end]`` (a paragraph). The news-aware ones take the
+    tokens whose first word character lies in the span."""
     text = body[start:end]
-    first, last = bisect_left(tokens.starts, start), bisect_left(tokens.starts, end)
-    on_edges = (first < last and tokens.starts[first] == start
-                and tokens.starts[last - 1] + len(tokens.words[last - 1]) == end)
-    standard = _textstat_totals(tokens.totals([(first, last)])[0], text) if on_edges else textstat_counts(text)
-    first, last = bisect_left(tokens.positions, start), bisect_left(tokens.positions, end)
-    return standard, _news_scope(tokens, [(first, last)], sentence_words)
+    # Negative offsets (bad input) slice from the body's end: count that text itself.
+    standard = (_textstat_totals(joined_totals(body, tokens, [(start, end)]), text) if min(start, end) >= 0
+                else textstat_counts(text))
+    first = tokens.word_index(start)  # no tokens when the paragraph ends before it starts
+    return standard, _news_scope(tokens, [(first, max(first, tokens.word_index(end)))], sentence_words)
 
 
 def _voice_counts(tokens: Tokens, spans: list[tuple[int, int]], sentence_words: dict[int, int]) -> tuple[Counts, Counts]:
     """News-aware counts of the ``quoted`` voice (tokens whose first word character lies in a
     span) and of the ``narration`` voice (the other tokens)."""
-    edges = [0] + [bisect_left(tokens.positions, i) for span in spans for i in span] + [len(tokens.starts)]
+    edges = [0] + [tokens.word_index(i) for span in spans for i in span] + [len(tokens.starts)]
     quoted = [(edges[i], edges[i + 1]) for i in range(1, len(edges) - 1, 2)]
     narration = [(edges[i], edges[i + 1]) for i in range(0, len(edges) - 1, 2)]
     return _news_scope(tokens, quoted, sentence_words), _news_scope(tokens, narration, sentence_words)
@@ -538,8 +666,12 @@ def measure(article: dict, paragraphs: list[dict], sentences: list[dict], quotes
     if spans:
         quoted, narration = _voice_counts(tokens, spans, sentence_words)
         quoted_text = "\n\n".join(body[start:end] for start, end in spans)
-        rows.append(_row(article_id, "quoted", None, textstat_counts(quoted_text), quoted))
-        rows.append(_row(article_id, "narration", None, textstat_counts(_outside(body, spans)), narration))
+        rows.append(_row(article_id, "quoted", None,
+                         _textstat_totals(joined_totals(body, tokens, spans, "\n\n"), quoted_text), quoted))
+        pieces = _outside(spans, len(body))
+        rows.append(_row(article_id, "narration", None,
+                         _textstat_totals(joined_totals(body, tokens, pieces), "".join(body[a:b] for a, b in pieces)),
+                         narration))
     else:  # no direct quotes: nothing quoted, and the narration is the whole body
         rows.append(_row(article_id, "quoted", None, textstat_counts(""), _news_scope(tokens, [], sentence_words)))
         rows.append(_row(article_id, "narration", None, *whole))

@@ -9,6 +9,7 @@ sentence only before a word that typically starts one ("... in the U.S. The comp
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 from spacy.attrs import IDX, IS_CURRENCY, LENGTH, SPACY
 
@@ -61,7 +62,11 @@ def sentence_spans(text: str, offset: int = 0) -> list[tuple[int, int]]:
 
     Spans are trimmed of surrounding whitespace; together they cover every non-space character.
     """
-    tokens = _Tokens(text)
+    return _sentence_spans(text, _Tokens(text, _stretches(text)), offset)
+
+
+def _sentence_spans(text: str, tokens: _Tokens, offset: int) -> list[tuple[int, int]]:
+    """:func:`sentence_spans` from the tokens of ``text`` the rules read."""
     spans, start, n, resume = [], 0, len(tokens.words), 0
     for i in tokens.candidates():
         if i < resume or not _ends_sentence_here(tokens, i):
@@ -87,30 +92,27 @@ class _Tokens:
     ``Token`` objects): text, offset in ``text``, whether whitespace follows, whether it is a
     currency sign.
 
-    Only the stretches of :func:`_stretches` are tokenized, joined into one string: spaCy
-    tokenizes every space-separated piece on its own, so these are exactly the tokens of the
-    whole text there, and every token the rules look at around a candidate is inside its
-    stretch. Most of a paragraph (the words between sentence ends) is skipped.
+    Only ``stretches`` of the text are tokenized (:func:`_stretches`; the whole text as the
+    reference), joined into one string: spaCy tokenizes every space-separated piece on its own,
+    so these are exactly the tokens of the whole text there, and every token the rules look at
+    around a candidate is inside its stretch. Most of a paragraph (the words between sentence
+    ends) is skipped.
     """
 
-    def __init__(self, text: str):
-        stretches = _stretches(text)
+    def __init__(self, text: str, stretches: list[tuple[int, int]]):
         joined = "".join(text[start:end] for start, end in stretches)
-        rows = tokenize(joined).to_array([IDX, LENGTH, SPACY, IS_CURRENCY]).tolist()
+        offsets, lengths, spaced, currency = (
+            tokenize(joined).to_array([IDX, LENGTH, SPACY, IS_CURRENCY]).T.tolist())
         joined = masked(joined)  # the Doc's text, without building it from Token objects
-        self.words = [joined[start:start + length] for start, length, _, _ in rows]
-        shifts, at = [], 0  # (offset of each stretch in joined, its offset in text)
+        self.words = [joined[start:start + length] for start, length in zip(offsets, lengths)]
+        self.starts = []  # offsets in text: each stretch's tokens shift by the same amount
+        at = 0  # offset of the stretch in joined
         for start, end in stretches:
-            shifts.append((at, start))
+            first, last = len(self.starts), bisect_left(offsets, at + end - start)
+            self.starts += [offset + start - at for offset in offsets[first:last]]
             at += end - start
-        self.starts = []
-        stretch = 0
-        for start, _, _, _ in rows:
-            while stretch + 1 < len(shifts) and shifts[stretch + 1][0] <= start:
-                stretch += 1
-            self.starts.append(start - shifts[stretch][0] + shifts[stretch][1])
-        self.spaced = [bool(row[2]) for row in rows]
-        self.currency = [bool(row[3]) for row in rows]
+        self.spaced = list(map(bool, spaced))
+        self.currency = list(map(bool, currency))
 
     def candidates(self) -> list[int]:
         """Indices of the tokens that may end a sentence: those ending like a sentence-final mark."""
@@ -118,21 +120,27 @@ class _Tokens:
 
 
 #: Pieces read after the piece holding a candidate: the next sentence's opener can be a lone
-#: quote mark and a lone currency sign before the word that decides ("“ £ 5 ...").
+#: quote mark and a lone currency sign before the word that decides ("“ £ 5 ..."). When the
+#: next piece starts with a letter or digit, its first token decides, and one piece is read.
 _PIECES_AFTER = 3
+# A piece is a run without a separator (see :func:`_is_separator`). Possessive: linear.
+_PIECE = r"(?:[^ ]++|(?<!\S) | (?!\S))*+"
+_REST_OF_PIECE = re.compile(_PIECE)
+_NEXT_PIECES = {n: re.compile(rf"(?: {_PIECE}){{0,{n}}}") for n in (1, _PIECES_AFTER)}
 
 
 def _stretches(text: str) -> list[tuple[int, int]]:
     """Merged ``(start, end)`` stretches of ``text``: each piece (text between single spaces)
-    holding a sentence-final character, with the :data:`_PIECES_AFTER` pieces after it and the
-    space that follows them."""
+    holding a sentence-final character, with the pieces after it that the rules may read
+    (:data:`_PIECES_AFTER`) and the space that follows them."""
     stretches: list[tuple[int, int]] = []
     piece_end = -1
     for match in _FINAL_CHAR.finditer(text):
         if match.start() < piece_end:
             continue  # another final character of the same piece ("U.S.")
-        start, piece_end = _piece_start(text, match.start()), _piece_end(text, match.start(), 1)
-        end = min(_piece_end(text, match.start(), 1 + _PIECES_AFTER) + 1, len(text))  # with its space
+        start, piece_end = _piece_start(text, match.start()), _REST_OF_PIECE.match(text, match.start()).end()
+        after = 1 if text[piece_end + 1:piece_end + 2].isalnum() else _PIECES_AFTER
+        end = min(_NEXT_PIECES[after].match(text, piece_end).end() + 1, len(text))  # with its space
         if stretches and start <= stretches[-1][1]:
             stretches[-1] = (stretches[-1][0], max(stretches[-1][1], end))
         else:
@@ -150,20 +158,6 @@ def _piece_start(text: str, position: int) -> int:
     while at >= 0 and not _is_separator(text, at):
         at = text.rfind(" ", 0, at)
     return at + 1
-
-
-def _piece_end(text: str, position: int, pieces: int) -> int:
-    """End of the ``pieces``-th piece counted from the one at ``position`` (the text's end if
-    there are fewer)."""
-    at = position
-    for _ in range(pieces):
-        at = text.find(" ", at)
-        while at >= 0 and not _is_separator(text, at):
-            at = text.find(" ", at + 1)
-        if at < 0:
-            return len(text)
-        at += 1
-    return at - 1
 
 
 def _lead(text: str) -> int:

@@ -8,7 +8,7 @@ from pathlib import Path
 import nltk
 import pytest
 import textstat
-from hypothesis import given, settings, strategies as st
+from hypothesis import example, given, settings, strategies as st
 from textstat.backend.counts import _count_syllables
 
 from analysis import readability
@@ -242,6 +242,41 @@ def test_token_counts_follow_textstats_own_functions(token):
     assert readability.textstat_words(token) == words
 
 
+def general_token_counts(token):
+    """Both families' counts of a token by their general rules (no plain-word shortcut)."""
+    return readability._pack(readability.news_token(token) + readability.textstat_token(token))
+
+
+@pytest.mark.parametrize("token, plain", [
+    ("said", True), ("Said", True), ("said,", True), ("“said", True), ("(BBC).", True), ("—yes…", True),
+    ("xylophonist", True), ("Blair’s", False), ("Blair's", False), ("don't", False), ("'tis", False),
+    ("dogs'", False), ("co-op", False), ("U.S.", False), ("3.5%", False), ("İstanbul", False), ("naïve", False),
+    ("i\u0307", False), ("ﬁne", False), ("snake_case", False), ("—", False), ("", False), ("a" * 300, False),
+])
+def test_plain_word_shortcut_agrees_with_the_general_rules(token, plain):
+    assert readability._is_plain_word(token.strip(readability._PLAIN_EDGES)) is plain
+    assert readability.token_counts(token) == general_token_counts(token)
+
+
+@settings(max_examples=400, deadline=None, derandomize=True)
+@given(st.lists(st.sampled_from(list("aeiouyZxQ'’-–.,;:!?()“”‘«*/\\_|…1é\u0307İ") + ["said", "The", "s'"]),
+                max_size=12).map("".join))
+def test_token_counts_agree_with_the_general_rules_on_any_token(token):
+    assert readability.token_counts(token) == general_token_counts(token)
+
+
+@pytest.mark.parametrize("text, wordy", [
+    ("The cat sat.", True), ("“We will act,” he said.", True), ("(a) b c", True), ("x — y z", False),
+    ("It is", False), ("Mr.", False), ("— — —", False), ("' ' x", False), ("don't 's it", True), ("don't ’ it", False),
+    ("a" * 100_000 + " b", False), ("a b\n\nc", True), ("", False),
+])
+def test_three_wordy_tokens_guard_agrees_with_the_word_count(text, wordy):
+    assert bool(readability._THREE_WORDY_TOKENS.match(text)) is wordy
+    if wordy:  # the guard's verdict is the full count's
+        assert len(readability.textstat_words(text)) >= 3
+    assert readability._at_most_two_words(text) is (len(readability.textstat_words(text)) <= 2)
+
+
 @settings(max_examples=300, deadline=None, derandomize=True)
 @given(st.lists(st.sampled_from(list("aZİ'’-.!?,; \n\u0307") + ["don't", "U.S.", "Mr. ", "end. ", "I "]),
                 max_size=60).map("".join))
@@ -268,7 +303,9 @@ def test_words_per_sentence_and_totals_match_a_token_by_token_count(pieces, star
     tokens = readability.tokens_of(text, sentence_starts)
     assert [text[s:s + len(w)] for s, w in zip(tokens.starts, tokens.words)] == tokens.words == text.split()
     first_word_chars = [re.search(r"\w", word) for word in tokens.words]
-    assert tokens.positions == [s + (m.start() if m else 0) for s, m in zip(tokens.starts, first_word_chars)]
+    positions = [s + (m.start() if m else 0) for s, m in zip(tokens.starts, first_word_chars)]
+    assert [tokens.word_index(offset) for offset in range(len(text) + 2)] == [
+        sum(position < offset for position in positions) for offset in range(len(text) + 2)]
     ranges = [(lo, min(hi, len(tokens.starts))) for lo, hi in zip(edges[::2], edges[1::2]) if lo < len(tokens.starts)]
     expected_words, expected_news = {}, [0] * 6
     for lo, hi in ranges:
@@ -283,3 +320,46 @@ def test_words_per_sentence_and_totals_match_a_token_by_token_count(pieces, star
     whole = [(0, len(tokens.starts))]
     standard = [sum(column) for column in zip(*map(readability.textstat_token, text.split()))] or [0] * 8
     assert tokens.totals(whole)[0] == standard
+
+
+@settings(max_examples=300, deadline=None, derandomize=True)
+@given(st.lists(st.sampled_from(["The", "cat", "“Yes", "no,”", "—", "3.5%", "U.S.", "\n\n", " ", "  "]), max_size=25),
+       st.lists(st.integers(0, 80), max_size=8), st.sampled_from(["", "\n\n", " ", "x"]))
+@example(["ab", " ", "cd", " ", "ef", " ", "gh"], [0, 2, 3, 8], "")  # "ab" + "cd ef": "abcd" is one token
+@example(["ab", " ", "cd", " ", "ef", " ", "gh"], [0, 5, 6, 8], "")  # "ab cd" + "ef": "cdef" is one token
+@example(["“We", " ", "go”", " ", "now"], [1, 6], "\n\n")  # a quote's text
+def test_joined_totals_equal_a_fresh_count_of_the_joined_text(pieces, cuts, separator):
+    body = "".join(pieces)
+    edges = sorted(min(cut, len(body)) for cut in cuts)
+    spans = list(zip(edges[::2], edges[1::2]))
+    tokens = readability.tokens_of(body, [])
+    joined = separator.join(body[a:b] for a, b in spans)
+    expected = [sum(column) for column in zip(*map(readability.textstat_token, joined.split()))] or [0] * 8
+    assert readability.joined_totals(body, tokens, spans, separator) == expected
+
+
+@pytest.mark.parametrize("start, end", [(0, 40), (5, 63), (63, 5), (-20, 200), (10, -10), (40, 10**6), (0, 0)])
+def test_paragraph_rows_count_the_paragraphs_text_whatever_its_offsets(start, end):
+    paragraphs = [{"paragraph_id": 0, "start": start, "end": end}]
+    row = readability.measure(article(QUOTED_BODY), paragraphs, [], [])[2]
+    assert row["scope"] == "paragraph" and row["n_words"] == textstat.lexicon_count(QUOTED_BODY[start:end])
+    assert row["n_syllables"] == textstat.syllable_count(QUOTED_BODY[start:end])
+
+
+@pytest.mark.parametrize("word", [
+    "hyphenation", "xylophonist", "blair", "kenteris", "claycourters", "bartlett's", "supercalifragilistic",
+    "a", "", "2005", "İstanbul", "ﬁne", "co-op", "naïve", "Phenomenal", "x" * 60, "...", "ab",
+])
+def test_hyphenation_points_equal_pyphens(word):
+    from textstat.backend.utils import get_pyphen
+
+    assert readability.hyphenation_points(word) == len(get_pyphen("en_US").positions(word))
+
+
+@settings(max_examples=300, deadline=None, derandomize=True)
+@given(st.one_of(st.sampled_from(sorted(readability.cmu_dictionary())[::50]),
+                 st.text(alphabet=st.sampled_from(list("abcdeghilmnoprstuyzİﬁ'.-0")), max_size=30)))
+def test_hyphenation_points_equal_pyphens_on_any_word(word):
+    from textstat.backend.utils import get_pyphen
+
+    assert readability.hyphenation_points(word) == len(get_pyphen("en_US").positions(word))

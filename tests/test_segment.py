@@ -1,9 +1,10 @@
 """Paragraph and sentence segmentation: offsets exact, news abbreviations survive."""
 
 import pytest
-from hypothesis import given, settings, strategies as st
+from hypothesis import example, given, settings, strategies as st
 
-from analysis.segment import _Tokens, paragraph_spans, segment, sentence_spans
+from analysis.segment import (_NEXT_PIECES, _REST_OF_PIECE, _Tokens, _is_separator, _sentence_spans, _stretches,
+                              paragraph_spans, segment, sentence_spans)
 from analysis.tokens import MAX_TOKEN_CHARS, tokenize
 
 
@@ -80,10 +81,37 @@ def test_only_stretches_are_tokenized_and_their_tokens_are_the_whole_texts(text)
     whole = tokenize(text)
     by_start = {token.idx: (token.text if len(token) <= MAX_TOKEN_CHARS else "x" * len(token),
                             bool(token.whitespace_), token.is_currency) for token in whole}
-    read = _Tokens(text)
+    read = _Tokens(text, _stretches(text))
     assert len(read.words) <= len(whole)
     for word, start, spaced, currency in zip(read.words, read.starts, read.spaced, read.currency):
         assert by_start[start] == (word, spaced, currency)
+
+
+@settings(max_examples=300, deadline=None, derandomize=True)
+@given(st.lists(st.sampled_from([" ", "  ", "\n", " \n ", "\t", "a", "U.S.", ".", "“", "x" * 5]), max_size=40).map("".join),
+       st.integers(0, 60))
+def test_pieces_end_at_the_separators_after_a_position(text, position):
+    position = min(position, len(text))
+    separators = [at for at in range(len(text)) if text[at] == " " and _is_separator(text, at)]
+    after = [at for at in separators if at >= position] + [len(text)] * 4
+    piece_end = _REST_OF_PIECE.match(text, position).end()
+    assert piece_end == after[0]
+    for n, pattern in _NEXT_PIECES.items():
+        assert pattern.match(text, piece_end).end() == after[n]
+
+
+@settings(max_examples=400, deadline=None, derandomize=True)
+@given(st.lists(st.sampled_from(PIECES + [" ", " ", "Mr.", "etc.", "“The", "(A", "$", "‘", "5.", "i.e.", ".”", "e.g.", "St."]),
+                max_size=60).map("".join))
+@example("He moved to the U.S. “ £ 5 went.")
+@example("It fell. “ $ 5 was lost.")
+@example("Talks ended. ( The rest.")
+@example("He left the U.S. The firm stayed.")
+@example("He left the U.S. Then, it rose.")
+@example("No. 5 won. 2 more ran.")
+def test_sentences_from_stretches_equal_those_from_the_whole_text(text):
+    whole = _Tokens(text, [(0, len(text))])
+    assert sentence_spans(text) == _sentence_spans(text, whole, 0)
 
 
 @pytest.mark.parametrize("text, expected", [
