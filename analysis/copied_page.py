@@ -7,8 +7,8 @@ lines only, in four steps:
 1. **Body**: every line gets a score: prose (eight or more words ending in sentence
    punctuation, not in a teaser's cut-off "...") scores its word count; short, button-like or
    caption-like lines score a little below zero; bylines, dates and closing headings ("Related
-   Articles", "About the author", "Comments") score far below, so they end the body unless a
-   long article continues after them. The body is the run of lines with the highest total
+   Articles", "About the author", "Comments", "Sur le même sujet") score far below, so they end
+   the body unless a long article continues after them. The body is the run of lines with the highest total
    (maximum-sum segment), nudged to start under the page's first "By" line (or, without one,
    its "Published ..." line), and extended over a list, or resumed after a table, that its last
    line announces ("The full list is below:"). Inside the run, prose, short subheads (not a
@@ -16,10 +16,10 @@ lines only, in four steps:
    paragraphs between kept lines are kept; captions (also "..., Wednesday, Dec. 20, 2023."),
    credits, buttons, calls to action ("... here."), disclaimers, teasers, embedded posts (the
    lines above "— Name (@handle) date") and lines the page repeats verbatim go; an author bio
-   above the article goes, and the body ends at the author's name or bio (or any
-   journalist's bio, "X is a reporter at ..."), at a comments heading, or at a closing
-   heading followed by (title, blurb) teaser pairs below it. A standfirst right under the
-   headline opens the body.
+   above the article goes, and the body ends at the author's name or bio (or any journalist's
+   bio, "X is a reporter at ...", or a bio's heading, "Über X"), at a comments heading ("6
+   thoughts on ..."), or at a closing heading followed by (title, blurb) teaser pairs below
+   it. A standfirst right under the headline opens the body.
 2. **Header**: the headline is the title-like line before the body that is followed by a
    byline or date, follows a short section label (a teaser above it does not count against a
    headline the byline follows), shares its words with the body and is often echoed in
@@ -28,15 +28,18 @@ lines only, in four steps:
    body count only lines the page does not repeat, so a block of repeated widgets does not
    push the header out of reach.
    Bylines ("By X, Role", "ByX", "BY" + names, "Author:", "Words:", "as told to", "<date> by
-   X", or a bare name beside a date, in a metadata strip ("X |", share buttons below) or above
-   its bio, with co-authors listed one per line above the date) and the publication date
-   ("Published" preferred over "Updated") are read near the headline (month names in English
-   and, day first, in the other languages guess_language knows; dotted numeric dates day
-   first); a bare byline under the headline beats a "By" line far from it. Names are checked
-   for shape: two to four capitalised words (initials allowed), no job, place, institution or
-   office words; an all-capitals byline with its role glued on is split where the page names
-   the author again in normal case. A part after a comma that is a
-   job, an outlet word or an acronym ("CNN Business") is a role, not a second author.
+   X", "Par X et Y", or a bare name beside a date or time stamp ("1:39 PM ET", "X • 8h"), in a
+   metadata strip ("X |", share buttons below) or above its bio, with co-authors listed one per
+   line above the date; else a "X — <date>" signature under the article) and the publication
+   date ("Published" preferred over "Updated") are read near the headline (month names in
+   English and, day first, in the other languages guess_language knows, also abbreviated as in
+   "21.dez.2018"; dotted numeric dates day first, but a two-digit year's month first on an
+   English page); a bare byline under the headline beats a "By" line far from it. Names are
+   checked for shape: two to four capitalised words (initials allowed), no job, place,
+   institution or office words; an all-capitals byline with its role glued on is split where
+   the page names the author again in normal case. A part after a comma that is a job, an
+   outlet word or an acronym ("CNN Business") is a role, not a second author, and so are the
+   organisation words that continue a role ("..., Senior Analyst, XYZ Policy Project").
 3. **Tags, outlet and language**: a tag line is a title-case line shown both above the
    headline and below the body, split on phrases the article uses. The outlet comes from a
    "Headline | Outlet" line, a name the body cites as an interlocutor ("told X", "speaking
@@ -136,6 +139,8 @@ _MIN_LIST_ITEMS = 3  # entries under a lead-in that make it a list of the articl
 _COMMENTS = re.compile(r"^(?:\d+\s)?(?:comments?|reader comments|view comments|show comments|see all comments"
                        r"|comments are closed|leave a (?:comment|reply)|join the (?:conversation|discussion))\b",
                        re.IGNORECASE)
+# A blog's comments heading names the article ("6 thoughts on “<headline>”", "12 responses to ...").
+_COMMENTS_ON = re.compile(r"\d+\s(?:thoughts|responses|replies|comments)\s(?:on|to)\s", re.IGNORECASE)
 _BYLINE_BONUS = 100  # for the first prose line under the page's first "By" line
 _MIN_PARAGRAPHS_BEFORE_CLOSE = 3
 _MIN_STANDFIRST_WORDS = 5
@@ -164,6 +169,13 @@ _FOREIGN_MONTHS = {
     for name in names.split()
 }
 _FOREIGN_MONTH = "(?:" + "|".join(sorted(_FOREIGN_MONTHS, key=len, reverse=True)) + ")"
+# Three-letter abbreviations of the month names of English and those languages ("dez", "okt",
+# "gen"), except those two months share ("jui": juin, juillet).
+_MONTH_NUMBERS_BY_ABBREVIATION: dict[str, set[int]] = {}
+for _name, _number in [*_FOREIGN_MONTHS.items(), *_MONTHS.items()]:
+    _MONTH_NUMBERS_BY_ABBREVIATION.setdefault(_name[:3], set()).add(_number)
+_MONTH_ABBREVIATIONS = {abbreviation: min(numbers)
+                        for abbreviation, numbers in _MONTH_NUMBERS_BY_ABBREVIATION.items() if len(numbers) == 1}
 # A month name may be glued to a preceding lowercase word ("GuerreroDec 20, 2023"); a year may be
 # glued to a following time ("December 22, 20233:00 AM").
 _MONTH_START = r"(?:(?<![A-Za-z])|(?<=[a-z])(?=[A-Z]))"
@@ -174,13 +186,16 @@ _DATE = _Guarded(re.compile(
     r"|(?<![\d/.-])(?P<m4>\d\d?)(?P<sep>[/.-])(?P<d4>\d\d?)(?P=sep)(?P<y4>(?:19|20)\d\d)(?![\d.]\d)"
     r"|(?P<y5>(?:19|20)\d\d)\s?[年년]\s?(?P<m5>\d\d?)\s?[月월]\s?(?P<d5>\d\d?)"
     rf"|(?<!\d)(?P<d6>\d{{1,2}})(?:\.|er|º)?\s(?:de\s)?(?P<m6>{_FOREIGN_MONTH})(?![^\W\d_])\.?,?\s(?:de\s)?"
-    r"(?P<y6>(?:19|20)\d\d)",
+    r"(?P<y6>(?:19|20)\d\d)"
+    r"|(?<![\d.])(?P<d7>\d{1,2})\.(?P<m7>[^\W\d_]{3,4})\.(?P<y7>(?:19|20)\d\d)",  # "21.dez.2018"
     re.IGNORECASE,
 ), lambda text: _may_hold_date(text))
 _YEAR = re.compile(r"(?:19|20)\d\d")
-# What a date form puts right before its year (a day, "3rd,", a month name, "de", "5/3/") or after it.
-_BEFORE_YEAR = re.compile(rf"(?:\d[-/.]|(?:\d(?:st|nd|rd|th)?|{_MONTH}|{_FOREIGN_MONTH})\.?,?\s(?:de\s)?)\Z",
-                          re.IGNORECASE)
+# What a date form puts right before its year (a day, "3rd,", a month name, "de", "5/3/", "21.dez.")
+# or after it.
+_BEFORE_YEAR = re.compile(
+    rf"(?:\d[-/.]|\d\.[^\W\d_]{{3,4}}\.|(?:\d(?:st|nd|rd|th)?|{_MONTH}|{_FOREIGN_MONTH})\.?,?\s(?:de\s)?)\Z",
+    re.IGNORECASE)
 _BEFORE_YEAR_CHARS = 24  # the longest context: "septiembre", ".", ",", a space and "de " (16 characters)
 _AFTER_YEAR = re.compile(r"[-/.]\d|\s?[年년]")
 
@@ -209,16 +224,24 @@ _DATE_LABEL = re.compile(r"publish|posted|updated", re.IGNORECASE)  # a page's o
 _RELATIVE_TIME = re.compile(
     r"^(?:updated\s|published\s|posted\s)?\d{1,2}\s?(?:min(?:ute)?s?|hours?|hrs?|h|days?|d)\s+ago\b", re.IGNORECASE)
 _TIME_OR_READ = re.compile(r"\d:\d\d|\bmin(?:ute)?s?\b|\bago\b", re.IGNORECASE)
+# A time stamp without a year: a time of day or a short date opening the line, a month and day
+# ("on Mar 27", glued to a read time in "Mar 2714 min"), or an age after a field separator ("• 8h").
+_TIME_STAMP = re.compile(
+    rf"^(?:\d\d?[/.-]\d\d?[/.-]\d\d\s)?\d\d?:\d\d\s?(?:[ap]\.?m\.?)?(?:\s[A-Z]{{2,4}})?$"
+    rf"|^(?:on\s)?{_MONTH}\.?\s\d|[|·•]\s?\d\d?\s?(?:h|hrs?|d|m|mins?)$", re.IGNORECASE)
+_MAX_STAMP_WORDS = 6
 _READ_TIME = re.compile(r"(\d{1,3})\s?(?:-\s?)?min(?:ute)?s?\.?\s(?:read|reading)\b", re.IGNORECASE)
 
 # "By X", "ByX" (glued), "BY", "Written by X", "Photos and story by X", "Author: X", "Words: X",
-# "Author" (names below); not "Cars By Price", "BYD Seal" (a glued "By" has a lower-case y) or
+# "Author" (names below), French "Par X", Spanish and Portuguese "Por X" (capitalised: "par" and
+# "por" are words of prose); not "Cars By Price", "BYD Seal" (a glued "By" has a lower-case y) or
 # "Authors Columns Videos".
 _BYLINE = re.compile(
     r"^(?:(?:written|story|stories|reported|reporting|words|text|article|compiled|edited|produced|photos?"
     r"|and|&|interview|analysis|opinion|commentary|review|posted|published|report|column|essay|video|news|feature"
     r"|guide|blog)\s){0,3}?"
-    r"(?:by(?=\s|:|$)|(?-i:By)(?=(?-i:[A-Z])))\s*:?\s*|^(?:authors?|writers?|byline)\s*(?::\s*|$)"
+    r"(?:by(?=\s|:|$)|(?-i:By)(?=(?-i:[A-Z]))|(?-i:P[ao]r|P[AO]R)(?=\s))\s*:?\s*"
+    r"|^(?:authors?|writers?|byline)\s*(?::\s*|$)"
     r"|^(?:contributors?|reporters?|words|text|story|reporting|interview)\s?:\s*",  # a credit label
     re.IGNORECASE,
 )
@@ -229,10 +252,12 @@ _FIELD_SEPARATOR = re.compile(r"\s?[|·•]\s?")
 _DATED_BY = re.compile(r"(?:\sat\s[\d:.]{3,5}\s?(?:[ap]\.?m\.?)?)?\sby:?\s+(?=(?-i:[A-Z]))", re.IGNORECASE)
 _TOLD_TO = _Guarded(re.compile(r"\bas told to\s+", re.IGNORECASE), _holds_any("as told to"))
 # Where a byline stops naming people (cut there; glued forms included): a date, a time, a
-# separator, a handle or e-mail address, "in London" (where the reporter filed from).
+# separator, a handle or e-mail address, a handle glued to the name ("Ann Lee@annlee"), "in
+# London" (where the reporter filed from).
 _BYLINE_STOP = re.compile(
     r"(?:published|updated|posted|last updated|first published|contributions? from|comments?\b|;"
-    r"|\bon\s(?=" + _MONTH + r")|\d+\s(?:min|minutes?|hours?|days?)\b|\||\s\(?@\w|(?<![\w.+-])[\w.+-]+@"
+    r"|\bon\s(?=" + _MONTH + r")|\d+\s(?:min|minutes?|hours?|days?)\b|\||\s\(?@\w"
+    r"|(?<![\w.+-])[\w.+-]+@(?=[\w-]+\.\w)|(?<=[a-z])@(?=\w)"
     r"|\sin\s(?-i:[A-Z]))",
     re.IGNORECASE,
 )
@@ -250,7 +275,8 @@ _ROLE_WORD = re.compile(rf"\b(?:{_JOB_TITLES}|senior|contributing|associate|assi
 _NOT_AUTHOR = re.compile(
     r"\b(?:city|county|state|island|valley|street|avenue|university|college|school|district|province|region"
     r"|republic|kingdom|department|council|office|institute|hospital|cent(?:er|re)|committee|commission|board"
-    r"|association|foundation|society|ministry|government|party|club|league|union|company)s?\b"
+    r"|association|foundation|society|ministry|government|party|club|league|union|company|project|program(?:me)?"
+    r"|initiative)s?\b"
     r"|^(?:mayor|senator|governor|minister|secretary|judge|justice|sheriff|king|queen|prince|princess|pope)\b",
     re.IGNORECASE)
 # Degrees after a name ("Ann Lee, MD"): a role, not a second author.
@@ -277,9 +303,11 @@ _NAME_TOKEN = re.compile(r"^[^\W\d_][\w'’.-]*$")
 # A lower-case run glued to a capitalised word ("Ann LeeShowbiz Reporter"); "McEleny" is safe.
 _CAMEL_GLUE = re.compile(r"(?<=[a-z]{3})(?=[A-Z][a-z])")
 _LIST_ITEM = re.compile(r"^(?:[-•*–·▪]\s|\d{1,3}(?:[.)]\s|\s)|[^:]{2,40}:\s\S|[^:–—-]{2,60}\s[–—-]\s\S)")
+_FIELD_ITEM = re.compile(r"[^:\s]{2,40}:\s\S")  # a two-word list entry names a field and its value
 _SEPARATOR_LINE = re.compile(r"^(?:,|and|&|·|\|)$", re.IGNORECASE)
 _NAME_FIELD_END = re.compile(r"[·•|]|\s[-–—]\s")  # where a bare byline's names stop
-_NAME_LIST_SEPARATOR = re.compile(r",|\s(?:and|&)\s", re.IGNORECASE)  # "Ann Lee, Bo Chan and Cy Diaz"
+# "Ann Lee, Bo Chan and Cy Diaz"; "et", "y", "e": the "and" of a "Par"/"Por" byline
+_NAME_LIST_SEPARATOR = re.compile(r",|\s(?:and|&|et|y|e)\s", re.IGNORECASE)
 
 _SENTENCE_END = re.compile(r"[.!?…:;][\"'”’)\]»]*$")
 
@@ -303,6 +331,7 @@ _CREDIT = _Guarded(re.compile(
     r"|(?:/|\()\s?(?:ap|afp|reuters|epa|upi|pa)\b\)?\s*$|\bphotograph:|\bfile photo\b|^file\s?-\s"
     r"|[(\[][\w.'’ -]{1,60}/\s?[^)\]]{2,60}[)\]]\s*$|\|\s?(?:photo|image)\b|^file\s?:"
     r"|^(?:[A-Z][\w.'’-]*\s){0,3}[A-Z][\w.'’-]*\s?/\s?[A-Z][\w.&'’ -]{1,30}$"
+    r"|\s[-–—|]\s(?-i:(?:[A-Z][\w.'’-]*\s){0,3}[A-Z][\w.'’-]*\s?/\s?[A-Z][\w.&'’ -]{1,30})$"  # "... - Jo/AP"
     r"|^courtesy\b|^[\[(][^\])]{1,80}[\])]$|^[^(]{1,40}\)$"
     r"|(?:^|[.!?]\s)(?:photo|photograph|image|illustration)s?\s(?:provided\s|courtesy\s)?by\s[^.]{1,60}\.?$)",
     re.IGNORECASE,
@@ -363,7 +392,8 @@ _BOILERPLATE = _Guarded(re.compile(
     r"|can be reached at\b|through (?:a )?links? on (?:our|this) site\b"
     r"|we may (?:earn|receive|get) (?:a )?(?:compensation|commission)"
     r"|for (?:educational and )?informational purposes only|sign up to (?:get|receive)"
-    r"|follow (?:her|him|them|us|me) on\b|(?:straight|delivered|direct(?:ly)?) (?:to|into) your inbox"
+    r"|follow (?:her|him|them|us|me) on\b|follow (?:the\s|our\s)?(?:[\w'’-]+\s){0,5}(?:page|account)s? on\b"
+    r"|(?:straight|delivered|direct(?:ly)?) (?:to|into) your inbox"
     r"|let us know in the comments|read our editorial polic|about (?:\w+[’']s |our )?editorial polic"
     r"|(?:do|does) not (?:own|hold) (?:shares|positions) in any|does not necessarily (?:represent|reflect) the"
     r"|(?:a previous|an earlier) version of this (?:story|article))",
@@ -405,17 +435,27 @@ _TEASER_PREFIX = re.compile(r"^(?-i:[A-Z]{3,15})?(?:read more|related|see also|a
                             r"|trending|up next|next|previous|most read|popular|latest)"
                             r"\s?[:|»>]",
                             re.IGNORECASE)
+# Headings of an author bio: "About the author", "Sobre o autor", "Über Ann Lee" ...
+_BIO_HEADINGS = (r"(?:about the authors?|sobre (?:o autor|a autora)|über (?:den autor|die autorin)"
+                 r"|à propos de l'auteur"
+                 r"|(?:sobre|über|à propos de)\s(?-i:[A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+){1,2})$)")
+_BIO_HEADING = re.compile(_BIO_HEADINGS, re.IGNORECASE)
 # Headings that close an article: what follows them is teasers, bios, comments or sign-ups.
 _END_MARKER = re.compile(
     r"^(?:related|recommended|more (?:on|from|about|stories|in|like this)|read (?:this )?next|read more"
     r"|you (?:may|might) also|also (?:read|on)|editors?'? (?:picks|recommendations)|trending|latest"
-    r"|most (?:read|popular|viewed)|popular|top stories|tags?\b|topics?\b|filed under|about the authors?"
+    r"|most (?:read|popular|viewed)|popular|top stories|tags?\b|topics?\b|filed under"
     r"|(?:recent )?(?:stories|articles|posts) by|author\s?:|more information\s?:|(?:view |show )?comments?\b"
     r"|\d+ comments?|comments are closed|leave a (?:comment|reply)|share (?:this|or comment)|in this article"
     r"|this (?:story|article) was originally published|sign up for|subscribe to|follow us"
     r"|partner center|sponsored|promoted|what to read next|keep reading|discover more|explore more"
     r"|people (?:are )?also (?:read|reading|viewed|watched)"
-    r"|related (?:links|articles|posts|stories|content|coverage|topics)|recommended (?:for you|by|stories|reading))"
+    r"|related (?:links|articles|posts|stories|content|coverage|topics)|recommended (?:for you|by|stories|reading)"
+    # the same in the other languages guess_language knows, and a bio's heading ("Über Ann Lee")
+    r"|sur le même sujet|(?:à )?lire aussi|(?:artigos|notícias|matérias) relacionad[ao]s|leia (?:também|mais)"
+    r"|veja também|mais lidas|mehr zum thema|weitere artikel|das könnte sie auch interessieren|ähnliche artikel"
+    r"|lees ook|leggi anche|articoli correlati|te puede interesar|(?:noticias|artículos) relacionad[ao]s"
+    r"|lo más leído|" + _BIO_HEADINGS + ")"
     r"(?:\b|(?-i:(?<=[a-z])(?=[A-Z])))",  # whole words ("Popularity of the plan" is a subhead), or glued
     re.IGNORECASE,
 )
@@ -433,10 +473,12 @@ _INTERLOCUTOR_CUES = ("told", "speaking with", "speaking to", "spoke with", "spo
                       "said to", "contacted by", "according to", "confirmed to", "a statement to")
 _INTERLOCUTOR = re.compile(rf"\b(?i:{'|'.join(_INTERLOCUTOR_CUES)})\s(?P<name>{_INTERLOCUTOR_NAME})")
 _NAME_SHAPED = re.compile(_INTERLOCUTOR_NAME)
-# A bio under the article, whoever wrote it ("Ann Lee is a senior reporter at ...", "Ann Lee covers
-# ..."): a paragraph of the article rarely opens by giving a person a newsroom job.
+# A bio under the article, whoever wrote it ("Ann Lee is a senior reporter at ...", "Ann Lee (@annlee)
+# is a ...", "Ann Lee covers ..."): a paragraph of the article rarely opens by giving a person a
+# newsroom job.
 _JOURNALIST_BIO = re.compile(
-    r"^(?:[A-Z][\w'’.-]*\s){1,3}[A-Z][\w'’.-]*\s(?:is|was|has been)\s(?:a|an|the)\s(?:[\w'’&-]+\s){0,4}?"
+    r"^(?:[A-Z][\w'’.-]*\s){1,3}[A-Z][\w'’.-]*\s(?:\(@\w{1,30}\)\s)?(?:is|was|has been)\s(?:a|an|the)\s"
+    r"(?:[\w'’&-]+\s){0,4}?"
     r"(?i:reporter|writer|editor|correspondent|columnist|journalist|contributor)s?\b"
     r"|^(?:[A-Z][\w'’.-]*\s){1,3}[A-Z][\w'’.-]*\s(?:covers|writes about|reports on)\s")
 # A dateline such as "Friday, January 4, 2019" (structured records start with one).
@@ -532,20 +574,22 @@ def _parse_copied(lines: list[str]) -> dict:
     _drop_leading_bio(lines, kept, first_body, end, authors)
     is_bio = _bio_start(authors)
     end = _close_body(kept, first_body, end,
-                      lambda i: is_bio(lines[i][:_HEAD_CHARS]) or bool(_JOURNALIST_BIO.match(lines[i][:_HEAD_CHARS])))
+                      lambda i: is_bio(lines[i][:_HEAD_CHARS]) or bool(_JOURNALIST_BIO.match(lines[i][:_HEAD_CHARS]))
+                      or _is_bio_heading(lines[i][:_HEAD_CHARS]))
     end = _close_body(kept, first_body, end, lambda i: _is_comments_heading(lines[i][:_HEAD_CHARS]))
     end = _close_body(kept, first_body, end, lambda i: _opens_teaser_list(lines, info, i, end))
-    published = _find_date(lines, header_from, first_body, end)
     tags = _find_tags(lines, info, kept, header_from, end)
     if not any(kept):  # no prose at all (a short plain text): keep what is not furniture
         kept = [not (item["furniture"] or item["credit"]) for item in info]
     body = [line for line, k in zip(lines, kept) if k]
     removed = [line for line, k in zip(lines, kept) if not k]
     headline = lines[headline_at] if headline_at is not None else ""
+    language = guess_language("\n".join(body))
+    published = _find_date(lines, header_from, first_body, end, month_first=language == "en")
     return page_result(
         body=body, removed=removed, headline=headline, authors=authors, author_roles=roles,
         published=published, read_time_min=_read_time(lines[header_from:first_body + 1]),
-        tags=tags, outlet=_find_outlet(lines, kept, headline), language=guess_language("\n".join(body)),
+        tags=tags, outlet=_find_outlet(lines, kept, headline), language=language,
     )
 
 
@@ -589,9 +633,14 @@ def _is_teaser_list(items: list[dict]) -> bool:
     return len(blurbs) >= _MIN_TEASERS and sum(blurbs) / len(blurbs) < _MAX_BLURB_WORDS
 
 
+def _is_bio_heading(head: str) -> bool:
+    """ "About the author", "Über Ann Lee": what follows is the author's bio, not the article."""
+    return _is_short(head, _MAX_MARKER_WORDS) and bool(_BIO_HEADING.match(head))
+
+
 def _is_comments_heading(head: str) -> bool:
-    """ "Comments", "12 comments", "Leave a reply" ..."""
-    return bool(_COMMENTS.match(head)) and _is_short(head, _MAX_MARKER_WORDS)
+    """ "Comments", "12 comments", "Leave a reply", "6 thoughts on “<headline>”" ..."""
+    return (bool(_COMMENTS.match(head)) and _is_short(head, _MAX_MARKER_WORDS)) or bool(_COMMENTS_ON.match(head))
 
 
 def _bio_start(authors: list[str], name_alone: bool = True):
@@ -784,8 +833,10 @@ def _is_short_sentence(line: str, item: dict) -> bool:
 
 
 def _is_list_item(line: str, item: dict) -> bool:
-    """A list entry inside the article ("1 cup kimchi", "Engine type: V-8", "- Item")."""
-    if item["furniture"] or item["credit"] or item["words"] < 3 or line.endswith(("...", "…")):  # a cut teaser
+    """A list entry inside the article ("1 cup kimchi", "Engine type: V-8", "Torque: 258lb-ft", "- Item")."""
+    if item["furniture"] or item["credit"] or item["words"] < 2 or line.endswith(("...", "…")):  # a cut teaser
+        return False
+    if item["words"] == 2 and not _FIELD_ITEM.match(line):  # "Torque: 151lb-ft", not "Share Story"
         return False
     head = line[:_HEAD_CHARS]
     if _is_meta_line(head) or _END_MARKER.match(head) or _TEASER_PREFIX.match(head) or not _LIST_ITEM.match(head):
@@ -967,11 +1018,16 @@ def _is_meta_line(line: str) -> bool:
     return _is_meta_head(line[:_HEAD_CHARS])
 
 
+_PARENTHESISED = re.compile(r"\([^()]*\)")
+
+
 @lru_cache(maxsize=4096)
 def _is_meta_head(head: str) -> bool:
     """``_is_meta_line`` on a line's head; cached, since the header search asks about the same
-    lines many times."""
-    return bool((_word_count(head) <= 14 and _DATE.search(head)) or _is_byline(head))
+    lines many times. A parenthesised part ("(Updated: May 4, 2023 at 10:02)") does not count
+    towards the length of a date line."""
+    n_words = _word_count(_PARENTHESISED.sub("", head) if "(" in head else head)
+    return bool((n_words <= 14 and _DATE.search(head)) or _is_byline(head))
 
 
 def _echoed(line: str, crumbs: list[str]) -> bool:
@@ -995,10 +1051,10 @@ def _find_authors(lines: list[str], header_from: int, first_body: int, end: int)
     found = _labelled_byline(lines, [*after_body, *above_header])
     if found:
         return found
-    for i in after_body:  # "Dec 6, 2023 Ann Lee" closing the article
+    for i in after_body:  # "Dec 6, 2023 Ann Lee" or "Ann Lee — 2023-12-06 — Permalink" closing the article
         authors, roles = _bare_byline(lines[i])
         bio_below = i + 1 < len(lines) and _bio_start(authors, name_alone=False)(lines[i + 1][:_HEAD_CHARS])
-        if authors and (_DATE.match(lines[i][:_HEAD_CHARS]) or bio_below):  # or "Ann Lee" / "Ann Lee is ..."
+        if authors and (_is_meta_line(lines[i]) or bio_below):  # or "Ann Lee" / "Ann Lee is ..."
             return authors, roles
     return [], []
 
@@ -1093,8 +1149,9 @@ def _unglue_capitals(text: str, lines: list[str]) -> tuple[list[str], list[str]]
 
 
 def _date_beside(lines: list[str], i: int) -> bool:
-    """Line ``i`` or the line after it is a short line with a date ("Ann Lee", "May 3, 2023")."""
-    return any(_word_count(line[:_HEAD_CHARS]) <= 10 and _DATE.search(line[:_HEAD_CHARS])
+    """Line ``i`` or the line after it is a short line with a date or time stamp ("Ann Lee",
+    "May 3, 2023"; "Ann Lee", "9/11/13 10:00AM")."""
+    return any(_word_count(line[:_HEAD_CHARS]) <= 10 and _dates_or_times(line[:_HEAD_CHARS])
                for line in lines[i:i + 2])
 
 
@@ -1149,9 +1206,11 @@ def _date_near(lines: list[str], i: int) -> bool:
 
 @lru_cache(maxsize=4096)
 def _dates_or_times(head: str) -> bool:
-    """A line head holds a date, a read time or a relative time ("2 days ago"); cached, since
-    the byline search asks about the same lines many times."""
-    return bool(_DATE.search(head) or _READ_TIME.search(head) or _RELATIVE_TIME.match(head))
+    """A line head holds a date, a read time or a relative time ("2 days ago"), or is a short
+    time stamp ("1:39 PM ET", "9/11/13 10:00AM", "on Mar 27", "Ann Lee • 8h"); cached, since the
+    byline search asks about the same lines many times."""
+    return bool(_DATE.search(head) or _READ_TIME.search(head) or _RELATIVE_TIME.match(head)
+                or (_is_short(head, _MAX_STAMP_WORDS) and _TIME_STAMP.search(head)))
 
 
 def _bare_byline(line: str) -> tuple[list[str], list[str]]:
@@ -1187,10 +1246,10 @@ def _bare_byline(line: str) -> tuple[list[str], list[str]]:
 
 
 def _is_role(part: str) -> bool:
-    """A byline part after a name that describes its holder ("Staff Writer", "Example News", "MD",
-    "XYZ Business": an acronym of three or more capitals in mixed-case text names an outlet, not
-    a person)."""
-    return bool(_ROLE_TITLE.search(part) or _ORGANISATION.search(part) or _CREDENTIAL.fullmatch(part)
+    """A byline part after a name that describes its holder ("Staff Writer", "Senior Staff
+    Technologist", "Example News", "MD", "XYZ Business": an acronym of three or more capitals in
+    mixed-case text names an outlet, not a person)."""
+    return bool(_ROLE_WORD.search(part) or _ORGANISATION.search(part) or _CREDENTIAL.fullmatch(part)
                 or (not part.isupper() and _ACRONYM.search(part)))
 
 
@@ -1264,7 +1323,7 @@ def split_byline(text: str) -> tuple[list[str], list[str]]:
     text = _CAMEL_GLUE.sub(" | ", text)  # "Ann LeeShowbiz Reporter": the role was glued on
     fields = re.split(r"\s[·•|]\s|·|•|\||\s[-–—]\s", text)
     authors, roles = [], []
-    pieces = re.split(r"(,|\s(?:and|&)\s)", fields[0], flags=re.IGNORECASE)
+    pieces = re.split(r"(,|\s(?:and|&|et|y|e)\s)", fields[0], flags=re.IGNORECASE)
     for k in range(0, len(pieces), 2):
         part = _NAME_END.sub("", _NAME_BUTTON.sub("", pieces[k].strip(" ;:-–—")))
         after_comma = k > 0 and pieces[k - 1] == ","
@@ -1272,6 +1331,9 @@ def split_byline(text: str) -> tuple[list[str], list[str]]:
             continue
         if after_comma and authors and not roles[-1] and _is_role(part):
             roles[-1] = part  # "Ann Lee, Contributing Opinion Writer", "Ann Lee, Example Press"
+            continue
+        if authors and roles[-1] and (_is_role(part) or _NOT_AUTHOR.search(part)):
+            roles[-1] += ", " + part  # "Ann Lee, Senior Analyst, XYZ Labs, and Privacy Project": one role
             continue
         name, role = _name_and_role(part)
         if name and authors and " " not in name:  # "Ann Lee, Example" names an outlet
@@ -1320,26 +1382,28 @@ def _tidy_name(name: str) -> str:
 
 # --- dates -------------------------------------------------------------------------------------
 
-def _find_date(lines: list[str], header_from: int, first_body: int, end: int) -> str:
+def _find_date(lines: list[str], header_from: int, first_body: int, end: int, month_first: bool = False) -> str:
     """Publication date near the headline ("Published" beats a bare date line, which beats
     "Updated" and dates inside sentences; earlier lines win ties); else a date line just after
     the body; else the closest date line before the header. A date in the headline ranks with
-    "Updated": it names the article's subject, a date line names the article."""
+    "Updated": it names the article's subject, a date line names the article. ``month_first``
+    (an English page) reads a dotted short date ("11.03.17") month first, as US sites write it."""
     header = range(max(0, header_from - 2), min(first_body + 3, len(lines)))
-    found = [c for i in header for c in _date_candidates(lines[i], i)]
+    found = [c for i in header for c in _date_candidates(lines[i], i, month_first)]
     found = [(max(rank, 2) if i == header_from and _is_dated_title(lines[i][:_HEAD_CHARS]) else rank, i, at, iso)
              for rank, i, at, iso in found]
     if not found:
         before = range(first_body - 1, max(-1, header_from - _HEADER_SPAN), -1)
-        found = [c for i in before for c in _date_candidates(lines[i], i) if c[0] < 3][:1]
+        found = [c for i in before for c in _date_candidates(lines[i], i, month_first) if c[0] < 3][:1]
     if not found:
         after = range(end, min(end + 12, len(lines)))
-        found = [c for i in after for c in _date_candidates(lines[i], i) if c[0] < 3]
+        found = [c for i in after for c in _date_candidates(lines[i], i, month_first) if c[0] < 3]
     return min(found)[3] if found else ""
 
 
-def _date_candidates(line: str, i: int) -> list[tuple[int, int, int, str]]:
-    """(rank, line index, offset, ISO date) for each date in ``line``; lower rank is better."""
+def _date_candidates(line: str, i: int, month_first: bool = False) -> list[tuple[int, int, int, str]]:
+    """(rank, line index, offset, ISO date) for each date in ``line``; lower rank is better; a
+    dotted short date is read day first unless ``month_first``."""
     head = line[:_HEAD_CHARS]
     n_words = _word_count(head)
     if n_words > 30:
@@ -1361,7 +1425,7 @@ def _date_candidates(line: str, i: int) -> list[tuple[int, int, int, str]]:
     short = None if found or n_words > 14 else _SHORT_DATE.search(head)
     if short:  # "12-22-23", "12/11/23": month, day, two-digit year
         month, day, year = (int(g) for g in short.groups() if g is not None)
-        if "." in short.group() and day <= 12:  # dotted: day first, as in _iso_date
+        if "." in short.group() and day <= 12 and not month_first:  # dotted: day first, as in _iso_date
             month, day = day, month
         try:
             found.append((1, i, short.start(), dt.date(2000 + year, month, day).isoformat()))
@@ -1395,6 +1459,8 @@ def _iso_date(match: re.Match) -> str:
             year, month, day = int(groups["y5"]), int(groups["m5"]), int(groups["d5"])
         elif groups["y6"]:
             year, month, day = int(groups["y6"]), _FOREIGN_MONTHS[groups["m6"].lower()], int(groups["d6"])
+        elif groups["y7"]:
+            year, month, day = int(groups["y7"]), _MONTH_ABBREVIATIONS[groups["m7"][:3].lower()], int(groups["d7"])
         else:
             year, month, day = int(groups["y4"]), int(groups["m4"]), int(groups["d4"])
             # Dotted dates are written day first (German, Russian, Scandinavian ...: "05.03.2023");

@@ -145,6 +145,20 @@ def test_seed_body_and_removed(seed):
     (["Ann Lee ·"], ["Ann Lee"], [""]),
     (["Ann Lee", "Share"], ["Ann Lee"], [""]),  # or share buttons below it
     (["Ann Lee", "Council members"], [], []),  # no strip: a name alone
+    (["By Ann Lee, Senior Staff Analyst, XYZ Policy, and Budget Project"], ["Ann Lee"],
+     ["Senior Staff Analyst, XYZ Policy, Budget Project"]),  # the parts of a role after the name are no names
+    (["By Ann Lee, Staff Writer, and Bo Chan"], ["Ann Lee", "Bo Chan"], ["Staff Writer", ""]),  # a name after a role
+    (["By Ann Lee@annlee"], ["Ann Lee"], [""]),  # a handle glued to the name is no e-mail address
+    (["By Ann Lee@annlee Updated March 3, 2023"], ["Ann Lee"], [""]),
+    (["Par Anne Leroy et Jean Dupont"], ["Anne Leroy", "Jean Dupont"], ["", ""]),  # French
+    (["Por Ana Lima e Bruno Costa"], ["Ana Lima", "Bruno Costa"], ["", ""]),  # Portuguese
+    (["Par for the course"], [], []),  # "Par" with no name after it
+    (["Ann Lee", "1:39 PM ET"], ["Ann Lee"], [""]),  # a bare name above a time stamp without a year
+    (["Ann Lee", "9/11/13 10:00AM"], ["Ann Lee"], [""]),
+    (["Ann Lee", "on Mar 2714 min"], ["Ann Lee"], [""]),  # a month and day glued to a read time
+    (["Ann Lee • 8h"], ["Ann Lee"], [""]),  # an age after a field separator
+    (["Ann Lee", "8 hours of debate"], [], []),  # not a time stamp
+    (["Ann Lee", "1:39 left in the game"], [], []),
 ])
 def test_bylines(byline, authors, roles):
     parsed = parse_page_text(page("Council approves a leaner budget for next year", *byline))
@@ -175,6 +189,17 @@ def test_author_box_after_the_article(bio, authors):
     assert parse_page_text(text)["authors"] == authors
 
 
+@pytest.mark.parametrize("signature, authors", [
+    ("Ann Lee — 2023-03-03 — in Politics — Permalink", ["Ann Lee"]),  # a blog's signature under the post
+    ("Ann Lee | March 3, 2023", ["Ann Lee"]),
+    ("City Council — 2023-03-03 — Permalink", []),  # no person
+    ("Ann Lee — in Politics — Permalink", []),  # no date
+])
+def test_name_and_date_closing_the_article(signature, authors):
+    text = "\n".join(["Council approves a leaner budget", *PARAGRAPHS, signature])
+    assert parse_page_text(text)["authors"] == authors
+
+
 @pytest.mark.parametrize("date_lines, expected", [
     (["January 15, 2018 | 3 min read"], "2018-01-15"),
     (["20 Dec 2023"], "2023-12-20"),
@@ -200,9 +225,15 @@ def test_author_box_after_the_article(bio, authors):
     (["04.03.2023"], "2023-03-04"),  # dotted numeric dates are day first
     (["03/04/2023"], "2023-03-04"),  # slashed ones month first
     (["12.22.2023"], "2023-12-22"),  # unless the day cannot be a month
-    (["05.03.23"], "2023-03-05"),
+    (["05.03.23"], "2023-05-03"),  # a dotted short date on an English page is month first (US sites)
     (["12-22-23"], "2023-12-22"),
     (["Mar. 5, 2023 at 10:02 a.m. ET"], "2023-03-05"),
+    (["21.dez.2018 às 12h55"], "2018-12-21"),  # a dotted date with an abbreviated month name
+    (["3.okt.2023"], "2023-10-03"),
+    (["3.Mar.2023"], "2023-03-03"),
+    (["3.jui.2023"], ""),  # juin or juillet: ambiguous
+    (["3.abc.2023"], ""),  # no month
+    (["11.03.17 in Gadgetry"], "2017-11-03"),  # month first on an English page (US sites)
 ])
 def test_dates(date_lines, expected):
     parsed = parse_page_text(page("Council approves a leaner budget for next year", "By Ann Lee", *date_lines))
@@ -238,6 +269,35 @@ def test_a_date_line_beats_the_date_in_the_headline(date_lines, expected):
     assert parse_page_text(text)["published"] == expected
 
 
+@pytest.mark.parametrize("date_line, expected", [("05.03.23", "2023-03-05"), ("12/11/23", "2023-12-11")])
+def test_dotted_short_dates_are_day_first_on_pages_not_in_english(date_line, expected):
+    paragraphs = ["Der Stadtrat hat am Dienstag den neuen Haushalt für das kommende Jahr beschlossen.",
+                  "Die Verwaltung sagte, der Plan kürzt die Ausgaben für Straßen und gibt mehr Geld für Schulen.",
+                  "Die Gegner sagten, dass die Kürzungen vor allem die Viertel treffen, die schon jetzt wenig haben."]
+    header = ["Stadtrat beschließt einen schlankeren Haushalt", "Von Anna Lehmann", date_line]
+    parsed = parse_page_text("\n".join([*header, *paragraphs]))
+    assert parsed["language"] == "de"
+    assert parsed["published"] == expected
+
+
+@pytest.mark.parametrize("line, credit", [
+    ("Council members listen to residents at City Hall on Tuesday - Jo Roe/Example Agency", True),  # after a dash
+    ("Jo Roe/Example Agency", True),
+    ("Council members listen to residents at City Hall on Tuesday and/or Wednesday", False),
+    ("Council members listen to residents - and/or Example Agency", False),
+])
+def test_a_caption_ending_in_a_credit_is_a_credit(line, credit):
+    assert copied_page._line_info(line)["credit"] is credit
+
+
+@pytest.mark.parametrize("line, is_meta", [
+    ("Example News 30 April 2015 07:19 (Updated: 30 April 2015 07:38 to add a photo of the scene)", True),
+    ("Example News 30 April 2015 07:19 Updated: 30 April 2015 07:38 to add a photo of the scene", False),  # long
+])
+def test_a_parenthesised_update_does_not_make_a_date_line_long(line, is_meta):
+    assert copied_page._is_meta_line(line) is is_meta
+
+
 def test_read_time_only_when_stated():
     with_time = parse_page_text(page("Council approves a leaner budget", "By Ann Lee", "4 min read"))
     without = parse_page_text(page("Council approves a leaner budget", "By Ann Lee"))
@@ -260,6 +320,7 @@ def test_read_time_only_when_stated():
     "A previous version of this story misstated the size of the budget.",
     "This story does not necessarily represent the position of our parent company.",
     "Big night at city hall! pic.twitter.com/AbCdEf123",
+    "Follow the City News page on Facebook to make sure you never miss a story.",
 ])
 def test_furniture_inside_the_article_is_removed(furniture):
     text = "\n".join(["Council approves a leaner budget", "By Ann Lee", *PARAGRAPHS[:2], furniture,
@@ -292,6 +353,9 @@ def test_lists_stay_and_buttons_go_inside_the_article(middle, kept):
     (["Most read:", "Mayor opens a new library", "Schools get new computers", "Bridge repairs begin"], False),
     (["Tech Specs", "Engine: 2.0-liter turbo four", "Power: 250 hp", "Price: from $35,000"], True),  # a heading
     (["Want the latest news?", "Markets: Free Report", "Stocks: Free Report", "Bonds: Free Report"], False),
+    (["Tech Specs", "Engine: 2.0-liter turbo four", "Horsepower: 250hp@6000rpm", "Torque: 258lb-ft",
+      "Price: from $35,000"], True),  # two-word entries that name a field and its value
+    (["Tech Specs", "Engine turbo", "Horsepower high", "Torque plenty", "Price: from $35,000"], False),  # no fields
 ])
 def test_body_extends_over_a_list_its_last_line_announces(tail, extended):
     text = "\n".join(["Council approves a leaner budget", "By Ann Lee", *PARAGRAPHS, *tail, "Privacy Policy"])
@@ -342,13 +406,28 @@ def test_short_sentence_between_kept_lines_stays(short_line, kept):
 
 
 @pytest.mark.parametrize("marker", ["Read more", "12 comments", "Share this article", "Related Articles",
-                                    "About the author", "Most Popular"])
+                                    "About the author", "Most Popular", "Sur le même sujet", "Artigos relacionados",
+                                    "Mehr zum Thema Haushalt", "Über Ann Lee", "Sobre Ana Lima"])
 def test_closing_heading_ends_the_article(marker):
     teaser = "Residents will get a chance to comment on the next budget at a public meeting in May."
     text = "\n".join(["Council approves a leaner budget", "By Ann Lee", *PARAGRAPHS, marker, teaser])
     parsed = parse_page_text(text)
     assert parsed["body"].split("\n\n") == PARAGRAPHS
     assert parsed["removed"][-2:] == [marker, teaser]
+
+
+@pytest.mark.parametrize("heading, closes", [
+    ("Über Ann Lee", True),  # a bio's heading
+    ("Sobre o autor", True),
+    ("About the author", True),
+    ("6 thoughts on “Council approves a leaner budget”", True),  # a blog's comments heading
+    ("Sobre el presupuesto", False),  # a subhead
+    ("Thoughts on the budget", False),
+])
+def test_bio_and_comments_headings_end_the_article_before_a_long_text(heading, closes):
+    text = "\n".join(["Council approves a leaner budget", "By Ann Lee", *PARAGRAPHS, heading, *LONG_PARAGRAPHS[:2]])
+    body = parse_page_text(text)["body"].split("\n\n")
+    assert body == (PARAGRAPHS if closes else [*PARAGRAPHS, heading, *LONG_PARAGRAPHS[:2]])
 
 
 def test_subheads_stay_and_trailing_teasers_go():
@@ -574,11 +653,12 @@ def is_subsequence(items: list[str], sequence: list[str]) -> bool:
     return all(item in remaining for item in items)
 
 
-def load_eval_script():
+def load_eval_script(name: str = "eval_copied_pages"):
+    """The benchmark script ``benchmarks/<name>.py`` as a module."""
     import importlib.util
 
-    path = Path(__file__).resolve().parents[1] / "benchmarks" / "eval_copied_pages.py"
-    spec = importlib.util.spec_from_file_location("eval_copied_pages", path)
+    path = Path(__file__).resolve().parents[1] / "benchmarks" / f"{name}.py"
+    spec = importlib.util.spec_from_file_location(name, path)
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
@@ -637,7 +717,7 @@ GUARDED = ("_DATE", "_CREDIT", "_FURNITURE_ANYWHERE", "_BOILERPLATE", "_EMBED_LI
     "follow ", "your inbox", "does not own shares in any", "version of this ", "pic.twitter.com/", "https://t.co/",
     "Sign up to get", "Privacy Policy", " by ", "BY", "Illustration", "image credit", "Courtesy", "iStock",
     "Shutterstock", "file photo", "Reuters", "afp", "ſ", "video", "März ", "de ", "septiembre", "3rd, ", "of ",
-    "년", "월", " 20", "in 2004", " > ", " » "]),
+    "년", "월", " 20", "in 2004", " > ", " » ", "dez.", ".Jan."]),
     max_size=30).map("".join))
 @example("FILE - Crowds gather on May 3, 2023.")
 @example("Photograph: Ann Lee/Getty Images")
@@ -656,6 +736,8 @@ GUARDED = ("_DATE", "_CREDIT", "_FURNITURE_ANYWHERE", "_BOILERPLATE", "_EMBED_LI
 @example("March 3rd, 2023")
 @example("3rd of March, 2023")
 @example("Posted 05.03.2023")
+@example("21.dez.2018 às 12h55")
+@example("Crowds gather - Ann Lee/Example Agency")
 @example("It grew in 2004 and 2005, to 20 stores by 2023.")  # years, no date
 @example("Crowds gather (Image credit Ann Lee)")
 @example("fıle: the crowd")
@@ -750,6 +832,7 @@ def test_eval_byline_rewrites(form, rewritten):
 @pytest.mark.parametrize("line, closes", [
     ("Ann Lee is a senior reporter at City News covering schools and city hall.", True),
     ("Ann Lee covers schools and city hall for City News.", True),
+    ("Ann Lee (@annlee) is a senior reporter at City News covering schools and city hall.", True),  # a handle
     ("Ann Lee is a nurse who has worked at the city hospital for twenty years.", False),  # no newsroom job
     ("Residents said the reporter who covered the vote was fair to both sides.", False),  # no name first
 ])
@@ -810,3 +893,38 @@ def test_span_start_walks_back_header_span_distinct_lines(repeats):
         while lo > 0 and position[first_body] - position[lo - 1] <= copied_page._HEADER_SPAN:
             lo -= 1
         assert copied_page._span_start(position, first_body) == lo
+
+
+@pytest.mark.parametrize("byline, names", [
+    ("By Ann Lee", ["Ann Lee"]),
+    ("Written by Ann Lee and Bo Chan", ["Ann Lee", "Bo Chan"]),
+    ("Par Anne Leroy", ["Anne Leroy"]),
+    ("Ann van der Lee; Bo Chan & Cy Diaz", ["Ann van der Lee", "Bo Chan", "Cy Diaz"]),
+    ("Ann Lee, Staff Writer", ["Ann Lee"]),  # a role names no person
+    ("Ann Lee (@annlee)", ["Ann Lee"]),  # parenthesised parts go
+    ("Ann Lee\nMarch 3, 2023", ["Ann Lee"]),  # the first line only
+    ("Ann Lee 3 hours ago", ["Ann Lee"]),  # everything from the first digit goes
+    ("Example News", []),  # an outlet
+    ("annlee", []),
+    ("Ann", []),  # one word
+    ("Ann Bo Cy Dee Lee", []),  # five words
+    ("", []),
+    (None, []),
+])
+def test_rendered_eval_byline_gold_keeps_person_names(byline, names):
+    assert load_eval_script("eval_copied_rendered").clean_byline(byline) == names
+
+
+@pytest.mark.parametrize("title, site, stripped", [
+    ("How to Plant Tulips | eHow", "eHow", "How to Plant Tulips"),
+    ("Budget passes - City News", "City News", "Budget passes"),
+    ("Budget passes — City News", "City News", "Budget passes"),
+    ("A (1+1) guide · C++ Hub", "C++ Hub", "A (1+1) guide"),  # the site name is matched literally
+    ("Budget passes | City News", "", "Budget passes | City News"),  # no site name given
+    ("City News | Budget passes", "City News", "City News | Budget passes"),  # the site name does not end it
+    ("Budget passes | City News Daily", "City News", "Budget passes | City News Daily"),
+    ("Budget passes|City News", "City News", "Budget passes|City News"),  # no spaced separator
+    ("City News", "City News", "City News"),  # nothing before it
+])
+def test_rendered_eval_title_gold_drops_a_trailing_site_name(title, site, stripped):
+    assert load_eval_script("eval_copied_rendered").strip_site_name(title, site) == stripped
