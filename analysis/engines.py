@@ -15,7 +15,7 @@ from functools import partial
 from typing import Iterable, Iterator
 
 from .load import DEFAULT_MAX_BYTES, load_paths
-from .pipeline import RecordResult, analyse_batch, batches, mark_duplicates, ordered_results
+from .pipeline import RecordResult, analyse_batch, dispatched_results
 
 #: Raw records per Dask task: large enough to amortise the ~1 ms scheduling cost per task.
 DEFAULT_BATCH_SIZE = 16
@@ -51,7 +51,7 @@ def iter_results_dask(paths: Iterable[str | os.PathLike], scheduler: str | None 
         window = TASKS_PER_THREAD * max(1, sum(client.nthreads().values()))
         items = load_paths(paths, max_bytes=max_bytes)
         submit = partial(client.submit, analyse_batch, pure=False)
-        yield from mark_duplicates(ordered_results(submit, batches(items, batch_size), window), {})
+        yield from dispatched_results(submit, items, batch_size, window)
     finally:
         client.close()
         if cluster is not None:

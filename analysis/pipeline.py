@@ -8,6 +8,7 @@ streams results for many inputs (in worker processes when ``workers > 1``) and
 from __future__ import annotations
 
 import gc
+import hashlib
 import os
 from collections import deque
 from concurrent.futures import ProcessPoolExecutor
@@ -77,13 +78,12 @@ def iter_results(paths: Iterable[str | os.PathLike], workers: int = 1,
     order) is the same as with one worker.
     """
     items = load_paths(paths, max_bytes=max_bytes)
-    seen: dict[str, tuple[str, int | None]] = {}
     with fewer_gc_passes():
         if workers > 1:
             with ProcessPoolExecutor(max_workers=workers) as pool:
-                submit = partial(pool.submit, analyse_batch)
-                yield from mark_duplicates(ordered_results(submit, batches(items, chunksize), 4 * workers), seen)
+                yield from dispatched_results(partial(pool.submit, analyse_batch), items, chunksize, 4 * workers)
         else:
+            seen: dict[str, tuple[str, int | None]] = {}
             # ``seen`` is filled as results are yielded, so a later copy skips the stages
             yield from mark_duplicates(map(partial(analyse_record, analysed_ids=seen), items), seen)
 
@@ -133,9 +133,58 @@ def batches(items: Iterable, size: int) -> Iterator[list]:
         yield batch
 
 
-def analyse_batch(batch: list) -> list[RecordResult]:
-    """:func:`analyse_record` over a batch: the unit of work sent to a worker."""
-    return [analyse_record(item) for item in batch]
+def analyse_batch(batch: list[tuple[RawArticle | LoadIssue, tuple[str, ...]]]) -> list[RecordResult]:
+    """:func:`analyse_record` over a batch of ``(record, analysed_ids)`` pairs: the unit of work
+    sent to a worker."""
+    return [analyse_record(item, analysed_ids) for item, analysed_ids in batch]
+
+
+def dispatched_results(submit, items: Iterable, batch_size: int, max_in_flight: int) -> Iterator[RecordResult]:
+    """Results of ``items`` analysed in batches by ``submit`` (a process pool's or a Dask
+    client's, applying :func:`analyse_batch`), in input order, duplicates marked.
+
+    A record whose input repeats one whose result has already come back is sent with that
+    article's id, so its worker stops after normalising it, as a single worker does (records
+    still in flight when their copy is sent are analysed twice, and the copy dropped).
+    """
+    repeats = RepeatedInputs()
+    tagged = (repeats.tag(batch) for batch in batches(items, batch_size))
+    for result in mark_duplicates(ordered_results(submit, tagged, max_in_flight), {}):
+        repeats.learn(result)
+        yield result
+
+
+class RepeatedInputs:
+    """The article ids of records already analysed, by a digest of what normalising reads (format,
+    text and fields): the same input always normalises to the same article."""
+
+    def __init__(self):
+        self.article_ids: dict[bytes, str] = {}
+        self.in_flight: deque = deque()  # digests of the records sent and not yet learnt from
+
+    def tag(self, batch: list) -> list[tuple[RawArticle | LoadIssue, tuple[str, ...]]]:
+        """``(record, analysed_ids)`` pairs for :func:`analyse_batch`; call in input order."""
+        pairs = []
+        for item in batch:
+            digest = input_digest(item)
+            self.in_flight.append(digest)
+            known = self.article_ids.get(digest)
+            pairs.append((item, (known,) if known else ()))
+        return pairs
+
+    def learn(self, result: RecordResult) -> None:
+        """Note the article id of the oldest record sent (results come back in input order)."""
+        digest = self.in_flight.popleft()
+        if digest is not None and result.report["article_id"]:
+            self.article_ids.setdefault(digest, result.report["article_id"])
+
+
+def input_digest(item: RawArticle | LoadIssue) -> bytes | None:
+    """A digest of a raw record's format, text and fields (None for a load issue)."""
+    if isinstance(item, LoadIssue):
+        return None
+    header = f"{item.source_format}\0{sorted(item.fields.items())!r}\0"
+    return hashlib.blake2b((header + item.text).encode("utf-8", "surrogatepass"), digest_size=16).digest()
 
 
 def mark_duplicates(results: Iterable[RecordResult], seen: dict) -> Iterator[RecordResult]:

@@ -157,3 +157,48 @@ def test_duplicates_in_one_worker_are_not_analysed_again(monkeypatch, tmp_path):
     monkeypatch.setattr(pipeline, "segment", lambda *args: analysed.append(args[0]) or segment(*args))
     report = analyze([tmp_path]).load_report
     assert list(report.status) == ["loaded", "duplicate", "duplicate"] and len(analysed) == 1
+
+
+class _DoneNow:
+    """A future that has already run its work (a synchronous stand-in for a process pool)."""
+
+    def __init__(self, value):
+        self.value = value
+
+    def result(self):
+        return self.value
+
+
+@pytest.mark.parametrize("texts, skipped", [
+    # a copy sent after the original's result came back skips the stages
+    ([ARTICLE, "Other news. " * 5, ARTICLE], [False, False, True]),
+    # a copy in the same batch as the original is still in flight: analysed, then dropped
+    ([ARTICLE, ARTICLE], [False, False]),
+    # same text, other format: not the same input (structured records are parsed differently)
+    ([ARTICLE, ("json", ARTICLE)], [False, False]),
+])
+def test_dispatched_copies_skip_the_stages_once_the_original_is_known(texts, skipped):
+    from analysis.pipeline import analyse_batch, dispatched_results
+
+    items = [RawArticle(f"{i}.txt", None, *(text if isinstance(text, tuple) else ("text", text)))
+             for i, text in enumerate(texts)]
+    sent = []
+
+    def submit(batch):
+        sent.extend(bool(known) for _, known in batch)
+        return _DoneNow(analyse_batch(batch))
+
+    batch_size = 2 if len(texts) == 2 else 1
+    results = list(dispatched_results(submit, items, batch_size=batch_size, max_in_flight=1))
+    assert sent == skipped
+    one_worker = list(iter_results_from(items))
+    assert [r.report for r in results] == [r.report for r in one_worker]
+    assert [r.rows for r in results] == [r.rows for r in one_worker]
+
+
+def iter_results_from(items):
+    """One worker's results for raw records (what ``iter_results`` does after loading)."""
+    from analysis.pipeline import mark_duplicates
+
+    seen = {}
+    return mark_duplicates((analyse_record(item, seen) for item in items), seen)
