@@ -23,8 +23,11 @@ lines only, in four steps:
 2. **Header**: the headline is the title-like line before the body that is followed by a
    byline or date, follows a short section label (a teaser above it does not count against a
    headline the byline follows), shares its words with the body and is often echoed in
-   breadcrumbs or the page title; it may name a date. A title sharing no content word with
-   the body is another article's teaser, whatever byline or date follows it. Distances to the
+   breadcrumbs or the page title; it may name a date. A menu entry or a plain sentence
+   above it ("You can skip this ad in 5 seconds.") counts as a label, not as a headline it
+   would be the dek of. A title sharing no content word with the body is another article's
+   teaser, whatever byline or date follows it; a line the page repeats four times or more is
+   a widget's label, and a line under a video player's state ("VIDEO LOADING") titles the video. Distances to the
    body count only lines the page does not repeat, so a block of repeated widgets does not
    push the header out of reach.
    Bylines ("By X, Role", "ByX", "BY" + names, "Author:", "Words:", "as told to", "<date> by
@@ -126,6 +129,9 @@ _HEADLINE_DISTANCE_COST = 0.15  # per line between a headline candidate and the 
 _HEADLINE_OVERLAP_WEIGHT = 5.0  # bonus for a candidate whose words all recur in the body
 _META_DIRECTLY_BELOW = 3.5  # bonus for a candidate right above a byline or date (dev is flat over 1.5-4)
 _UNRELATED_TITLE_COST = 3.0  # for a candidate sharing no content word with the body (dev is flat over 2-5)
+# A video player's state line ("VIDEO LOADING"): the line under it titles the video, not the page.
+_PLAYER_STATE = re.compile(r"(?:video\s)?(?:loading|now playing|playing now)(?:\svideo)?", re.IGNORECASE)
+_WIDGET_REPEATS = 4  # copies of a line that make it a widget's label ("Block for Outlet" per comment), not a headline
 _MAX_BARE_CREDIT_WORDS = 6  # "Photo: Jo Roe/Getty Images"; a longer credited line is a caption
 _MIN_PROSE_WORDS = 8  # a line of this many words ending a sentence is prose
 _MAX_PROSE_SCORE = 80  # a prose line scores its word count, up to this
@@ -892,7 +898,8 @@ def _find_headline(lines: list[str], info: list[dict], first_body: int, end: int
     for i in range(lo, first_body):
         line = lines[i]
         item = info[i]
-        if not _is_title_like(line, item):
+        if item["repeats"] >= _WIDGET_REPEATS or not _is_title_like(line, item) \
+                or (i > 0 and _PLAYER_STATE.fullmatch(lines[i - 1])):  # "VIDEO LOADING" / the video's title
             continue
         meta = _meta_follows(lines, i, first_body)
         # A tag line recurs below the body; so may the headline (in "Latest" lists), but a byline or
@@ -955,10 +962,18 @@ def _label_before(lines: list[str], info: list[dict], i: int) -> float:
     if i == 0:
         return 2.0
     prev, item = lines[i - 1], info[i - 1]
+    # a label, a decorated copy of the candidate, or the last entry of a menu
     if item["words"] <= 4 or item["furniture"] or item["credit"] or _BREADCRUMB.search(prev[:_HEAD_CHARS]) \
-            or info[i]["key"] in item["key"]:  # a decorated copy of it
+            or info[i]["key"] in item["key"] or (i > 1 and _same_opening(prev, lines[i - 2])):
         return 2.0
-    return -2.0 if _is_title_like(prev, item) and item["words"] >= 6 else 0.0
+    sentence = prev.endswith(".") and not _is_title_case(prev[:_HEAD_CHARS])  # "You can skip this ad in 5 seconds."
+    return -2.0 if _is_title_like(prev, item) and item["words"] >= 6 and not sentence else 0.0
+
+
+def _same_opening(line: str, other: str) -> bool:
+    """Both lines open with the same two words: entries of one menu ("Follow us on X" / "Follow us on Y")."""
+    words = line[:_HEAD_CHARS].split(maxsplit=2)
+    return len(words) > 2 and other[:_HEAD_CHARS].split(maxsplit=2)[:2] == words[:2]
 
 
 def _contains_other_line(lines: list[str], info: list[dict], lo: int, hi: int, at: int) -> bool:

@@ -523,6 +523,74 @@ def test_headline_is_the_title_above_the_byline_not_a_teaser_or_dek(above, under
     assert headline not in parsed["body"]
 
 
+HEADLINE = "Council approves a leaner budget for next year"
+WIDGET = "Hide the comments on this budget"
+
+
+def comment_page(widget_copies: int) -> list[str]:
+    """Headline, a counter, a name and buttons above the article; the comments below repeat a
+    button of the header once per comment."""
+    header = ["Home", "Video", HEADLINE, "3,204", "Ann Lee", "Filed to: money", "Edit", WIDGET, "Share"]
+    return [*header, *PARAGRAPHS, *[WIDGET, "Nice piece, thanks."] * (widget_copies - 1)]
+
+
+@pytest.mark.parametrize("lines", [
+    comment_page(4),
+    comment_page(7),
+    ["Home", "News", HEADLINE, "By Ann Lee", *PARAGRAPHS, "Latest", HEADLINE, "Most read", HEADLINE],  # three copies
+])
+def test_a_line_the_page_repeats_four_times_is_a_widget_not_the_headline(lines):
+    assert parse_page_text("\n".join(lines))["headline"] == HEADLINE
+
+
+@pytest.mark.parametrize("above", [
+    ["Link to our page on Twitter", "Link to our page on Facebook"],  # a menu of similar entries
+    ["Home", "Video", "You can skip this ad in 5 seconds."],  # a sentence, not a title the headline is the dek of
+])
+def test_headline_under_a_menu_entry_or_a_sentence(above):
+    under = ["The plan cuts road spending to pay for more teachers in the city", "Copy link",
+             "The mayor speaks at city hall on Tuesday - Jo Roe/Getty Images", "March 3, 2023"]
+    if above[-1].endswith("."):
+        under = ["Ann Lee", "Filed to: budget"]
+    text = "\n".join(["Home", *above, HEADLINE, *under, *PARAGRAPHS])
+    assert parse_page_text(text)["headline"] == HEADLINE
+
+
+@pytest.mark.parametrize("player, headline", [
+    ("VIDEO LOADING", HEADLINE),  # a player's state: the line under it titles the video
+    ("Now playing", HEADLINE),
+    ("Video", "Mayor shares a video of the council vote"),  # a section label: the title under it may head the page
+])
+def test_a_video_title_under_a_player_is_not_the_headline(player, headline):
+    text = "\n".join(["Home", HEADLINE, "The plan cuts road spending to pay for more teachers in the city.",
+                      player, "Mayor shares a video of the council vote", "By Ann Lee", *PARAGRAPHS])
+    assert parse_page_text(text)["headline"] == headline
+
+
+@pytest.mark.parametrize("above, label", [
+    (["Link to our page on Twitter", "Link to our page on Facebook"], 2.0),  # a menu entry: a label
+    (["Schools get new computers this spring", "Mayor opens a new library in the north of the city"], -2.0),
+    (["Top stories", "Top stories today"], 2.0),  # a short label
+    (["Menu", "You can skip this ad in 5 seconds."], 0.0),  # a sentence
+    (["Menu", "Fair or Foul? You Judge This Case of Very Close Parking."], -2.0),  # a title ending in "."
+])
+def test_line_above_a_candidate_is_a_label_or_a_headline_it_is_the_dek_of(above, label):
+    lines = [*above, HEADLINE]
+    info = [copied_page._line_info(line) for line in lines]
+    for line, item in zip(lines, info):
+        item["key"] = copied_page._fold(line)
+    assert copied_page._label_before(lines, info, len(lines) - 1) == label
+
+
+@pytest.mark.parametrize("line, other, same", [
+    ("Link to our page on Twitter", "Link to our page on Facebook", True),
+    ("Mayor opens a new library", "Schools get new computers", False),
+    ("Top stories", "Top stories", False),  # two words: too short to call a menu
+])
+def test_menu_entries_share_their_opening_words(line, other, same):
+    assert copied_page._same_opening(line, other) is same
+
+
 @pytest.mark.parametrize("column_blurb", [
     ["Ann Lee writes about the city's money every week, with an eye on what it costs you."],  # a lone blurb
     [],
