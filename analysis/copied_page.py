@@ -6,8 +6,9 @@ lines only, in four steps:
 
 1. **Body**: every line gets a score: prose (eight or more words ending in sentence
    punctuation, not in a teaser's cut-off "...") scores its word count; short, button-like or
-   caption-like lines score a little below zero; bylines, dates and closing headings ("Related
-   Articles", "About the author", "Comments", "Sur le même sujet") score far below, so they end
+   caption-like lines score a little below zero (entries of a list of three or more, barely);
+   bylines, dates and closing headings ("Related Articles", "About the author", "Comments",
+   "Sur le même sujet") score far below, so they end
    the body unless a long article continues after them. The body is the run of lines with the highest total
    (maximum-sum segment), nudged to start under the page's first "By" line (or, without one,
    its "Published ..." line), and extended over a list, or resumed after a table, that its last
@@ -16,7 +17,8 @@ lines only, in four steps:
    paragraphs between kept lines are kept; captions (also "..., Wednesday, Dec. 20, 2023."),
    credits, buttons, calls to action ("... here."), disclaimers, teasers, embedded posts (the
    lines above "— Name (@handle) date") and lines the page repeats verbatim go; an author bio
-   above the article goes, and the body ends at the author's name or bio (or any journalist's
+   above the article goes, and the body ends at the author's name or bio (not at a name that
+   recurs below, a photo credit, nor at an outlet taken for the author; or at any journalist's
    bio, "X is a reporter at ...", or a bio's heading, "Über X"), at a comments heading ("6
    thoughts on ..."), or at a closing heading followed by (title, blurb) teaser pairs below
    it. A standfirst right under the headline opens the body.
@@ -142,6 +144,7 @@ _MAX_MARKER_WORDS = 7
 _ANNOUNCED_SPAN = 30  # lines a table or embed announced by the body's last line may take
 _MAX_LIST_LEAD_GAP = 2  # lines between the body run and a list's lead-in ("The winners:")
 _MIN_LIST_ITEMS = 3  # entries under a lead-in that make it a list of the article's
+_LIST_ITEM_SCORE = -2  # an entry of a list (three or more entries in a row)
 _COMMENTS = re.compile(r"^(?:\d+\s)?(?:comments?|reader comments|view comments|show comments|see all comments"
                        r"|comments are closed|leave a (?:comment|reply)|join the (?:conversation|discussion))\b",
                        re.IGNORECASE)
@@ -557,6 +560,7 @@ def _parse_copied(lines: list[str]) -> dict:
     for key, item in zip(keys, info):
         item["key"], item["repeats"] = key, counts[key]  # the page's copies of the line share its key
     _mark_embedded_posts(lines, info)
+    _soften_lists(lines, info)
     start, end = _best_run(_with_byline_bonus(lines, info))
     kept = _keep_in_run(lines, info, start, end)
     end = _extend_over_list(lines, info, kept, end)
@@ -580,7 +584,8 @@ def _parse_copied(lines: list[str]) -> dict:
     _drop_leading_bio(lines, kept, first_body, end, authors)
     is_bio = _bio_start(authors)
     end = _close_body(kept, first_body, end,
-                      lambda i: is_bio(lines[i][:_HEAD_CHARS]) or bool(_JOURNALIST_BIO.match(lines[i][:_HEAD_CHARS]))
+                      lambda i: (is_bio(lines[i][:_HEAD_CHARS]) and not _recurs_in_run(info, i, end))
+                      or bool(_JOURNALIST_BIO.match(lines[i][:_HEAD_CHARS]))
                       or _is_bio_heading(lines[i][:_HEAD_CHARS]))
     end = _close_body(kept, first_body, end, lambda i: _is_comments_heading(lines[i][:_HEAD_CHARS]))
     end = _close_body(kept, first_body, end, lambda i: _opens_teaser_list(lines, info, i, end))
@@ -609,6 +614,13 @@ def _is_standfirst(lines: list[str], info: list[dict], i: int, first_body: int) 
     return (item["words"] >= _MIN_STANDFIRST_WORDS and not item["furniture"] and not item["credit"]
             and not _is_title_case(head) and not lines[i].endswith(("...", "…"))  # teasers
             and not _is_meta_line(head) and not _END_MARKER.match(head) and _LETTER.search(head) is not None)
+
+
+def _recurs_in_run(info: list[dict], i: int, end: int) -> bool:
+    """Line ``i`` comes again further down the body run: a photo credit under each picture
+    ("Ann Lee"), not the author's bio, which the page shows once under the article."""
+    key = info[i]["key"]
+    return any(item["key"] == key for item in info[i + 1:end])
 
 
 def _close_body(kept: list[bool], first_body: int, end: int, closes) -> int:
@@ -651,11 +663,13 @@ def _is_comments_heading(head: str) -> bool:
 
 def _bio_start(authors: list[str], name_alone: bool = True):
     """Matcher for a line that starts an author bio: the name followed by a verb ("Ann Lee is
-    a reporter"), or (``name_alone``) the name on its own."""
-    if not authors:
+    a reporter"), or (``name_alone``) the name on its own. An outlet taken for an author ("Seattle
+    Times") opens teasers ("Seattle Times staff picks ..."), not a bio: it starts none."""
+    people = [author for author in authors if not _ORGANISATION.search(author)]
+    if not people:
         return lambda head: False
     ending = r"(?:$|\s(?-i:[a-z]))" if name_alone else r"\s(?-i:[a-z])"
-    bio = re.compile("^(?:" + "|".join(re.escape(a) for a in authors) + ")" + ending, re.IGNORECASE)
+    bio = re.compile("^(?:" + "|".join(re.escape(a) for a in people) + ")" + ending, re.IGNORECASE)
     return lambda head: bool(bio.match(head))
 
 
@@ -709,6 +723,23 @@ def _mark_embedded_posts(lines: list[str], info: list[dict]) -> None:
             if j < i - 1 and not _HANDLE.search(lines[j][:_HEAD_CHARS]):
                 break
             info[j].update(furniture=True, prose=False, score=_FURNITURE_SCORE)
+
+
+def _soften_lists(lines: list[str], info: list[dict]) -> None:
+    """Entries of a list of ``_MIN_LIST_ITEMS`` or more ("2 cups flour", "Engine: V-8") score
+    ``_LIST_ITEM_SCORE``, not a short line's score: a recipe's or a spec sheet's lists inside the
+    article do not break its run."""
+    entries = [item["score"] == _SHORT_LINE_SCORE and item["repeats"] == 1 and _is_list_item(line, item)
+               for line, item in zip(lines, info)]
+    i = 0
+    while i < len(lines):
+        stop = i
+        while stop < len(lines) and entries[stop]:
+            stop += 1
+        if stop - i >= _MIN_LIST_ITEMS:
+            for item in info[i:stop]:
+                item["score"] = _LIST_ITEM_SCORE
+        i = stop + 1
 
 
 def _is_title_case(text: str) -> bool:

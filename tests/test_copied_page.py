@@ -430,6 +430,59 @@ def test_bio_and_comments_headings_end_the_article_before_a_long_text(heading, c
     assert body == (PARAGRAPHS if closes else [*PARAGRAPHS, heading, *LONG_PARAGRAPHS[:2]])
 
 
+@pytest.mark.parametrize("byline, line_below, closes", [
+    ("By Ann Lee", "Ann Lee covers city hall and the budget for the paper", True),  # the author's bio
+    ("By Ann Lee", "Metro Times staff picks for the weekend ahead", False),
+    ("By Metro Times", "Metro Times staff picks for the weekend ahead", False),  # an outlet taken for the author
+    ("By Metro Times", "Metro Times readers weigh in on the budget", False),
+])
+def test_body_ends_at_the_authors_bio_not_at_an_outlets_teaser(byline, line_below, closes):
+    text = "\n".join(["Council approves a leaner budget", byline, *PARAGRAPHS[:4], line_below, *LONG_PARAGRAPHS[:2]])
+    body = parse_page_text(text)["body"].split("\n\n")
+    assert body[:4] == PARAGRAPHS[:4]
+    assert (body[-2:] == LONG_PARAGRAPHS[:2]) is not closes
+
+
+MORE_PARAGRAPHS = [
+    "Mix the dough until it comes away from the sides of the bowl and feels smooth to the touch.",
+    "Leave it to rest in a warm place for an hour, covered with a damp cloth, until it has doubled.",
+    "Bake the loaf for forty minutes, then let it cool on a rack before you cut the first slice.",
+]
+
+
+@pytest.mark.parametrize("entries, kept", [
+    (["2 cups flour, sifted", "1 teaspoon salt", "1 packet dried yeast", "300 ml warm water", "2 tablespoons olive oil",
+      "1 teaspoon sugar", "3 sprigs rosemary", "1 egg, beaten", "2 cups bread flour", "1 pinch sea salt",
+      "4 cloves garlic", "1 tablespoon honey"], True),  # a recipe's list does not break the article
+    (["Flour: 500 g", "Salt: 1 tsp", "Yeast: 1 packet", "Water: 300 ml", "Oil: 2 tbsp", "Sugar: 1 tsp",
+      "Rosemary: 3 sprigs", "Egg: 1", "Honey: 1 tbsp", "Garlic: 4 cloves", "Butter: 20 g", "Milk: 50 ml"], True),
+    (["Mayor opens a new library", "Schools get new computers", "Bridge repairs begin next week",
+      "Police chief to retire", "Parks reopen after the storm", "Bus fares rise again", "New mural on Main Street",
+      "Market hall gets a roof", "Library hours extended", "Pool closes for repairs", "Tram line delayed again",
+      "Zoo welcomes twin cubs"], False),  # a block of teaser titles still breaks it
+])
+def test_a_long_list_inside_the_article_does_not_break_it(entries, kept):
+    text = "\n".join(["Council approves a leaner budget", "By Ann Lee", *PARAGRAPHS, "Ingredients", *entries,
+                      *MORE_PARAGRAPHS])
+    body = parse_page_text(text)["body"].split("\n\n")
+    assert body[:len(PARAGRAPHS)] == PARAGRAPHS
+    assert (body[-3:] == MORE_PARAGRAPHS) is kept
+    assert (entries[0] in body) is kept
+
+
+@pytest.mark.parametrize("credits, closes", [
+    (1, True),  # the author's name once under the article: the bio's start
+    (3, False),  # the name under each photo: a credit, not a bio
+])
+def test_a_name_repeated_under_photos_does_not_end_the_article(credits, closes):
+    lines = ["Council approves a leaner budget", "By Jo Roe", *PARAGRAPHS[:3]]
+    for paragraph in [*PARAGRAPHS[3:], *MORE_PARAGRAPHS][:credits]:
+        lines += ["Jo Roe", paragraph]
+    body = parse_page_text("\n".join(lines))["body"].split("\n\n")
+    assert body[:3] == PARAGRAPHS[:3]
+    assert (len(body) == 3) is closes
+
+
 def test_subheads_stay_and_trailing_teasers_go():
     text = "\n".join(["Council approves a leaner budget", "By Ann Lee", *PARAGRAPHS[:2], "What happens next",
                       *PARAGRAPHS[2:], "Related Articles", "Mayor opens new library in the north",
