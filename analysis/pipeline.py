@@ -83,9 +83,14 @@ def iter_results(paths: Iterable[str | os.PathLike], workers: int = 1,
             with ProcessPoolExecutor(max_workers=workers) as pool:
                 yield from dispatched_results(partial(pool.submit, analyse_batch), items, chunksize, 4 * workers)
         else:
-            seen: dict[str, tuple[str, int | None]] = {}
-            # ``seen`` is filled as results are yielded, so a later copy skips the stages
-            yield from mark_duplicates(map(partial(analyse_record, analysed_ids=seen), items), seen)
+            yield from serial_results(items)
+
+
+def serial_results(items: Iterable) -> Iterator[RecordResult]:
+    """Results of ``items`` analysed one after another in this process, in input order,
+    duplicates marked; a copy of an article already analysed stops after normalising."""
+    seen: dict[str, tuple[str, int | None]] = {}  # filled as results are yielded
+    return mark_duplicates(map(partial(analyse_record, analysed_ids=seen), items), seen)
 
 
 @contextmanager
@@ -101,7 +106,7 @@ def fewer_gc_passes(threshold: int = 10_000):
     forked inside the block inherit both settings.
     """
     previous = gc.get_threshold()
-    freezes = gc.get_freeze_count() == 0  # an enclosing block already froze them
+    freezes = gc.get_freeze_count() == 0  # not when an enclosing block (or the caller) froze objects
     gc.set_threshold(max(threshold, previous[0]), *previous[1:])
     if freezes:
         gc.freeze()

@@ -178,7 +178,7 @@ class _DoneNow:
     ([ARTICLE, ("json", ARTICLE)], [False, False]),
 ])
 def test_dispatched_copies_skip_the_stages_once_the_original_is_known(texts, skipped):
-    from analysis.pipeline import analyse_batch, dispatched_results
+    from analysis.pipeline import analyse_batch, dispatched_results, serial_results
 
     items = [RawArticle(f"{i}.txt", None, *(text if isinstance(text, tuple) else ("text", text)))
              for i, text in enumerate(texts)]
@@ -191,14 +191,6 @@ def test_dispatched_copies_skip_the_stages_once_the_original_is_known(texts, ski
     batch_size = 2 if len(texts) == 2 else 1
     results = list(dispatched_results(submit, items, batch_size=batch_size, max_in_flight=1))
     assert sent == skipped
-    one_worker = list(iter_results_from(items))
+    one_worker = list(serial_results(items))
     assert [r.report for r in results] == [r.report for r in one_worker]
     assert [r.rows for r in results] == [r.rows for r in one_worker]
-
-
-def iter_results_from(items):
-    """One worker's results for raw records (what ``iter_results`` does after loading)."""
-    from analysis.pipeline import mark_duplicates
-
-    seen = {}
-    return mark_duplicates((analyse_record(item, seen) for item in items), seen)
