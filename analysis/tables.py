@@ -91,18 +91,47 @@ def _typed(col: str, values: pd.Series) -> pd.Series:
 
 
 class TableBuilder:
-    """Accumulates :class:`~analysis.pipeline.RecordResult` rows, then builds :class:`Tables`."""
+    """Accumulates :class:`~analysis.pipeline.RecordResult` rows, then builds :class:`Tables`.
 
-    def __init__(self):
+    Every ``part_size`` results, the rows collected so far become DataFrames (parts, joined by
+    :meth:`tables`): with worker processes, the parent builds them while the workers analyse,
+    instead of all at the end (a serial 0.4 s on the BBC corpus, ``benchmarks/bench_pipeline.py``).
+    """
+
+    def __init__(self, part_size: int = 256):
+        self.part_size = part_size
         self.rows: dict[str, list[dict]] = {name: [] for name in TABLES}
+        self.parts: dict[str, list[pd.DataFrame]] = {name: [] for name in TABLES}
 
     def add(self, result) -> None:
         self.rows["load_report"].append(result.report)
         for name, rows in result.rows.items():
             self.rows[name].extend(rows)
+        if len(self.rows["load_report"]) >= self.part_size:  # one report row per result
+            self.build_parts()
+
+    def build_parts(self) -> None:
+        """Turn the rows collected since the last call into DataFrame parts."""
+        for name, rows in self.rows.items():
+            if rows:
+                self.parts[name].append(frame(name, rows))
+        self.rows = {name: [] for name in TABLES}
 
     def tables(self) -> Tables:
-        return Tables(**{name: frame(name, rows) for name, rows in self.rows.items()})
+        self.build_parts()
+        return Tables(**{name: joined(name, parts) for name, parts in self.parts.items()})
+
+
+def joined(name: str, parts: list[pd.DataFrame]) -> pd.DataFrame:
+    """The parts of table ``name`` as one DataFrame, typed as :func:`frame` types all its rows at
+    once: a column typed differently in some part (all missing there, say) is typed afresh."""
+    if len(parts) < 2:
+        return parts[0] if parts else frame(name, [])
+    df = pd.concat(parts, ignore_index=True)
+    for col in df.columns.difference(sorted(INTEGER_COLUMNS)):  # integer columns: Int64 in every part
+        if len({part[col].dtype if col in part.columns else None for part in parts}) > 1:
+            df[col] = pd.Series(df[col].tolist())
+    return df
 
 
 class TableWriter:

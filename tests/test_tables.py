@@ -1,0 +1,48 @@
+"""Tables built part by part are the tables built from all rows at once: same rows, values and dtypes."""
+
+import pandas as pd
+import pytest
+
+from analysis.pipeline import RecordResult, iter_results
+from analysis.tables import TableBuilder
+
+from conftest import SEED
+
+
+def build(results, part_size):
+    builder = TableBuilder(part_size=part_size)
+    for result in results:
+        builder.add(result)
+    return builder.tables()
+
+
+def assert_same_tables(left, right):
+    for (name, a), (_, b) in zip(left.items(), right.items()):
+        pd.testing.assert_frame_equal(a, b, check_exact=True, obj=name)
+
+
+@pytest.mark.parametrize("part_size", [1, 2, 5])
+def test_parts_join_into_the_whole_tables(messy_folder, part_size):
+    results = list(iter_results([messy_folder, SEED]))
+    assert_same_tables(build(results, part_size), build(results, part_size=10**6))
+
+
+def result(n, rows):
+    report = {"source": f"s{n}.txt", "record": None, "status": "loaded", "reason": "",
+              "article_id": f"a{n}", "stage": ""}
+    return RecordResult(report, {"quotes": rows})
+
+
+QUOTE = {"article_id": "a", "quote_id": 1, "start": 0, "end": 5}
+
+
+@pytest.mark.parametrize("first, second", [
+    ({"speaker": None}, {"speaker": "Jane Doe"}),       # all missing in one part: str, not object
+    ({"confidence": None}, {"confidence": 0.5}),        # all missing in one part: float, not object
+    ({}, {"speaker": "Jane Doe"}),                      # column absent from one part
+    ({"is_direct": True}, {"is_direct": None}),         # bool in one part, missing in the other
+    ({"speaker": "Ann Lee"}, {"speaker": "Bo Chan"}),   # negative case: same dtype, nothing re-typed
+])
+def test_a_column_typed_differently_in_one_part_is_typed_as_a_whole(first, second):
+    results = [result(1, [{**QUOTE, **first}]), result(2, [{**QUOTE, **second}])]
+    assert_same_tables(build(results, part_size=1), build(results, part_size=10**6))
