@@ -242,7 +242,8 @@ def evaluate(folder: Path, gold_path: Path, dev_only: bool = False,
         split = "dev" if is_dev(item["id"]) else "held-out"
         if errors is not None and split == "dev":
             errors.append((item["id"], parsed, item))
-        splits = [split] + (["unseen"] if split == "held-out" and item.get("site", dev_sites) not in dev_sites else [])
+        unseen = split == "held-out" and "site" in item and item["site"] not in dev_sites
+        splits = [split, "unseen"] if unseen else [split]
         for name, page_scores in (("parser", score_page(parsed, item)), ("baseline", score_page(baseline, item)),
                                   ("printed", printed_on_page(text, item))):
             for each in splits:
