@@ -5,22 +5,27 @@ teasers around a headline, a byline, a date and the article's paragraphs. The pa
 lines only, in four steps:
 
 1. **Body**: every line gets a score: prose (eight or more words ending in sentence
-   punctuation, not in a teaser's cut-off "...") scores its word count; short, button-like or
-   caption-like lines score a little below zero (entries of a list of three or more, barely);
+   punctuation, not in a teaser's cut-off "...", or thirty words with some punctuation, not a
+   tag cloud) scores its word count, but nothing when the page repeats it (a dek, caption or
+   consent banner shown twice: never body); short, button-like or caption-like lines score a
+   little below zero (entries of a list of three or more, "Q:" / "A:" pairs too, barely);
    bylines, dates and closing headings ("Related Articles", "About the author", "Comments",
-   "Sur le même sujet") score far below, so they end
-   the body unless a long article continues after them. The body is the run of lines with the highest total
+   "Sur le même sujet") score far below, so they end the body unless a long article continues
+   after them (a closing heading the page repeats labels a widget inside the article: it scores
+   as a button). The body is the run of lines with the highest total
    (maximum-sum segment), nudged to start under the page's first "By" line (or, without one,
    its "Published ..." line), and extended over a list, or resumed after a table, that its last
-   line announces ("The full list is below:"). Inside the run, prose, short subheads (not a
-   teaser under a "Read more:" label), list items with their heading or lead-in, and one-line
-   paragraphs between kept lines are kept; captions (also "..., Wednesday, Dec. 20, 2023."),
+   line announces ("The full list is below:"). Inside the run, prose, short subheads (also over
+   a photo's credit; not a teaser under a "Read more:" label), list items with their heading or
+   lead-in, unmarked entries between a lead-in ending with a colon and the next kept line, and
+   one-line paragraphs between kept lines are kept; captions (also "..., Wednesday, Dec. 20, 2023."),
    credits, buttons, calls to action ("... here."), disclaimers, teasers, embedded posts (the
    lines above "— Name (@handle) date") and lines the page repeats verbatim go; an author bio
    above the article goes, and the body ends at the author's name or bio (not at a name that
    recurs below, a photo credit, nor at an outlet taken for the author; or at any journalist's
    bio, "X is a reporter at ...", or a bio's heading, "Über X"), at a comments heading ("6
-   thoughts on ..."), or at a closing heading followed by (title, blurb) teaser pairs below
+   thoughts on ...", "[ 167 comments ]"; under a short article when a commenter's time stamp
+   follows it), or at a closing heading followed by (title, blurb) teaser pairs below
    it. A standfirst right under the headline opens the body.
 2. **Header**: the headline is the title-like line before the body that is followed by a
    byline or date, follows a short section label (a teaser above it does not count against a
@@ -142,16 +147,25 @@ _FURNITURE_SCORE = -12
 _SHORT_LINE_SCORE = -8  # a short line that is neither prose nor furniture (subhead, menu entry)
 _MAX_MARKER_WORDS = 7
 _ANNOUNCED_SPAN = 30  # lines a table or embed announced by the body's last line may take
+_MAX_SKIPPED_UNDER_SUBHEAD = 2  # credits or buttons between a subhead and its prose
+_MAX_ANNOUNCED_ENTRIES = 12  # unmarked list entries a lead-in ("Here's what changed:") may announce
 _MAX_LIST_LEAD_GAP = 2  # lines between the body run and a list's lead-in ("The winners:")
 _MIN_LIST_ITEMS = 3  # entries under a lead-in that make it a list of the article's
+_REPEATED_PROSE_SCORE = 0  # a paragraph the page repeats: neither body nor a break in it
 _LIST_ITEM_SCORE = -2  # an entry of a list (three or more entries in a row)
 _COMMENTS = re.compile(r"^(?:\d+\s)?(?:comments?|reader comments|view comments|show comments|see all comments"
                        r"|comments are closed|leave a (?:comment|reply)|join the (?:conversation|discussion))\b",
                        re.IGNORECASE)
+# A comments heading that ends with the word: "[ 167 comments ]", "Top Rated Comments", "Show all 12 comments".
+_COMMENTS_LABEL = re.compile(r"(?:(?:top|most|best|all|reader|readers['’]?|latest|newest|oldest|featured|popular"
+                             r"|rated|recent|view|show|see|read)\s){0,3}(?:\d[\d,]*\s)?comments?", re.IGNORECASE)
 # A blog's comments heading names the article ("6 thoughts on “<headline>”", "12 responses to ...").
 _COMMENTS_ON = re.compile(r"\d+\s(?:thoughts|responses|replies|comments)\s(?:on|to)\s", re.IGNORECASE)
 _BYLINE_BONUS = 100  # for the first prose line under the page's first "By" line
 _MIN_PARAGRAPHS_BEFORE_CLOSE = 3
+_MIN_PARAGRAPHS_BEFORE_COMMENTS = 2  # when a commenter's time stamp follows the comments heading
+_COMMENT_STAMP_SPAN = 3  # lines under a comments heading searched for a commenter's time stamp
+_MAX_COMMENT_STAMP_WORDS = 14  # a longer dated line is a sentence, not a commenter's stamp
 _MIN_STANDFIRST_WORDS = 5
 _MAX_BLURB_WORDS = 40  # mean words of a teaser list's blurbs
 _MIN_TEASERS = 3
@@ -311,7 +325,9 @@ _NAME_END = re.compile(r"(?<!\b[A-Z])(?<!\b[JS]r)\.+$")
 _NAME_TOKEN = re.compile(r"^[^\W\d_][\w'’.-]*$")
 # A lower-case run glued to a capitalised word ("Ann LeeShowbiz Reporter"); "McEleny" is safe.
 _CAMEL_GLUE = re.compile(r"(?<=[a-z]{3})(?=[A-Z][a-z])")
-_LIST_ITEM = re.compile(r"^(?:[-•*–·▪]\s|\d{1,3}(?:[.)]\s|\s)|[^:]{2,40}:\s\S|[^:–—-]{2,60}\s[–—-]\s\S)")
+# "Q: ..." / "A: ..." (an interview's questions and answers) count as "label: value" entries.
+_LIST_ITEM = re.compile(r"^(?:[-•*–·▪]\s|\d{1,3}(?:[.)]\s|\s)|[^:]{2,40}:\s\S|[QA]:\s\S"
+                        r"|[^:–—-]{2,60}\s[–—-]\s\S)")
 _FIELD_ITEM = re.compile(r"[^:\s]{2,40}:\s\S")  # a two-word list entry names a field and its value
 _SEPARATOR_LINE = re.compile(r"^(?:,|and|&|·|\|)$", re.IGNORECASE)
 _NAME_FIELD_END = re.compile(r"[·•|]|\s[-–—]\s")  # where a bare byline's names stop
@@ -319,6 +335,9 @@ _NAME_FIELD_END = re.compile(r"[·•|]|\s[-–—]\s")  # where a bare byline's
 _NAME_LIST_SEPARATOR = re.compile(r",|\s(?:and|&|et|y|e)\s", re.IGNORECASE)
 
 _SENTENCE_END = re.compile(r"[.!?…:;][\"'”’)\]»]*$")
+# Punctuation inside a sentence (Latin, CJK, Arabic, Devanagari): a long line without any is a
+# tag cloud or keyword list, not prose.
+_PUNCTUATION = re.compile(r"[.,;:!?…。，、！？；：،।]")
 
 
 def _word_count(text: str) -> int:
@@ -559,6 +578,8 @@ def _parse_copied(lines: list[str]) -> dict:
     counts = Counter(keys)
     for key, item in zip(keys, info):
         item["key"], item["repeats"] = key, counts[key]  # the page's copies of the line share its key
+    _discount_repeated_prose(info)
+    _soften_repeated_markers(lines, info)
     _mark_embedded_posts(lines, info)
     _soften_lists(lines, info)
     start, end = _best_run(_with_byline_bonus(lines, info))
@@ -587,7 +608,10 @@ def _parse_copied(lines: list[str]) -> dict:
                       lambda i: (is_bio(lines[i][:_HEAD_CHARS]) and not _recurs_in_run(info, i, end))
                       or bool(_JOURNALIST_BIO.match(lines[i][:_HEAD_CHARS]))
                       or _is_bio_heading(lines[i][:_HEAD_CHARS]))
-    end = _close_body(kept, first_body, end, lambda i: _is_comments_heading(lines[i][:_HEAD_CHARS]))
+    comments = {i for i in range(first_body, end) if _is_comments_heading(lines[i][:_HEAD_CHARS])}
+    end = _close_body(kept, first_body, end, comments.__contains__)
+    end = _close_body(kept, first_body, end, lambda i: i in comments and _comment_stamp_follows(lines, i),
+                      _MIN_PARAGRAPHS_BEFORE_COMMENTS)  # the comments under a short article
     end = _close_body(kept, first_body, end, lambda i: _opens_teaser_list(lines, info, i, end))
     tags = _find_tags(lines, info, kept, header_from, end)
     if not any(kept):  # no prose at all (a short plain text): keep what is not furniture
@@ -623,13 +647,14 @@ def _recurs_in_run(info: list[dict], i: int, end: int) -> bool:
     return any(item["key"] == key for item in info[i + 1:end])
 
 
-def _close_body(kept: list[bool], first_body: int, end: int, closes) -> int:
-    """End the body at the first line ``i`` for which ``closes(i)`` holds, once three
+def _close_body(kept: list[bool], first_body: int, end: int, closes,
+                min_paragraphs: int = _MIN_PARAGRAPHS_BEFORE_CLOSE) -> int:
+    """End the body at the first line ``i`` for which ``closes(i)`` holds, once ``min_paragraphs``
     paragraphs are in (what follows an author bio, a comments heading or a teaser list is the
     page's, not the article's); lines from there on are no longer body. Returns the new end."""
     paragraphs = 0
     for i in range(first_body, end):
-        if paragraphs >= _MIN_PARAGRAPHS_BEFORE_CLOSE and closes(i):
+        if paragraphs >= min_paragraphs and closes(i):
             for j in range(i, end):
                 kept[j] = False
             return i
@@ -656,9 +681,18 @@ def _is_bio_heading(head: str) -> bool:
     return _is_short(head, _MAX_MARKER_WORDS) and bool(_BIO_HEADING.match(head))
 
 
+def _comment_stamp_follows(lines: list[str], i: int) -> bool:
+    """A commenter's time stamp follows line ``i`` (a comments heading): "Ann Lee on May 3, 2023
+    at 4:47 pm said:", "2 days ago at 07:52 am"."""
+    return any(_is_short(line, _MAX_COMMENT_STAMP_WORDS) and _dates_or_times(line[:_HEAD_CHARS])
+               for line in lines[i + 1:i + 1 + _COMMENT_STAMP_SPAN])
+
+
 def _is_comments_heading(head: str) -> bool:
-    """ "Comments", "12 comments", "Leave a reply", "6 thoughts on “<headline>”" ..."""
-    return (bool(_COMMENTS.match(head)) and _is_short(head, _MAX_MARKER_WORDS)) or bool(_COMMENTS_ON.match(head))
+    """ "Comments", "12 comments", "[ 167 comments ]", "Top Rated Comments", "Leave a reply", "6 thoughts on
+    “<headline>”" ..."""
+    return (bool(_COMMENTS.match(head)) and _is_short(head, _MAX_MARKER_WORDS)) or bool(_COMMENTS_ON.match(head)) \
+        or bool(_COMMENTS_LABEL.fullmatch(head.strip(" []()")))
 
 
 def _bio_start(authors: list[str], name_alone: bool = True):
@@ -698,7 +732,8 @@ def _line_info(line: str) -> dict:
                   or (n_words >= _MIN_CAPTION_WORDS and _CAPTION_DATE.search(tail)
                       and _byline_text(head) is None))
     ends_sentence = bool(_SENTENCE_END.search(line[-8:])) and not line.endswith(("...", "…"))  # a cut teaser
-    prose = not furniture and not credit and ((n_words >= _MIN_PROSE_WORDS and ends_sentence) or n_words >= 30) \
+    long_prose = n_words >= 30 and _PUNCTUATION.search(head) is not None  # not a tag cloud
+    prose = not furniture and not credit and ((n_words >= _MIN_PROSE_WORDS and ends_sentence) or long_prose) \
         and _LETTER.search(head) is not None and not _is_title_case(head)
     if prose:
         score = min(n_words, _MAX_PROSE_SCORE)
@@ -723,6 +758,25 @@ def _mark_embedded_posts(lines: list[str], info: list[dict]) -> None:
             if j < i - 1 and not _HANDLE.search(lines[j][:_HEAD_CHARS]):
                 break
             info[j].update(furniture=True, prose=False, score=_FURNITURE_SCORE)
+
+
+def _discount_repeated_prose(info: list[dict]) -> None:
+    """Prose the page repeats verbatim (a dek, a caption, a teaser, a consent banner shown twice) is
+    never kept, so it scores ``_REPEATED_PROSE_SCORE``, not its length: it must not draw the body
+    run away from the article. Unless the page repeats all its prose (then nothing would be left)."""
+    if all(item["repeats"] > 1 for item in info if item["prose"]):
+        return
+    for item in info:
+        if item["prose"] and item["repeats"] > 1:
+            item["score"] = _REPEATED_PROSE_SCORE
+
+
+def _soften_repeated_markers(lines: list[str], info: list[dict]) -> None:
+    """A closing heading the page repeats ("Related articles" over each box of links inside the
+    article) labels a widget: it scores as furniture, not as the article's end."""
+    for line, item in zip(lines, info):
+        if item["repeats"] > 1 and item["score"] == _END_MARKER_SCORE and _END_MARKER.match(line[:_HEAD_CHARS]):
+            item["score"] = _FURNITURE_SCORE
 
 
 def _soften_lists(lines: list[str], info: list[dict]) -> None:
@@ -794,7 +848,7 @@ def _keep_in_run(lines: list[str], info: list[dict], start: int, end: int) -> li
             continue
         if item["prose"]:
             kept[i] = True
-        elif _is_subhead(lines[i], item) and i + 1 < end and info[i + 1]["prose"] and i > start \
+        elif _is_subhead(lines[i], item) and i > start and _prose_follows(lines, info, i, end) \
                 and not _points_to_teaser(lines[i - 1]):
             kept[i] = True
         elif start < i < end - 1 and _is_list_item(lines[i], item):
@@ -807,7 +861,49 @@ def _keep_in_run(lines: list[str], info: list[dict], start: int, end: int) -> li
         if not kept[i] and kept[i + 1] and info[i]["repeats"] == 1 and _is_subhead(lines[i], info[i]) \
                 and _is_list_item(lines[i + 1], info[i + 1]):
             kept[i] = True
+    _keep_announced_entries(lines, info, kept, start, end)
     return kept
+
+
+def _keep_announced_entries(lines: list[str], info: list[dict], kept: list[bool], start: int, end: int) -> None:
+    """Keep the entries of a list whose markers were not copied ("Here's what changed:", then
+    "Rents fell in every ward" ...) when a lead-in ending with a colon announces them, the
+    article goes on right after them and every line between is a plain entry."""
+    for i in range(start + 1, end - 1):
+        head = lines[i][:_HEAD_CHARS]
+        if not head.endswith(":") or not (kept[i] or (kept[i - 1] and _is_subhead(lines[i], info[i]))):
+            continue
+        resume = next((j for j in range(i + 1, min(end, i + 2 + _MAX_ANNOUNCED_ENTRIES)) if kept[j]), None)
+        entries = range(i + 1, resume if resume is not None else i + 1)
+        if entries and all(_is_plain_entry(lines[j], info[j]) for j in entries):
+            for j in range(i, entries.stop):
+                kept[j] = True
+
+
+def _is_plain_entry(line: str, item: dict) -> bool:
+    """A list entry without a marker: two words or more of text, not a button, credit, byline,
+    date, closing heading, teaser or a line the page repeats."""
+    head = line[:_HEAD_CHARS]
+    return (item["repeats"] == 1 and item["words"] >= 2 and not item["furniture"] and not item["credit"]
+            and not line.endswith(("...", "…")) and _LETTER.search(head) is not None and not _is_meta_line(head)
+            and not _END_MARKER.match(head) and not _TEASER_PREFIX.match(head))
+
+
+def _prose_follows(lines: list[str], info: list[dict], i: int, end: int) -> bool:
+    """Prose follows line ``i`` before ``end``, directly or past a photo's credit (and at most
+    ``_MAX_SKIPPED_UNDER_SUBHEAD`` credits or buttons in all: "Advertisement" under the photo).
+    A line ending like a sentence or cut off ("... a family man (") above a credit is a caption,
+    and a line above a button ("View this post on Instagram") an embed, not a subhead."""
+    if i + 1 < end and info[i + 1]["prose"]:
+        return True
+    if i + 1 >= end or not info[i + 1]["credit"] or lines[i].endswith((".", ",", "(")):
+        return False
+    for j in range(i + 2, min(end, i + 2 + _MAX_SKIPPED_UNDER_SUBHEAD)):
+        if info[j]["prose"]:
+            return True
+        if not (info[j]["credit"] or info[j]["furniture"]):
+            return False
+    return False
 
 
 def _points_to_teaser(line: str) -> bool:

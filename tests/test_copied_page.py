@@ -553,6 +553,139 @@ def test_repeated_credit_is_not_a_subhead():
     assert parsed["removed"].count("Jane Roe") == 2
 
 
+@pytest.mark.parametrize("entries, kept", [
+    (["Q: Favourite book?", "A: The Harbour Years", "Q: Favourite place in the city?", "A: The old market hall",
+      "Q: First job?", "A: Paper round", "Q: Best advice?", "A: Read the small print"], True),  # an interview
+    (["Q&A: Mayor opens a new library", "Quiz: Schools get new computers", "Bridge repairs begin next week",
+      "Police chief to retire", "Parks reopen after the storm", "Bus fares rise again", "Zoo welcomes twin cubs",
+      "Tram line delayed again"], False),  # teaser titles
+])
+def test_question_and_answer_pairs_inside_the_article_stay(entries, kept):
+    text = "\n".join(["Council approves a leaner budget", "By Ann Lee", *PARAGRAPHS, *entries, *MORE_PARAGRAPHS])
+    body = parse_page_text(text)["body"].split("\n\n")
+    assert body[:len(PARAGRAPHS)] == PARAGRAPHS
+    assert (body[len(PARAGRAPHS):] == [*entries, *MORE_PARAGRAPHS]) is kept
+
+
+ARTICLE = ("The city council voted on Tuesday to approve a new budget that cuts spending on roads, adds money for "
+           "schools and libraries, and asks the state auditor to review every contract above one million dollars "
+           "before the plan takes effect in July, after a year of hearings in which hundreds of residents spoke.")
+
+
+@pytest.mark.parametrize("tags, prose", [
+    (" ".join(["budget council mayor schools roads libraries auditor taxes harbour parks police"] * 4), False),
+    # a long line cut before its full stop is still prose when it has a sentence's punctuation
+    ("Residents packed the hall, many of them parents, and the mayor answered questions about the budget, the "
+     "schools, the roads and the libraries for more than three hours until the last speaker", True),
+])
+def test_a_tag_cloud_is_not_prose(tags, prose):
+    text = "\n".join(["Home", "Tags", tags, "Archives", "2023", "March (12)", "February (9)",
+                      "Council approves a leaner budget", "Posted by Ann Lee", ARTICLE, "Back"])
+    assert copied_page._line_info(tags)["prose"] is prose
+    if not prose:
+        assert parse_page_text(text)["body"] == ARTICLE
+
+
+CONSENT = ["This website uses cookies to improve your experience while you navigate through the website, and the "
+           "cookies that are categorized as necessary are stored on your browser as they are essential for the "
+           "working of basic functionalities of the website.",
+           "Any cookies that may not be particularly necessary for the website to function and are used to collect "
+           "personal data via analytics, ads and other embedded contents are termed non-necessary cookies."]
+
+
+def test_prose_the_page_repeats_does_not_draw_the_body_away():
+    """A consent banner shown twice outweighs a short article broken by ad labels when its copies
+    count as prose; the page's copies of a paragraph are never body, so they do not."""
+    article = PARAGRAPHS[:2] + MORE_PARAGRAPHS[:2]
+    text = "\n".join(["Home", "Council approves a leaner budget", "By Ann Lee", article[0], "Advert", article[1],
+                      "Advert", article[2], "Advert", article[3], "Advert", "Privacy Policy",
+                      *[CONSENT[0], "Privacy Overview"] * 2, "Necessary", CONSENT[1]])
+    assert parse_page_text(text)["body"].split("\n\n") == article
+
+
+@pytest.mark.parametrize("copies", [2, 3])
+def test_a_page_that_repeats_all_its_prose_keeps_it(copies):
+    text = "\n".join(["Council approves a leaner budget", *PARAGRAPHS * copies])
+    assert set(PARAGRAPHS) <= set(parse_page_text(text)["body"].split("\n\n"))
+
+
+@pytest.mark.parametrize("subhead, under, kept", [
+    ("What happens next", ["Photo: Jo Roe/AP"], True),  # a subhead over a photo
+    ("What happens next", ["Jo Roe/Getty Images", "Advertisement"], True),
+    ("The mayor at the vote on Tuesday.", ["Photo: Jo Roe/AP"], False),  # a caption
+    ("View this post on Instagram", ["A post shared by Ann Lee (@annlee)"], False),  # an embed
+])
+def test_a_subhead_over_a_photo_credit_stays(subhead, under, kept):
+    after = [*PARAGRAPHS[3:], *LONG_PARAGRAPHS[:2]]
+    text = "\n".join(["Council approves a leaner budget", "By Ann Lee", *PARAGRAPHS[:3], subhead, *under, *after])
+    body = parse_page_text(text)["body"].split("\n\n")
+    assert body == [*PARAGRAPHS[:3], *([subhead] if kept else []), *after]
+
+
+@pytest.mark.parametrize("heading, closes", [
+    ("[ 167 comments ]", True),
+    ("Top Rated Comments", True),
+    ("Show all 12 comments", True),
+    ("Public comments on the plan", False),  # a subhead
+])
+def test_comments_headings_that_end_with_the_word_end_the_article(heading, closes):
+    comments = ["jo_roe", "2 days ago at 07:52 am", *LONG_PARAGRAPHS[:3], "Rating: 36 Votes"]
+    text = "\n".join(["Council approves a leaner budget", "By Ann Lee", *PARAGRAPHS, heading, *comments])
+    body = parse_page_text(text)["body"].split("\n\n")
+    assert body[:len(PARAGRAPHS)] == PARAGRAPHS
+    assert (len(body) == len(PARAGRAPHS)) is closes
+
+
+@pytest.mark.parametrize("label_copies, resumed", [
+    (3, True),  # a label over each box of links inside the article
+    (1, False),  # a closing heading
+])
+def test_a_closing_heading_the_page_repeats_is_a_widget_label(label_copies, resumed):
+    box = ["Related articles", "Mayor opens a new library in the north", "Schools get new computers"]
+    after = MORE_PARAGRAPHS[:2]
+    lines = ["Home", "Council approves a leaner budget", "By Ann Lee", *PARAGRAPHS, *box, *after]
+    lines += ["Privacy Policy", *box] * (label_copies - 1)  # other copies of the box, below the article
+    body = parse_page_text("\n".join(lines))["body"].split("\n\n")
+    assert body == PARAGRAPHS + (after if resumed else [])
+
+
+@pytest.mark.parametrize("lines, closes", [
+    (["Comments", "Jo Roe on March 3, 2023 at 4:47 pm said:", LONG_PARAGRAPHS[2], "Bo Chan on March 4, 2023 said:",
+      LONG_PARAGRAPHS[3]], True),  # comments under a short article
+    (["Comments", "Jo Roe", "2 days ago at 07:52 am", LONG_PARAGRAPHS[2], LONG_PARAGRAPHS[3]], True),
+    (["Comments", "Jo Roe said:", LONG_PARAGRAPHS[2], LONG_PARAGRAPHS[3]], False),  # no time stamp: a short article
+])
+def test_comments_with_time_stamps_end_a_short_article(lines, closes):
+    article = LONG_PARAGRAPHS[:2]
+    text = "\n".join(["Council approves a leaner budget", "By Ann Lee", *article, *lines])
+    body = parse_page_text(text)["body"].split("\n\n")
+    assert body[:2] == article
+    assert (len(body) == 2) is closes
+
+
+UNMARKED_ENTRIES = ["Bus fares rise by ten cents", "Libraries open on Sundays", "Road repairs wait until autumn"]
+
+
+@pytest.mark.parametrize("lead_in, entries, kept", [
+    ("Here is what changes for residents:", UNMARKED_ENTRIES, True),  # a list whose bullets were not copied
+    ("The changes:", UNMARKED_ENTRIES, True),
+    ("What changes for residents", UNMARKED_ENTRIES, False),  # nothing announces a list
+    ("Here is what changes for residents:", [UNMARKED_ENTRIES[0], "$26 at Example Shop", UNMARKED_ENTRIES[1]],
+     False),  # a shop's button among them
+    ("Read our coverage of the vote:", ["Mayor opens a new library in the...", "Schools get new computers in the..."],
+     False),  # cut-off teasers
+])
+def test_entries_a_lead_in_announces_stay(lead_in, entries, kept):
+    text = "\n".join(["Council approves a leaner budget", "By Ann Lee", *PARAGRAPHS[:3], lead_in, *entries,
+                      *PARAGRAPHS[3:], *LONG_PARAGRAPHS[:2]])
+    body = parse_page_text(text)["body"].split("\n\n")
+    assert body[:3] == PARAGRAPHS[:3]
+    assert body[-2:] == LONG_PARAGRAPHS[:2]
+    assert (entries[0] in body) is kept
+    assert (lead_in in body) is kept
+
+
+
 @pytest.mark.parametrize("before", [
     ["Trending: Mayor opens a new library in the north of the city"],  # a teaser above the headline
     ["Politics", "Oops!", "Something went wrong.", "Oops!", "Something went wrong."] * 20,  # repeated widgets
