@@ -336,7 +336,7 @@ _NAME_LIST_SEPARATOR = re.compile(r",|\s(?:and|&|et|y|e)\s", re.IGNORECASE)
 
 _SENTENCE_END = re.compile(r"[.!?…:;][\"'”’)\]»]*$")
 # Punctuation inside a sentence (Latin, CJK, Arabic, Devanagari): a long line without any is a
-# tag cloud or keyword list, not prose.
+# tag cloud or keyword list, not prose (unless it is a list's entry: "- Best actor - Ann Lee for ...").
 _PUNCTUATION = re.compile(r"[.,;:!?…。，、！？；：،।]")
 
 
@@ -732,7 +732,7 @@ def _line_info(line: str) -> dict:
                   or (n_words >= _MIN_CAPTION_WORDS and _CAPTION_DATE.search(tail)
                       and _byline_text(head) is None))
     ends_sentence = bool(_SENTENCE_END.search(line[-8:])) and not line.endswith(("...", "…"))  # a cut teaser
-    long_prose = n_words >= 30 and _PUNCTUATION.search(head) is not None  # not a tag cloud
+    long_prose = n_words >= 30 and (_PUNCTUATION.search(head) is not None or _LIST_ITEM.match(head) is not None)
     prose = not furniture and not credit and ((n_words >= _MIN_PROSE_WORDS and ends_sentence) or long_prose) \
         and _LETTER.search(head) is not None and not _is_title_case(head)
     if prose:
