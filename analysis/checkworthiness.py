@@ -22,6 +22,10 @@ MODEL_PATH = Path(__file__).with_name("resources") / "checkworthiness.json"
 
 # Words, or figures with their separators; apostrophes kept inside words ("don't").
 _TOKEN = re.compile(r"[a-z]+(?:'[a-z]+)*|\d+(?:[.,]\d+)*")
+# What can make the tokens of lower-cased text differ from its runs of word characters: a word
+# character outside a-z and 0-9 (non-ASCII, or "_"), a digit next to a letter, "." or ",".
+_NON_ASCII_WORD_CHARACTER = re.compile(r"[^\W\x00-\x7f]")
+_JOINED_DIGIT = re.compile(r"\d(?:(?<=[a-z]\d)|[a-z.,])")
 _YEAR = re.compile(r"(?:1[89]|20)\d\d")
 _DIGIT = re.compile(r"\d")
 # A capitalised word after a word or a comma (not opening the sentence), or an all-caps word.
@@ -72,9 +76,21 @@ def _feature_parts(text: str, quantities: list[dict] | None) -> tuple[list[str],
     return tokens, bigrams, _flags(text, tokens, set(tokens), set(bigrams), quantities)
 
 
-def _tokens(text: str) -> list[str]:
-    """The sentence's words, figures as ``<num>`` and years as ``<year>``."""
-    words = _TOKEN.findall(text.lower().replace("’", "'"))
+def tokens_are_words(lower: str) -> bool:
+    """Whether the tokens of lower-cased text are its runs of word characters (``\\w+``), in order:
+    true unless it holds an apostrophe, "_", a non-ASCII word character, or a digit next to a
+    letter, "." or ","."""
+    return not ("'" in lower or "’" in lower or "_" in lower or _JOINED_DIGIT.search(lower)
+                or (not lower.isascii() and _NON_ASCII_WORD_CHARACTER.search(lower)))
+
+
+def _tokens(text: str, words: list[str] | None = None) -> list[str]:
+    """The sentence's words, figures as ``<num>`` and years as ``<year>``.
+
+    ``words`` are its runs of word characters, lower-cased, when already known and
+    :func:`tokens_are_words` holds.
+    """
+    words = _TOKEN.findall(text.lower().replace("’", "'")) if words is None else words
     if not _DIGIT.search(text):
         return words
     return [("<year>" if _YEAR.fullmatch(t) else "<num>") if t[0].isdigit() else t for t in words]
@@ -117,17 +133,20 @@ def load_model(path: Path = MODEL_PATH) -> dict:
     return json.loads(Path(path).read_text(encoding="utf-8"))
 
 
-def score(text: str, quantities: list[dict] | None = None, model: dict | None = None) -> float:
+def score(text: str, quantities: list[dict] | None = None, model: dict | None = None,
+          words: list[str] | None = None) -> float:
     """Probability (0-1) that ``text`` is a check-worthy factual claim; higher = more check-worthy.
 
     Args:
         text: One sentence.
         quantities: Its parsed quantities, when already known (saves parsing twice).
         model: A loaded model; the shipped one by default.
+        words: The runs of word characters of ``text.lower()``, when already known and
+            :func:`tokens_are_words` holds (saves tokenizing twice).
     """
     shipped = model is None or model is load_model()
     unigrams, bigrams, others = _shipped_weights() if shipped else _weight_tables(model)
-    words = _tokens(text)
+    words = _tokens(text, words)
     tokens, pairs = set(words), set(_bigrams(words))  # binary features
     flags = set(_flags(text, words, tokens, pairs, quantities))
     weights = chain(map(unigrams.get, tokens, repeat(0.0)), map(bigrams.get, pairs, repeat(0.0)),

@@ -13,8 +13,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Iterable, NamedTuple
 
-from .checkworthiness import load_model, score
-from .quantities import parse_quantities
+from .checkworthiness import load_model, score, tokens_are_words
+from .quantities import QUANTITY_WORDS, parse_quantities
 
 HEDGES_PATH = Path(__file__).with_name("resources") / "hedges.txt"
 # Entries of the hedges list (wooorm/hedges, MIT) that are not hedges in news prose: boosters,
@@ -192,14 +192,21 @@ def extract_claims(article: dict, sentences: list[dict], quotes: list[dict]) -> 
     Returns:
         Rows with the ``claims`` columns; ``quantities`` is a list of dicts.
     """
+    texts = [sentence.get("text") or "" for sentence in sentences]
+    # Each step runs over all the sentences before the next one starts: fewer cache misses.
+    lowers = [text.lower() for text in texts]
+    all_words = [_WORD.findall(lower) for lower in lowers]
+    words = [_word_keys().intersection(sentence_words) for sentence_words in all_words]
+    quantities = [parse_quantities(text, sentence_words) for text, sentence_words in zip(texts, words)]
+    # the words serve as the check-worthiness tokens too, when they are the same
+    tokens = [sentence_words if tokens_are_words(lower) else None
+              for lower, sentence_words in zip(lowers, all_words)]
+    scores = [round(score(text, sentence_quantities, words=sentence_tokens), 4)
+              for text, sentence_quantities, sentence_tokens in zip(texts, quantities, tokens)]
     threshold = load_model()["threshold"]
     rows = []
     for index, (sentence, nearby_quotes) in enumerate(zip(sentences, _quotes_near(sentences, quotes))):
-        text = sentence.get("text") or ""
-        words = words_of(text.lower())
-        quantities = parse_quantities(text, words)
-        words &= _cue_keys()  # all that the cue families look at (smaller sets: faster tests)
-        checkworthiness = round(score(text, quantities), 4)
+        text, checkworthiness = texts[index], scores[index]
         is_claim = checkworthiness >= threshold
         rows.append({
             "article_id": article.get("article_id", sentence.get("article_id", "")),
@@ -210,10 +217,10 @@ def extract_claims(article: dict, sentences: list[dict], quotes: list[dict]) -> 
             "text": text,
             "checkworthiness": checkworthiness,
             "is_claim": is_claim,
-            "claim_type": claim_type(text, quantities, is_claim, words),
+            "claim_type": claim_type(text, quantities[index], is_claim, words[index]),
             "claimer": claimer(sentence, nearby_quotes),
-            "hedged": is_hedged(text, words),
-            "quantities": quantities,
+            "hedged": is_hedged(text, words[index]),
+            "quantities": quantities[index],
         })
     return rows
 
@@ -250,6 +257,8 @@ def claim_type(text: str, quantities: list[dict], is_claim: bool, words: set[str
     """
     lower = text.lower()
     words = words_of(lower) if words is None else words
+    if not _may_hold_type_cue(lower, words):  # what the steps below conclude then, found cheaply
+        return "quantity" if quantities else "other"
     opinion = None  # looked for only when the answer depends on it
     if not is_claim and not quantities:
         opinion = OPINION.found(lower, words)
@@ -265,6 +274,20 @@ def claim_type(text: str, quantities: list[dict], is_claim: bool, words: set[str
     if opinion is None:
         opinion = OPINION.found(lower, words)
     return "opinion" if opinion else "other"
+
+
+#: Every family that :func:`claim_type` looks for.
+TYPE_FAMILIES = (*(cues for _, cues in TYPED_CUES), PERSONAL_EXPERIENCE, OPINION)
+_TYPE_KEYS = frozenset().union(*(cues.keys for cues in TYPE_FAMILIES))
+_TYPE_STEMS = re.compile("|".join(re.escape(stem) for cues in TYPE_FAMILIES for stem, _ in cues.stems))
+
+
+def _may_hold_type_cue(lower: str, words: set[str]) -> bool:
+    """Whether any of :data:`TYPE_FAMILIES` can find a cue in ``lower`` (one set test and one
+    regex instead of seven :meth:`Cues.found` calls): each needs one of its keys among the
+    ``words`` (:func:`words_of`, those outside :func:`_cue_keys` may be left out), or one of its
+    stems inside ``lower``."""
+    return not words.isdisjoint(_TYPE_KEYS) or _TYPE_STEMS.search(lower) is not None
 
 
 @lru_cache(maxsize=1)
@@ -295,8 +318,14 @@ def hedge_pattern() -> re.Pattern:
 def _cue_keys() -> frozenset[str]:
     """The words that :meth:`Cues.found` looks at in the families of :func:`claim_type` and
     :func:`is_hedged`: a sentence's other words may be left out of the ``words`` they take."""
-    families = (*(cues for _, cues in TYPED_CUES), PERSONAL_EXPERIENCE, OPINION, _hedge_family())
-    return frozenset().union(*(cues.keys for cues in families))
+    return frozenset().union(*(cues.keys for cues in (*TYPE_FAMILIES, _hedge_family())))
+
+
+@lru_cache(maxsize=1)
+def _word_keys() -> frozenset[str]:
+    """The words of a sentence that the stage looks at: :func:`_cue_keys` and the words that
+    :func:`~analysis.quantities.parse_quantities` looks at."""
+    return _cue_keys() | QUANTITY_WORDS
 
 
 @lru_cache(maxsize=1)

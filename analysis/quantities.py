@@ -60,10 +60,11 @@ _COMPARATIVE_AFTER = re.compile(r"\s+(?:\w+\s+)?(?:as|than|more|less|higher|lowe
 
 _word_numbers = sorted(WORD_VALUES, key=len, reverse=True)
 _SCALE_WORDS = "hundred|thousand|million|billion|trillion"
+_CURRENCY_CODES = "usd eur gbp rmb cny".split()
 # Matched against the lower-cased sentence (see _fold). The lookahead lets the regex engine skip
 # positions that cannot start a figure, which makes the scan several times faster.
-QUANTITY = re.compile(
-    r"(?=[\d$£€¥₹]|\b(?:us|a|c|hk|usd|eur|gbp|rmb|cny|" + "|".join(_TENS + _SMALL) + r"|twice|dozen)\b)"
+_FIGURE_START = r"(?=[\d$£€¥₹]|\b(?:us|a|c|hk|" + "|".join(_CURRENCY_CODES + _TENS + _SMALL) + r"|twice|dozen)\b)"
+_QUANTITY_BODY = (
     r"(?P<currency>(?:us\$|a\$|c\$|hk\$|\$|£|€|¥|₹|usd|eur|gbp|rmb|cny)\s?)?"
     r"(?:(?P<digits>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?P<glued>[a-z]{1,3})?"
     r"|(?P<words>(?:" + "|".join(_TENS) + r")-(?:" + "|".join(_SMALL[:9]) + r")|"
@@ -72,6 +73,10 @@ QUANTITY = re.compile(
     r"(?P<percent>\s?%|\s+per\s?cent\b|\s+percentage\s+points?\b)?"
     r"(?P<times>\s+times\b)?"
 )
+QUANTITY = re.compile(_FIGURE_START + _QUANTITY_BODY)
+# QUANTITY for a text where no figure can start with a letter (see _starts_at_symbols): the
+# regex engine then tests one character class at each position instead of a list of words.
+_QUANTITY_AT_SYMBOL = re.compile(r"(?=[\d$£€¥₹])" + _QUANTITY_BODY)
 # An approximating cue ending right before a figure (searched in a short window before it).
 APPROXIMATE_BEFORE = re.compile(
     r"(?:\b(?:" + "|".join(re.escape(c) for c in sorted(APPROXIMATE_CUES[:-1], key=len, reverse=True))
@@ -79,6 +84,9 @@ APPROXIMATE_BEFORE = re.compile(
 # Every QUANTITY match holds a digit or one of these words (a number word, or a scale word after "a").
 _NUMBER_WORDS = (*_SMALL, *_TENS, "twice", "dozen", *SCALES)
 _NUMBER_WORD_SET = frozenset(_NUMBER_WORDS)
+#: The words a quantity can start with besides "a", "us", "c" and "hk" (see _starts_at_symbols):
+#: the only words of a text that parse_quantities looks at.
+QUANTITY_WORDS = _NUMBER_WORD_SET | frozenset(_CURRENCY_CODES)
 _DIGIT = re.compile(r"\d")
 _CUE_WINDOW = 30
 _MAX_DIGITS = 18  # longer digit runs are identifiers (and would not fit a JSON number reader)
@@ -89,8 +97,9 @@ def parse_quantities(text: str, words: set[str] | None = None) -> list[dict]:
 
     Args:
         text: A sentence (any string; never raises).
-        words: The words (runs of word characters) of ``text.lower()``, when already known:
-            a cheaper test then rules out more sentences (see :func:`may_hold_quantity`).
+        words: The words (runs of word characters) of ``text.lower()``, when already known
+            (those outside :data:`QUANTITY_WORDS` may be left out): cheaper tests then rule
+            out more sentences and more positions (see :func:`may_hold_quantity`).
 
     Returns:
         One dict per quantity, in text order: ``text`` (the span, from an approximating cue to
@@ -102,7 +111,8 @@ def parse_quantities(text: str, words: set[str] | None = None) -> list[dict]:
     found = []
     if not may_hold_quantity(folded, words):
         return found
-    for match in QUANTITY.finditer(folded):
+    pattern = _QUANTITY_AT_SYMBOL if _starts_at_symbols(folded, words) else QUANTITY
+    for match in pattern.finditer(folded):
         cue = APPROXIMATE_BEFORE.search(folded, max(0, match.start() - _CUE_WINDOW), match.start())
         quantity = _quantity(text, match, cue.start() if cue else None)
         if quantity is not None:
@@ -128,6 +138,21 @@ def may_hold_quantity(folded: str, words: set[str] | None = None) -> bool:
         if word in folded:
             return True
     return False
+
+
+def _starts_at_symbols(folded: str, words: set[str] | None) -> bool:
+    """Whether every :data:`QUANTITY` match in ``folded`` starts with a digit or a currency sign.
+
+    A match starting with a letter starts with a whole word of ``folded`` (the lookahead) that
+    is a number word, a currency code, "us$" or the like (a "$" in the text), "a dozen" or "a"
+    before a scale word ("a million"): each holds a word of :data:`QUANTITY_WORDS` or a "$".
+
+    Args:
+        folded: The text, lower-cased by :func:`_fold`.
+        words: The words of ``text.lower()`` as :func:`parse_quantities` takes them, or ``None``
+            (unknown: the answer is then ``False``).
+    """
+    return words is not None and "$" not in folded and words.isdisjoint(QUANTITY_WORDS)
 
 
 def _fold(text: str) -> str:

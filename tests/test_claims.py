@@ -140,6 +140,23 @@ def test_claim_type_and_hedge_need_only_the_cue_words(text, quantities, is_claim
     assert claims.is_hedged(text, cue_words) is claims.is_hedged(text)
 
 
+@pytest.mark.parametrize("text", [*CUE_TEXTS, "I think the 3% rise is wrong.", "Prices rose in May 2019."])
+def test_type_cue_test_rules_out_only_sentences_without_type_cues(text):
+    """When the cheap test says no family of claim_type can fire, none does: claim_type's answer
+    is the one the families would give."""
+    lower = text.lower()
+    words = claims.words_of(lower)
+    may_hold = claims._may_hold_type_cue(lower, words)
+    assert claims._may_hold_type_cue(lower, words & claims._cue_keys()) is may_hold
+    if not may_hold:
+        assert not any(cues.found(lower, words) for cues in claims.TYPE_FAMILIES)
+
+
+def test_type_cue_test_has_positives_and_negatives():
+    may_hold = [claims._may_hold_type_cue(text, claims.words_of(text)) for text in CUE_TEXTS]
+    assert any(may_hold) and not all(may_hold)
+
+
 @pytest.mark.parametrize("family", FAMILIES)
 def test_every_anchored_cue_is_exercised_and_found_on_its_own(family):
     """Every anchored pattern matches one of :data:`CUE_TEXTS` (so the test above covers it),
@@ -254,6 +271,39 @@ def test_score_is_the_logistic_of_the_feature_weights(text):
     logit = model["bias"] + sum(model["weights"].get(name, 0.0) for name in names) / math.sqrt(len(names))
     assert score(text) == pytest.approx(1.0 / (1.0 + math.exp(-logit)), rel=1e-12, abs=1e-15)
     assert score(text, model=model) == score(text)
+
+
+@pytest.mark.parametrize("text, same", [
+    ("the cat sat on the mat.", True), ("in 2004 it sold 300 cars", True), ("£300 - 5% (or ~7) / 8 ; 9", True),
+    ("“quoted” — dashes… and spaces\u00a0here", True), ("", True), ("in 2004.", False), ("1,000 cars", False),
+    ("3.5 percent", False), ("the 1990s", False), ("g20 summit", False), ("it's here", False), ("it’s here", False),
+    ("rock'n'roll", False), ("snake_case", False), ("café society", False), ("١٢٣ people", False),
+    ("x²", False), ("naïve", False),
+])
+def test_words_serve_as_tokens_only_when_the_splits_agree(text, same):
+    """Where the cheap test holds, the runs of word characters are exactly the tokens (so the
+    claims stage passes them to score); the other texts include ones where they differ."""
+    import re
+
+    from analysis import checkworthiness
+
+    words = re.findall(r"\w+", text)
+    assert checkworthiness.tokens_are_words(text) is same
+    if same:
+        assert words == checkworthiness._TOKEN.findall(text.replace("’", "'"))
+        assert score(text, words=words) == score(text)
+    assert claims.extract_claims({"article_id": "a1"}, [{"text": text, "start": 0, "end": len(text)}], [])[0][
+        "checkworthiness"] == round(score(text), 4)
+
+
+def test_words_and_tokens_differ_on_some_texts_the_test_rejects():
+    import re
+
+    from analysis import checkworthiness
+
+    texts = ["in 2004.", "1,000 cars", "the 1990s", "it's here", "snake_case", "café society", "x²"]
+    assert all(not checkworthiness.tokens_are_words(text) for text in texts)
+    assert all(re.findall(r"\w+", text) != checkworthiness._TOKEN.findall(text) for text in texts[1:])
 
 
 @pytest.mark.parametrize("text, cues", [

@@ -85,3 +85,29 @@ def test_cheap_test_on_words_needs_a_whole_number_word(text, holds):
 ])
 def test_cheap_quantity_test(text, holds):
     assert quantities.may_hold_quantity(quantities._fold(text)) is holds
+
+
+@pytest.mark.parametrize("text, at_symbols", [
+    ("Sales rose 5% to $2.3bn in 2019.", False), ("Sales rose 5% to £2.3bn in 2019.", True),
+    ("It cost 300 euros, or US$ 12 each.", False), ("It cost usd 12.", False), ("It cost 12 eur.", False),
+    ("A million people and 3 cars.", False), ("A dozen eggs cost 2.", False), ("One of 3 went.", False),
+    ("Twenty-one of 30 went.", False), ("We saw 3 of them in the US.", True), ("Route 66, a c 5 us 7", True),
+    ("Someone often sent 5 money orders.", True), ("٣ people and ½ a cake.", True), ("İ 5 people", True),
+    ("The 2019 election, 10km away at 9 pm.", True), ("No figure here.", True), ("", True),
+])
+def test_symbol_start_pattern_finds_what_the_full_pattern_finds(text, at_symbols):
+    """When no word can start a figure, the cheaper pattern gives the same matches; texts where
+    a word starts one take the full pattern."""
+    folded = quantities._fold(text)
+    words = set(re.findall(r"\w+", text.lower()))
+    assert quantities._starts_at_symbols(folded, words) is at_symbols
+    assert quantities._starts_at_symbols(folded, words & quantities.QUANTITY_WORDS) is at_symbols
+    assert quantities._starts_at_symbols(folded, None) is False
+    full = [match.groupdict() | {"span": match.span()} for match in quantities.QUANTITY.finditer(folded)]
+    cheap = [match.groupdict() | {"span": match.span()} for match in quantities._QUANTITY_AT_SYMBOL.finditer(folded)]
+    if at_symbols:
+        assert cheap == full
+    elif any(folded[match["span"][0]].isalpha() for match in full):
+        assert cheap != full  # a word starts a figure: the cheap pattern alone would miss it
+    assert parse_quantities(text, words) == parse_quantities(text)
+    assert parse_quantities(text, words & quantities.QUANTITY_WORDS) == parse_quantities(text)
