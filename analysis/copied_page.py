@@ -37,11 +37,12 @@ lines only, in four steps:
    a widget's label, and a line under a video player's state ("VIDEO LOADING") titles the video. Distances to the
    body count only lines the page does not repeat, so a block of repeated widgets does not
    push the header out of reach.
-   Bylines ("By X, Role", "ByX", "BY" + names, "Author:", "Words:", "as told to", "<date> by
-   X", "Par X et Y", or a bare name beside a date or time stamp ("1:39 PM ET", "X • 8h"), in a
-   metadata strip ("X |", share buttons below) or above its bio, with co-authors listed one per
-   line above the date; else a "X — <date>" signature under the article) and the publication
-   date ("Published" preferred over "Updated") are read near the headline (month names in
+   Bylines ("By X, Role", "ByX", "BY" + names, "Author:", "Words:", "Photos and Words:", "as told
+   to", "<date> by X", "Par X et Y", or a bare name beside a date or time stamp ("1:39 PM ET", "X •
+   8h"), with a job title ("X, Staff Writer"), opening a metadata strip ("X |", "X | Outlet", share
+   buttons below; it beats a "By" line below it) or above its bio, with co-authors listed one per
+   line above the date; else a "X — <date>" signature or an author box under the article) and
+   the publication date ("Published" preferred over "Updated") are read near the headline (month names in
    English and, day first, in the other languages guess_language knows, also abbreviated as in
    "21.dez.2018"; dotted numeric dates day first, but a two-digit year's month first on an
    English page); a bare byline under the headline beats a "By" line far from it. Names are
@@ -171,6 +172,7 @@ _MAX_BLURB_WORDS = 40  # mean words of a teaser list's blurbs
 _MIN_TEASERS = 3
 _TEASER_WINDOW = 8  # lines after a closing heading searched for teaser pairs
 _NAME_DATE_SPAN = 10
+_AUTHOR_BOX_SPAN = 12  # lines after the body searched for the author's name above their bio
 _TITLE_CASE_SHARE = 0.8
 _MAX_SCAN_CHARS = 200_000  # body text searched for tag phrases and outlet mentions
 
@@ -256,16 +258,16 @@ _MAX_STAMP_WORDS = 6
 _READ_TIME = re.compile(r"(\d{1,3})\s?(?:-\s?)?min(?:ute)?s?\.?\s(?:read|reading)\b", re.IGNORECASE)
 
 # "By X", "ByX" (glued), "BY", "Written by X", "Photos and story by X", "Author: X", "Words: X",
-# "Author" (names below), French "Par X", Spanish and Portuguese "Por X" (capitalised: "par" and
-# "por" are words of prose); not "Cars By Price", "BYD Seal" (a glued "By" has a lower-case y) or
-# "Authors Columns Videos".
+# "Photos and Words: X", "Author" (names below), French "Par X", Spanish and Portuguese "Por X"
+# (capitalised: "par" and "por" are words of prose); not "Cars By Price", "BYD Seal" (a glued "By"
+# has a lower-case y) or "Authors Columns Videos".
+_BYLINE_LEAD = (r"^(?:(?:written|story|stories|reported|reporting|words|text|article|compiled|edited|produced"
+                r"|photos?|and|&|interview|analysis|opinion|commentary|review|posted|published|report|column|essay"
+                r"|video|news|feature|guide|blog)\s){0,3}?")
 _BYLINE = re.compile(
-    r"^(?:(?:written|story|stories|reported|reporting|words|text|article|compiled|edited|produced|photos?"
-    r"|and|&|interview|analysis|opinion|commentary|review|posted|published|report|column|essay|video|news|feature"
-    r"|guide|blog)\s){0,3}?"
-    r"(?:by(?=\s|:|$)|(?-i:By)(?=(?-i:[A-Z]))|(?-i:P[ao]r|P[AO]R)(?=\s))\s*:?\s*"
+    _BYLINE_LEAD + r"(?:by(?=\s|:|$)|(?-i:By)(?=(?-i:[A-Z]))|(?-i:P[ao]r|P[AO]R)(?=\s))\s*:?\s*"
     r"|^(?:authors?|writers?|byline)\s*(?::\s*|$)"
-    r"|^(?:contributors?|reporters?|words|text|story|reporting|interview)\s?:\s*",  # a credit label
+    r"|" + _BYLINE_LEAD + r"(?:contributors?|reporters?|words|text|story|reporting|interview)\s?:\s*",  # credit label
     re.IGNORECASE,
 )
 # "Photograph by X", "Images by X": a picture credit, not a byline ("Photos and story by X" is one).
@@ -304,6 +306,9 @@ _NOT_AUTHOR = re.compile(
     re.IGNORECASE)
 # Degrees after a name ("Ann Lee, MD"): a role, not a second author.
 _CREDENTIAL = re.compile(r"(?:MD|M\.D\.|PhD|Ph\.D\.|RN|MPH|DO|MBA|RD|CPA|JD|Esq\.?|DDS|DVM|PharmD)", re.IGNORECASE)
+# A share button under a name in a metadata strip ("Share", "Twitter", "Email").
+_SHARE_BUTTON = re.compile(r"(?:share|tweet|e-?mail|print|copy link|save|facebook|twitter|x|linkedin|whatsapp|reddit"
+                           r"|pinterest|flipboard|threads|bluesky|messenger)\b", re.IGNORECASE)
 # A profile button copied with the name ("Ann Lee Follow", "Ann LeeFollow", "Follow Ann Lee").
 _NAME_BUTTON = re.compile(r"^(?:Follow|Contact|Email)\s|(?<=[a-z])\s?(?:Follow|Subscribe|Contact|Email)$")
 _INITIALS = re.compile(r"(?:[A-Z]\.){1,3}")
@@ -320,6 +325,9 @@ _GLUED_ROLE = re.compile(
     r"|EDITOR)",
 )
 _NAME_PARTICLES = {"de", "van", "von", "der", "da", "del", "la", "le", "bin", "al", "of", "the", "for"}
+# Function words: a bare line holding one is a label or code ("Order By", "Back to Top"), no name.
+_NOT_NAME_WORDS = {"of", "the", "for", "by", "to", "in", "on", "at", "with", "from", "our", "your"}
+_GENERATION = re.compile(r"II|III|IV")  # "George T. Conway III": not an acronym
 # A full stop after a name, kept after an initial or "Jr." ("Ann M. Lee Jr.").
 _NAME_END = re.compile(r"(?<!\b[A-Z])(?<!\b[JS]r)\.+$")
 _NAME_TOKEN = re.compile(r"^[^\W\d_][\w'’.-]*$")
@@ -1122,7 +1130,7 @@ def _meta_follows(lines: list[str], i: int, first_body: int) -> float:
     below a name-shaped line are not enough here: menus end with social links too)."""
     following = lines[i + 1:min(i + 5, first_body + 1)]
     for distance, line in enumerate(following):
-        if _is_meta_line(line) or ((_date_beside(following, distance + 1) or _ends_with_separator(line))
+        if _is_meta_line(line) or ((_date_beside(following, distance + 1) or _is_field_strip(line))
                                    and _bare_byline(line)[0]):
             if distance == 0:
                 return _META_DIRECTLY_BELOW
@@ -1181,11 +1189,15 @@ def _echoed(line: str, crumbs: list[str]) -> bool:
 # --- byline ------------------------------------------------------------------------------------
 
 def _find_authors(lines: list[str], header_from: int, first_body: int, end: int) -> tuple[list[str], list[str]]:
-    """Authors and roles from the first byline in the header, else a bare name beside a date
-    under the headline, else a byline just after the body, else the nearest one above the
+    """Authors and roles from the first byline in the header (a bare name opening a metadata strip
+    beats a "By" line below it), else a bare name beside a date under the headline, else a byline
+    just after the body or an author box (name, bio) below it, else the nearest one above the
     header (evidence close to the headline beats evidence far from it)."""
     header = range(header_from, min(first_body + 3, len(lines)))
-    found = _labelled_byline(lines, header) or _bare_byline_under(lines, header_from, first_body)
+    bare = _bare_byline_under(lines, header_from, first_body)  # (line, byline)
+    # a "By" line beats a bare name, unless that is the first of a metadata strip ("Ann Lee | May 3, 2023")
+    stamped = bare and (_is_field_strip(lines[bare[0]]) or _dates_or_times(lines[bare[0]][:_HEAD_CHARS]))
+    found = _labelled_byline(lines, range(header_from, bare[0]) if stamped else header) or (bare and bare[1])
     if found:
         return found
     after_body = range(end, min(end + 8, len(lines)))
@@ -1193,10 +1205,13 @@ def _find_authors(lines: list[str], header_from: int, first_body: int, end: int)
     found = _labelled_byline(lines, [*after_body, *above_header])
     if found:
         return found
-    for i in after_body:  # "Dec 6, 2023 Ann Lee" or "Ann Lee — 2023-12-06 — Permalink" closing the article
+    for i in range(end, min(end + _AUTHOR_BOX_SPAN, len(lines))):
         authors, roles = _bare_byline(lines[i])
-        bio_below = i + 1 < len(lines) and _bio_start(authors, name_alone=False)(lines[i + 1][:_HEAD_CHARS])
-        if authors and (_is_meta_line(lines[i]) or bio_below):  # or "Ann Lee" / "Ann Lee is ..."
+        is_bio = _bio_start(authors, name_alone=False)
+        bio_below = any(is_bio(line[:_HEAD_CHARS]) for line in lines[i + 1:i + 3])  # a role line may sit between
+        # "Dec 6, 2023 Ann Lee" or "Ann Lee — 2023-12-06 — Permalink" closing the article, or an author box:
+        # "Ann Lee" / ("Staff Writer") / "Ann Lee is ..."
+        if authors and ((i in after_body and _is_meta_line(lines[i])) or bio_below):
             return authors, roles
     return [], []
 
@@ -1214,32 +1229,41 @@ def _labelled_byline(lines: list[str], candidates) -> tuple[list[str], list[str]
     return None
 
 
-def _bare_byline_under(lines: list[str], header_from: int, first_body: int) -> tuple[list[str], list[str]] | None:
+def _bare_byline_under(lines: list[str], header_from: int,
+                       first_body: int) -> tuple[int, tuple[list[str], list[str]]] | None:
     """A name without "By" under the headline, with evidence that it is a byline: a date or
-    read time near it, an outlet after it ("ANN LEE USA TODAY"), a job title below it, or the
-    shape of a metadata strip (a field separator after it, share buttons below it)."""
+    read time near it, an outlet after it ("ANN LEE USA TODAY"), a job title after or below it,
+    or the shape of a metadata strip (a field separator after it, share buttons below it).
+    Returns (line index, (authors, roles)), or None."""
     for i in range(header_from + 1, min(max(first_body, header_from + 6), len(lines))):
         authors, roles = _bare_byline(lines[i])
         if not authors:
             continue
+        if lines[i].isupper():  # "ANN LEEDATA JOURNALIST": a role glued on
+            authors, roles = _unglue_capitals(lines[i][:_HEAD_CHARS], lines) or (authors, roles)
         with_outlet = i == header_from + 1 and bool(roles and roles[0])
-        near_headline = i <= header_from + 5 and (
-            _date_near(lines, i) or with_outlet or _in_metadata_strip(lines, i))
+        near_headline = i <= header_from + 5 and (_date_near(lines, i) or with_outlet or _in_metadata_strip(lines, i)
+                                                  or bool(_ROLE_TITLE.search(roles[0])))  # "Ann Lee, Staff Writer"
         if near_headline or _role_below(lines, i) or _date_beside(lines, i):
-            return _with_names_below(lines, i, authors, roles)
+            return i, _with_names_below(lines, i, authors, roles)
     return None
 
 
 def _in_metadata_strip(lines: list[str], i: int) -> bool:
-    """Line ``i`` ends with a field separator ("Ann Lee |") or share buttons follow it: the
-    strip of fields (byline, date, buttons) that pages print between headline and article."""
+    """Line ``i`` has field separators ("Ann Lee |", "Ann Lee | Example News") or share buttons
+    (not an "Advertisement" label) follow it: the strip of fields (byline, date, buttons) that
+    pages print between headline and article."""
     below = lines[i + 1][:_HEAD_CHARS] if i + 1 < len(lines) else ""
-    return _ends_with_separator(lines[i]) or bool(below and _FURNITURE.match(below) and _is_short(below, 3))
+    return _is_field_strip(lines[i]) or bool(below and _FURNITURE.match(below) and _SHARE_BUTTON.match(below)
+                                             and _is_short(below, 3))
 
 
-def _ends_with_separator(line: str) -> bool:
-    """ "Ann Lee |": a field of a metadata strip whose next field was not copied."""
-    return line.endswith(("|", "·", "•"))
+def _is_field_strip(line: str) -> bool:
+    """ "Ann Lee |", "Ann Lee · Example News", "Ann Lee | Example.org": fields of a metadata strip, the
+    next ones a date, an outlet or a role, or not copied ("Middle East | World" is a strip of labels)."""
+    _, *rest = _fields(line[:_HEAD_CHARS])
+    return bool(rest) and (not rest[-1] or any("." in field or _is_role(field) or _dates_or_times(field)
+                                               for field in rest))
 
 
 def _with_names_below(lines: list[str], i: int, authors: list[str], roles: list[str]) -> tuple[list[str], list[str]]:
@@ -1366,8 +1390,10 @@ def _bare_byline(line: str) -> tuple[list[str], list[str]]:
     if _FURNITURE.match(head) or _END_MARKER.match(head) or _FURNITURE_ANYWHERE.search(head):
         return [], []
     leading_date = _DATE.match(head)
-    if leading_date:  # "May 30, 2023 / Ann Lee"
-        head = head[leading_date.end():].lstrip(" /|·•,-–—")
+    if leading_date:  # "May 30, 2023 / Ann Lee", "Oct 24, 2019 at 2:56 pm | Ann Lee"
+        stamp = _fields(head)[0]
+        timed = len(stamp) < len(head) and _TIME_OR_READ.search(stamp, leading_date.end())
+        head = head[len(stamp) if timed else leading_date.end():].lstrip(" /|·•,-–—")
     stops = (_DATE.search(head), _BYLINE_STOP.search(head), _NAME_FIELD_END.search(head),
              _CAMEL_GLUE.search(head))
     cut = min([m.start() for m in stops if m] + [len(head)])
@@ -1376,10 +1402,10 @@ def _bare_byline(line: str) -> tuple[list[str], list[str]]:
         return [], []
     authors, roles = [], []
     for part in (_undouble(_NAME_BUTTON.sub("", part.strip())) for part in parts):
-        if authors and not roles[-1] and _is_role(part):
-            roles[-1] = part  # "Ann Lee, Staff Writer"
-            continue
         name, role = _bare_name(part)
+        if not name and authors and _is_role(part):  # "Ann Lee, Staff Writer"; "Bo Chan Staff and Globe Writer"
+            roles[-1] = f"{roles[-1]}, {part}" if roles[-1] else part
+            continue
         if not name:
             return [], []
         authors.append(name)
@@ -1407,7 +1433,8 @@ def _bare_name(text: str) -> tuple[str, str]:
     start with a person's name (two to four words, initials allowed)."""
     words = text.split()
     if not 2 <= len(words) <= 7 or (not text.isupper() and any(
-            len(w) > 1 and w.isupper() and not _INITIALS.fullmatch(w) for w in words)):
+            len(w) > 1 and w.isupper() and not _INITIALS.fullmatch(w) and not _GENERATION.fullmatch(w)
+            for w in words)):
         return "", ""
     outlet = _outlet_start(words)
     name, role = " ".join(words[:outlet]), " ".join(words[outlet:])
@@ -1417,7 +1444,7 @@ def _bare_name(text: str) -> tuple[str, str]:
             return "", ""
     if not 2 <= len(name.split()) <= 4 or not _looks_like_name(name) or _ROLE_WORD.search(name) \
             or _ORGANISATION.search(name) or _NOT_AUTHOR.search(name) \
-            or {"of", "the", "for"} & set(name.lower().split()):
+            or _NOT_NAME_WORDS & set(name.lower().split()):
         return "", ""  # organisations name agencies after "By", not people on their own
     return _tidy_name(name), role
 

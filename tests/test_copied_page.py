@@ -159,6 +159,20 @@ def test_seed_body_and_removed(seed):
     (["Ann Lee • 8h"], ["Ann Lee"], [""]),  # an age after a field separator
     (["Ann Lee", "8 hours of debate"], [], []),  # not a time stamp
     (["Ann Lee", "1:39 left in the game"], [], []),
+    (["Photos and Words: Ann Lee"], ["Ann Lee"], [""]),  # a credit label after lead words
+    (["Analysis Text: Ann Lee Contributor"], ["Ann Lee"], ["Contributor"]),
+    (["Ann Lee | Example.org"], ["Ann Lee"], [""]),  # the first field of a metadata strip
+    (["ANN LEE | EXAMPLE NEWS"], ["Ann Lee"], [""]),
+    (["Oct 24, 2023 at 2:56 pm | Ann Lee |"], ["Ann Lee"], [""]),  # a date and time before the name
+    (["Photo: Jo Roe/Example Agency", "Ann Lee, Contributing Opinion Writer"], ["Ann Lee"],
+     ["Contributing Opinion Writer"]),  # a role after the name
+    (["George T. Lee III", "March 3, 2023"], ["George T. Lee III"], [""]),  # a generation, not an acronym
+    (["Ann Lee and Bo Chan Globe Staff and Globe Correspondent, Updated March 3, 2023"], ["Ann Lee", "Bo Chan"],
+     ["", "Globe Staff, Globe Correspondent"]),  # two roles of the names before
+    (["ORDER BY", "March 3, 2023"], [], []),  # code or a label: no name holds a function word
+    (["Front Page Podcast", "Advertisement"], [], []),  # an ad label below is no share button
+    (["Tech Industry", "By Bo Chan, March 3, 2023"], ["Bo Chan"], [""]),  # a section label above the byline
+    (["Middle East | World"], [], []),  # a strip of labels
 ])
 def test_bylines(byline, authors, roles):
     parsed = parse_page_text(page("Council approves a leaner budget for next year", *byline))
@@ -173,6 +187,8 @@ def test_bylines(byline, authors, roles):
     ("BY ANN LEEDATA JOURNALIST", "The paper covers data and city hall.",  # no evidence: no split
      ["Ann Leedata"], ["JOURNALIST"]),
     ("BY ANN LEEDS", "Ann Leeds covers city hall; Ann Lee edits her stories.", ["Ann Leeds"], [""]),  # not glued
+    ("ANN LEEDATA AND GRAPHICS JOURNALIST", "Ann Lee covers data and city hall for the paper.", ["Ann Lee"],
+     ["DATA AND GRAPHICS JOURNALIST"]),  # a bare byline
 ])
 def test_capitals_byline_with_a_glued_role_is_split_where_the_page_names_the_author(byline, bio, authors, roles):
     parsed = parse_page_text("\n".join(["Council approves a leaner budget", byline, *PARAGRAPHS, bio]))
@@ -187,6 +203,30 @@ def test_author_box_after_the_article(bio, authors):
     text = "\n".join(["Council approves a leaner budget", "March 3, 2023", *PARAGRAPHS, "About the author", "Ann Lee",
                       bio])
     assert parse_page_text(text)["authors"] == authors
+    with_role = "\n".join(["Council approves a leaner budget", "March 3, 2023", *PARAGRAPHS, "About the author",
+                           "Ann Lee", "Staff Writer", bio])  # a role line between the name and the bio
+    assert parse_page_text(with_role)["authors"] == authors
+
+
+@pytest.mark.parametrize("bio, authors", [
+    ("Ann Lee is a reporter covering city hall for the paper.", ["Ann Lee"]),
+    ("The paper covers city hall every day of the week.", []),
+])
+def test_author_box_below_the_articles_topics(bio, authors):
+    topics = [f"Topic number {n}" for n in range(8)]  # what pages list between the article and the author box
+    text = "\n".join(["Council approves a leaner budget", "March 3, 2023", *PARAGRAPHS, *topics, "About the author",
+                      "Ann Lee", bio])
+    assert parse_page_text(text)["authors"] == authors
+
+
+@pytest.mark.parametrize("strip, authors", [
+    ("Ann Lee |", ["Ann Lee"]),  # a name opening the metadata strip under the headline
+    ("Ann Lee", []),  # a name alone: the "By" line wins
+])
+def test_a_bare_name_opening_a_metadata_strip_beats_a_teasers_byline_below(strip, authors):
+    text = "\n".join(["Council approves a leaner budget", strip, "March 3, 2023", PARAGRAPHS[0],
+                      "Another story about the budget", "By Bo Chan", *PARAGRAPHS[1:]])
+    assert parse_page_text(text)["authors"] == (authors or ["Bo Chan"])
 
 
 @pytest.mark.parametrize("signature, authors", [
