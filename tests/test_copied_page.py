@@ -617,6 +617,9 @@ ARTICLE = ("The city council voted on Tuesday to approve a new budget that cuts 
     # a long line cut before its full stop is still prose when it has a sentence's punctuation
     ("Residents packed the hall, many of them parents, and the mayor answered questions about the budget, the "
      "schools, the roads and the libraries for more than three hours until the last speaker", True),
+    # a long list entry without punctuation is an entry of the article's list, not a tag cloud
+    ("- Outstanding achievement or performance in an affiliate theatre - Ann Lee for A Night In A Car With A "
+     "Stranger at the Playhouse Studio Upstairs at the Royal Court", True),
 ])
 def test_a_tag_cloud_is_not_prose(tags, prose):
     text = "\n".join(["Home", "Tags", tags, "Archives", "2023", "March (12)", "February (9)",
@@ -998,6 +1001,36 @@ def test_eval_errors_and_ablations_score_dev_pages_only(tmp_path, capsys, option
     out = capsys.readouterr().out
     assert held_out_id not in out and "held-out" not in out and "parser    dev" in out
     assert (dev_id in out) is ("--errors" in options)
+
+
+@pytest.mark.parametrize("page, gold, printed", [
+    ("Budget passes\nBy Ann Lee\nMarch 5, 2023\nThe council voted.",
+     {"title": "Budget passes", "authors": "Ann Lee", "date": "2023-03-05", "body": "The council voted."},
+     {"title": 1.0, "date": 1.0, "authors": 1.0, "body_f1": 1.0}),
+    ("Budget passes\nBy Ann Lee\n2 days ago\nThe council voted.",  # date not printed, a co-author missing
+     {"title": "Budget passes today", "authors": "Ann Lee, Bo Chan", "date": "2023-03-05",
+      "body": "The council voted twice."},
+     {"title": 0.0, "date": 0.0, "authors": 0.0, "body_f1": 0.75}),
+])
+def test_eval_printed_ceiling(page, gold, printed):
+    assert load_eval_script().printed_on_page(page, gold) == printed
+
+
+def test_eval_unseen_row_scores_held_out_pages_of_sites_without_dev_pages(tmp_path, capsys):
+    module = load_eval_script()
+    ids = [f"page{n:02d}" for n in range(40)]
+    dev_id = next(i for i in ids if module.is_dev(i))
+    held_out = [i for i in ids if not module.is_dev(i)][:2]
+    sites = {dev_id: "a.example", held_out[0]: "a.example", held_out[1]: "b.example"}
+    gold = [{"id": i, "title": "Budget passes", "authors": "", "date": "", "body": "Other words.", "site": site}
+            for i, site in sites.items()]
+    for i in sites:
+        (tmp_path / f"{i}.txt").write_text("\n".join(PARAGRAPHS), encoding="utf-8")
+    (tmp_path / "gold.json").write_text(json.dumps(gold), encoding="utf-8")
+    assert module.main(["eval", str(tmp_path)]) == 0
+    rows = [line.split() for line in capsys.readouterr().out.splitlines()]
+    assert ["parser", "held-out", "2"] in [row[:3] for row in rows]
+    assert ["parser", "unseen", "1"] in [row[:3] for row in rows]
 
 
 GUARDED = ("_DATE", "_CREDIT", "_FURNITURE_ANYWHERE", "_BOILERPLATE", "_EMBED_LINK", "_CAPTION_DATE", "_TOLD_TO",
