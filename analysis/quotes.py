@@ -40,9 +40,8 @@ from itertools import compress
 from operator import itemgetter
 
 import pandas as pd
-from spacy.attrs import IDX, LENGTH
 
-from .tokens import tokenize
+from .tokens import span_tokens
 
 # --- lexicons -------------------------------------------------------------------------------
 
@@ -1431,24 +1430,18 @@ def _is_label(text: str) -> bool:
 
 def _prepare(body: str, sentences: list[dict]) -> _Doc:
     """Tokenize the sentences that can matter (those with quote marks or cues, and the one before
-    each that refers back with a pronoun); the others keep empty token ranges. Tokenizing is most
-    of the stage's cost, so this is what keeps it fast."""
+    each that refers back with a pronoun); the others keep empty token ranges. Tokenizing is a
+    large part of the stage's cost, so this is what keeps it fast."""
     keep = [_relevant(s["text"]) for s in sentences]
     for k in range(len(sentences) - 1, 0, -1):
         if keep[k] and not keep[k - 1] and _ANAPHOR.search(sentences[k]["text"]):
             keep[k - 1] = True
-    text, idx, ranges = [], [], []
-    for sentence, wanted in zip(sentences, keep):
-        first = len(text)
-        if wanted:
-            start, sentence_text = sentence["start"], sentence["text"]
-            spans = tokenize(sentence_text).to_array([IDX, LENGTH]).tolist()
-            if "  " in sentence_text or "\xa0" in sentence_text or "\n" in sentence_text or "\t" in sentence_text:
-                # spaCy keeps such whitespace as tokens
-                spans = [(o, n) for o, n in spans if not sentence_text[o:o + n].isspace()]
-            text += [sentence_text[offset:offset + length] for offset, length in spans]
-            idx += [start + offset for offset, _ in spans]
-        ranges.append((first, len(text)))
+    text, idx, ends = span_tokens(body, [(s["start"], s["end"]) for s, wanted in zip(sentences, keep) if wanted])
+    ranges, first, ends = [], 0, iter(ends)
+    for wanted in keep:
+        last = next(ends) if wanted else first
+        ranges.append((first, last))
+        first = last
     doc = _Doc(body, text, list(map(str.lower, text)), idx)
     for sentence, token_range in zip(sentences, ranges):
         if "\n" in sentence["text"]:

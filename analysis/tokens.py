@@ -3,7 +3,12 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from functools import lru_cache
+from itertools import accumulate, chain
+from operator import sub
+
+from spacy.attrs import IDX, LENGTH
 
 
 @lru_cache(maxsize=1)
@@ -49,3 +54,105 @@ def masked(text: str) -> str:
     if len(text) > MAX_TOKEN_CHARS and _LONG_RUN.search(text):
         return _LONG_RUN.sub(lambda match: "x" * len(match.group()), text)
     return text
+
+
+def span_tokens(text: str, spans: list[tuple[int, int]]) -> tuple[list[str], list[int], list[int]]:
+    """The non-space tokens :func:`tokenize` gives each ``(start, end)`` span of ``text`` (in
+    order, not overlapping), from one pass over all of them.
+
+    Whitespace tokens (from runs of spaces, line breaks, tabs) are dropped: they are never words.
+
+    Returns:
+        The tokens' words, their offsets in ``text``, and for each span the number of tokens
+        up to its end (span ``k``'s tokens are ``words[ends[k - 1]:ends[k]]``).
+    """
+    # Joined by single spaces, the spans keep their own tokens: spaCy tokenizes every
+    # whitespace-separated piece by itself.
+    joined = " ".join(text[start:end] for start, end in spans)
+    words, offsets = word_tokens(joined)
+    starts, ends, at = [], [], 0  # at: offset of the span in joined
+    for start, end in spans:
+        first, last = len(starts), bisect_left(offsets, at + end - start)
+        starts += [offset + start - at for offset in offsets[first:last]]
+        ends.append(last)
+        at += end - start + 1
+    return words, starts, ends
+
+
+def word_tokens(text: str) -> tuple[list[str], list[int]]:
+    """The words and offsets of the non-space tokens :func:`tokenize` gives ``text``.
+
+    spaCy tokenizes every whitespace-separated piece of a text by itself, and a corpus repeats
+    most of its pieces, so the tokens of each piece are kept (:data:`_PIECES`) and spaCy reads
+    only the pieces not seen before: a dictionary look-up per piece costs a fraction of
+    building spaCy's ``Doc``. A text with leading, trailing or repeated whitespace, whitespace
+    other than spaces and line breaks, unprintable characters, or a run longer than
+    :data:`MAX_TOKEN_CHARS` is tokenized whole.
+    """
+    plain = text.replace("\n", " ")
+    pieces = plain.split(" ")
+    if "" in pieces or not plain.isprintable() or max(map(len, pieces)) > MAX_TOKEN_CHARS:
+        return _doc_tokens(text)
+    entries = list(map(_PIECES.get, pieces))
+    if None in entries:
+        missing = [k for k, entry in enumerate(entries) if entry is None]
+        _learn_pieces({pieces[k] for k in missing})
+        for k in missing:
+            entries[k] = _PIECES[pieces[k]]
+    # Each piece's entry alternates its tokens' words and advances (length, plus the space
+    # after the piece for its last token): the offsets are the running sum of the advances.
+    flat = list(chain.from_iterable(entries))
+    return flat[0::2], list(accumulate(flat[1:-2:2], initial=0))
+
+
+#: The tokens of each piece seen, as ``(word, advance, word, advance, ...)``; bounded: emptied
+#: when full. (spaCy's own piece cache keeps no piece of a text after its first special case,
+#: such as "Mr." or "don't": read through it, most pieces of an article are split again.)
+_PIECES: dict[str, tuple] = {}
+_MAX_PIECES = 100_000
+
+
+def _learn_pieces(new: set[str]) -> None:
+    """Keep the tokens of the ``new`` pieces (no whitespace, none too long), from one tokenizer
+    call for those not plainly one token; when the cache is full, it is emptied first."""
+    if len(_PIECES) + len(new) > _MAX_PIECES:
+        _PIECES.clear()
+    special = nlp().tokenizer.rules
+    batch = []
+    for piece in new:
+        if _one_token(piece, special):
+            _PIECES[piece] = (piece, len(piece) + 1)
+        else:
+            batch.append(piece)
+    if not batch:
+        return
+    # Line breaks between the pieces are tokens of their own, so no special case (":)", "Mr.")
+    # can match across two pieces: each piece gets its tokens as if alone, whatever the batch.
+    words, offsets = _doc_tokens("\n".join(batch))
+    # A token's advance reaches the next token: for the last of a piece, over the line break.
+    advances = list(map(sub, offsets[1:], offsets)) + [len(words[-1]) + 1]
+    flat = list(chain.from_iterable(zip(words, advances)))
+    lasts = [k for k, (word, advance) in enumerate(zip(words, advances)) if advance > len(word)]
+    first = 0
+    for piece, last in zip(batch, lasts):
+        # (a piece that is one token keeps the key as its word: one string, not two)
+        _PIECES[piece] = (piece, len(piece) + 1) if last == first else tuple(flat[2 * first:2 * last + 2])
+        first = last + 1
+
+
+def _one_token(piece: str, special: dict) -> bool:
+    """Whether spaCy's English tokenizer leaves ``piece`` whole without reading it: a word of
+    ASCII letters is, unless it is a ``special`` case ("cannot", "dont"), since every English
+    prefix, suffix and infix rule needs a character other than a letter (a guard: first sight
+    of a piece costs spaCy several regular-expression searches)."""
+    return piece.isascii() and piece.isalpha() and piece not in special
+
+
+def _doc_tokens(text: str) -> tuple[list[str], list[int]]:
+    """Words and offsets of the non-space tokens of spaCy's ``Doc`` of ``text``."""
+    offsets, lengths = tokenize(text).to_array([IDX, LENGTH]).T.tolist()
+    words = [text[offset:offset + length] for offset, length in zip(offsets, lengths)]
+    if any(map(str.isspace, words)):
+        kept = [i for i, word in enumerate(words) if not word.isspace()]
+        words, offsets = [words[i] for i in kept], [offsets[i] for i in kept]
+    return words, offsets
