@@ -202,12 +202,12 @@ def textstat_syllables(text: str) -> int:
     return sum(map(_word_syllables, _textstat_clean(text).lower().split()))
 
 
-@lru_cache(maxsize=1 << 16)  # shared by both families and by every case of a word ("Said", "said")
+@lru_cache(maxsize=1 << 16)  # shared by both families and by compounds' parts ("co-op", "op")
 def _word_syllables(word: str) -> int:
-    try:
-        return sum(1 for phone in cmu_dictionary()[word][0] if phone[-1].isdigit())
-    except (IndexError, KeyError):
-        return hyphenation_points(word) + 1
+    pronunciations = cmu_dictionary().get(word)
+    if pronunciations:  # a miss is common (names, British spellings): no exception raised for it
+        return sum(1 for phone in pronunciations[0] if phone[-1].isdigit())
+    return hyphenation_points(word) + 1
 
 
 def hyphenation_points(word: str) -> int:
@@ -282,15 +282,20 @@ def textstat_token(token: str) -> tuple[int, ...]:
     return (1, *_textstat_word(words[0]), letters, len(token), 1)
 
 
-@lru_cache(maxsize=1 << 16)  # shared by the token's variants ("said", "said,", "“said")
+@lru_cache(maxsize=1 << 16)  # shared by the token's variants ("Blair's", "'Blair's")
 def _textstat_word(word: str) -> tuple[int, int, int, int]:
     """textstat's syllables, polysyllables, fog_hard and dale_chall_hard of one word of
     :func:`textstat_words` (punctuation removal leaves such a word as it is)."""
+    lower = word.lower()
     if len(word) > MAX_WORD_CHARS:  # textstat's rules, with the syllable estimate
-        return _hard_word_counts(estimate_syllables(word), word.lower() in _easy_words())
-    syllables = textstat_syllables(word)
-    return (syllables, int(syllables >= 3), int(_is_difficult(word, _FOG_SYLLABLES)),
-            int(_is_difficult(word, 0)))
+        return _hard_word_counts(estimate_syllables(word), lower in _easy_words())
+    # ``textstat_syllables(word)``: the word is clean and whitespace-free, so it is one lookup.
+    syllables = _word_syllables(lower)
+    if not word.isascii():  # textstat counts a hard word's syllables on its cleaned lower case,
+        # which may differ ("İ" lower-cases to "i" and a combining dot, which cleaning drops)
+        return (syllables, int(syllables >= 3), int(_is_difficult(word, _FOG_SYLLABLES)),
+                int(_is_difficult(word, 0)))
+    return _hard_word_counts(syllables, lower in _easy_words())
 
 
 def _hard_word_counts(syllables: int, easy: bool) -> tuple[int, int, int, int]:
@@ -340,11 +345,16 @@ def spoken_syllables(word: str) -> int:
     letter, compounds part by part, other words as textstat counts them (CMU dictionary, then
     pyphen). Flesch's own instructions count figures and symbols "the way they are normally read
     aloud" (four syllables for 1918, two for $)."""
+    return _spoken_syllables(word, number_words(word) if len(word) <= MAX_WORD_CHARS else None)
+
+
+def _spoken_syllables(word: str, spoken: list[str] | None) -> int:
+    """:func:`spoken_syllables` of ``word``, given ``number_words(word)``."""
     if len(word) > MAX_WORD_CHARS:
         return estimate_syllables(word)
-    spoken = number_words(word)
     if spoken is not None:
-        return textstat_syllables(" ".join(spoken))
+        # textstat's count of the spoken words: lower-case ASCII words, which its cleaning keeps
+        return sum(map(_word_syllables, spoken))
     if _INITIALISM.fullmatch(word):
         return sum(3 if letter in "wW" else 1 for letter in word if letter.isalpha())
     parts = [part for part in _COMPOUND_SEPARATOR.split(word) if part]
@@ -361,12 +371,12 @@ def news_token(token: str) -> tuple[int, ...]:
     return _news_word(token.replace("’", "'").strip(_EDGE_PUNCTUATION))
 
 
-@lru_cache(maxsize=1 << 16)  # shared by the token's variants ("said", "said,", "“said")
+@lru_cache(maxsize=1 << 16)  # shared by the token's variants ("'tis", "’tis")
 def _news_word(core: str) -> tuple[int, ...]:
     """:func:`news_token`'s counts of a word, the token without its edge punctuation."""
-    lookup = core.lower().removesuffix("'s")
-    easy = lookup in _easy_words() or number_words(core) is not None
-    return 1, *_hard_word_counts(spoken_syllables(core), easy), sum(char.isalnum() for char in core)
+    spoken = number_words(core)
+    easy = spoken is not None or core.lower().removesuffix("'s") in _easy_words()
+    return 1, *_hard_word_counts(_spoken_syllables(core, spoken), easy), sum(map(str.isalnum, core))
 
 
 # --- scopes --------------------------------------------------------------------------------
@@ -391,18 +401,28 @@ def _unpack(packed: int) -> tuple[list[int], list[int]]:
 
 _CHARS_SHIFT = 64 * (_NEWS_FIELDS + 6)  # textstat's 7th count, ``chars`` (ARI): edges add only to it
 #: Punctuation both families drop from a token's edges (all of it outside ``\w``; no apostrophe,
-#: which may belong to a contraction): a token of ASCII letters inside such edges counts as its
-#: letters alone, plus its extra characters for ARI.
+#: which may belong to a contraction): a token counts as the token inside such edges, plus its
+#: extra characters for ARI.
 _PLAIN_EDGES = _EDGE_PUNCTUATION.replace("'", "")
 
 
 def token_counts(token: str) -> int:
     """:func:`news_token` and :func:`textstat_token` counts of one token, packed into one integer
-    (computed afresh: :data:`_TOKEN_COUNTS` remembers them)."""
+    (computed afresh: :data:`_TOKEN_COUNTS` remembers them).
+
+    A variant takes the counts of its simpler form from :data:`_TOKEN_COUNTS`, so each form is
+    counted once: the token without its edge punctuation ("said," and "(2004)" as "said" and
+    "2004"), and a plain word in lower case ("The" as "the").
+    """
     core = token.strip(_PLAIN_EDGES)
-    if _is_plain_word(core):  # most tokens: "said", "said,", "(BBC)"
-        return _plain_word_counts(core.lower()) + ((len(token) - len(core)) << _CHARS_SHIFT)
-    return _pack(news_token(token) + textstat_token(token))
+    if core != token:
+        return _TOKEN_COUNTS[core] + ((len(token) - len(core)) << _CHARS_SHIFT)
+    if not _is_plain_word(token):
+        return _pack(news_token(token) + textstat_token(token))
+    lower = token.lower()
+    if lower != token:
+        return _TOKEN_COUNTS[lower]
+    return _plain_word_shape(_word_syllables(lower), lower in _easy_words()) + len(lower) * _LETTER_FIELDS
 
 
 def _is_plain_word(word: str) -> bool:
@@ -411,12 +431,16 @@ def _is_plain_word(word: str) -> bool:
     return word.isascii() and word.isalpha() and len(word) <= MAX_WORD_CHARS
 
 
-@lru_cache(maxsize=1 << 16)
-def _plain_word_counts(lower: str) -> int:
-    """:func:`token_counts` of a lower-case word that passes :func:`_is_plain_word`, packed."""
-    syllables, easy = _word_syllables(lower), lower in _easy_words()
-    news = (1, *_hard_word_counts(max(1, syllables), easy), len(lower))
-    return _pack(news + (1, *_hard_word_counts(syllables, easy), len(lower), len(lower), 1))
+#: One in each field that a plain word's letters add to: news letters, textstat's letters and chars.
+_LETTER_FIELDS = _pack((0, 0, 0, 0, 0, 1) + (0, 0, 0, 0, 0, 1, 1, 0))
+
+
+@lru_cache(maxsize=None)  # one entry per (syllables, easy): a few dozen
+def _plain_word_shape(syllables: int, easy: bool) -> int:
+    """Packed counts of a plain word of ``syllables`` syllables, on the Dale-Chall easy list or
+    not, less its letters: a new word costs one lookup here instead of packing its counts."""
+    return _pack((1, *_hard_word_counts(max(1, syllables), easy), 0)
+                 + (1, *_hard_word_counts(syllables, easy), 0, 0, 1))
 
 
 class _Memo(dict):
@@ -446,7 +470,7 @@ def clear_word_caches() -> None:
     """Empty the per-word caches, so the next counts are computed afresh (cold-start timing,
     or after the dictionary behind them changed)."""
     _TOKEN_COUNTS.clear()
-    for cached in (_plain_word_counts, _textstat_word, _news_word, textstat_syllables, _word_syllables):
+    for cached in (_textstat_word, _news_word, textstat_syllables, _word_syllables):
         cached.cache_clear()
 
 

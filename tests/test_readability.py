@@ -213,6 +213,12 @@ def test_spoken_syllables(word, syllables):
     assert readability.spoken_syllables(word) == syllables
 
 
+@pytest.mark.parametrize("number", ["1918", "2004", "$2.3bn", "3.5%", "12th", "2,000,000", "€5k", "£10m", "1990s", "0"])
+def test_spoken_numbers_count_as_textstat_counts_their_words(number):
+    spoken = readability.number_words(number)
+    assert readability.spoken_syllables(number) == readability.textstat_syllables(" ".join(spoken))
+
+
 def test_numbers_are_not_one_syllable_in_the_news_variant():
     row = run("Sales hit 2,500,000 units in 2019.", quotes=[])[0]
     # two million five hundred thousand (8), twenty nineteen (4); textstat: 1 each
@@ -263,6 +269,42 @@ def test_plain_word_shortcut_agrees_with_the_general_rules(token, plain):
                 max_size=12).map("".join))
 def test_token_counts_agree_with_the_general_rules_on_any_token(token):
     assert readability.token_counts(token) == general_token_counts(token)
+
+
+@pytest.mark.parametrize("token, core", [
+    ("said,", "said"), ("(2004),", "2004"), ("$2.3bn.", "$2.3bn"), ("“Blair’s”", "Blair’s"), ("(U.S.)", "U.S"),
+    ("—co-op—", "co-op"), ("'tis.", "'tis"), ("dogs'.", "dogs'"), ("(İstanbul)", "İstanbul"), ("«naïve»", "naïve"),
+    ("“x'-ve”", "x'-ve"), ("…", ""), ("(—)", ""), ("The", "The"), ("don't", "don't"), ("_x_", "_x_"),
+])
+def test_edge_punctuation_adds_only_aris_characters(token, core):
+    """The shortcut that counts a token as its core (plus ARI's characters) agrees with the
+    general rules on the token itself; a token without such edges is its own core."""
+    assert token.strip(readability._PLAIN_EDGES) == core
+    extra = (len(token) - len(core)) << readability._CHARS_SHIFT
+    assert general_token_counts(token) == general_token_counts(core) + extra
+    assert readability.token_counts(token) == general_token_counts(token)
+
+
+@pytest.mark.parametrize("word", [
+    "said", "Said", "DONT", "don't", "xylophonist", "Yukos", "government's", "2004", "113bn", "snake_case",
+    "İstanbul", "KİLİM", "ANİMAL", "naïve", "ΟΔΟΣ", "ﬁne",
+])
+def test_textstat_word_counts_follow_the_hard_word_rules(word):
+    """One syllable lookup (ASCII words) gives what textstat's hard-word test computes again on
+    the lower case; other words take that test itself."""
+    syllables = readability.textstat_syllables(word)
+    expected = (syllables, int(syllables >= 3), int(readability._is_difficult(word, readability._FOG_SYLLABLES)),
+                int(readability._is_difficult(word, 0)))
+    assert readability.textstat_words(word) == [word]  # a word as textstat_token passes it
+    assert readability._textstat_word.__wrapped__(word) == expected
+
+
+def test_hard_word_rules_need_the_lower_case_count_for_non_ascii_words():
+    """Why non-ASCII words skip the one-lookup shortcut: "İ" lower-cases to "i" plus a combining
+    dot, which textstat's hard-word test cleans away before counting syllables again."""
+    word = "ANİMAL"
+    shortcut = readability._hard_word_counts(readability._word_syllables(word.lower()), False)
+    assert shortcut != readability._textstat_word.__wrapped__(word)
 
 
 @pytest.mark.parametrize("text, wordy", [
