@@ -320,8 +320,11 @@ def number_words(text: str) -> list[str] | None:
     """How a number token is read aloud, or None if ``text`` is not one.
 
     Handles thousands separators, decimals, currency signs, ``%``, ``bn``/``m``/``k`` and years
-    (1100-1999, 2010-2099 read in pairs: "nineteen ninety-nine").
+    (1100-1999, 2010-2099 read in pairs: "nineteen ninety-nine"). A token longer than
+    :data:`MAX_WORD_CHARS` is not read as a number (a pasted blob of digits is not spoken).
     """
+    if len(text) > MAX_WORD_CHARS:
+        return None
     match = _NUMBER.fullmatch(text)
     if match is None:
         return None

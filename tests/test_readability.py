@@ -195,9 +195,17 @@ def test_number_words(word, spoken):
     assert readability.number_words(word) == spoken.split()
 
 
-@pytest.mark.parametrize("word", ["hello", "3.5.1", "1,2", "12abc", "", "%"])
+@pytest.mark.parametrize("word", ["hello", "3.5.1", "1,2", "12abc", "", "%", "7" * 5000])
 def test_number_words_rejects_non_numbers(word):
     assert readability.number_words(word) is None
+
+
+@pytest.mark.parametrize("digits", [257, 5000])  # over MAX_WORD_CHARS; over Python's int-from-string limit
+def test_a_pasted_run_of_digits_is_measured_not_failed(digits):
+    body = "Officials said the figure was " + "7" * digits + " in total. It rose."
+    rows = readability.measure({"article_id": "x", "headline": "", "body": body}, [], [], [])
+    [article] = [row for row in rows if row["scope"] == "article"]
+    assert article["n_words"] == 10
 
 
 @pytest.mark.parametrize("word, syllables", [
