@@ -32,11 +32,16 @@ lines only, in four steps:
    headline the byline follows), shares its words with the body and is often echoed in
    breadcrumbs or the page title; it may name a date. A menu entry or a plain sentence
    above it ("You can skip this ad in 5 seconds.") counts as a label, not as a headline it
-   would be the dek of. A title sharing no content word with the body is another article's
-   teaser, whatever byline or date follows it; a line the page repeats four times or more is
-   a widget's label, and a line under a video player's state ("VIDEO LOADING") titles the video. Distances to the
-   body count only lines the page does not repeat, so a block of repeated widgets does not
-   push the header out of reach.
+   would be the dek of; a dek stays one past its headline's comments button ("12 comments"). A
+   title sharing no content word with the body is another article's teaser, whatever byline or
+   date follows it; a line the page repeats four times or more is a widget's label, and a line
+   under a video player's state ("VIDEO LOADING") titles the video. Without a byline or date below
+   it (one in a form the parser does not know), a title of five or more words right above the
+   article's first prose (the body's first line, or a standfirst on its subject; not a caption,
+   button, name with a job title or notice) is anchored by that prose instead, also when the page
+   lists it again below the body; a dated title ("Roundup 2023.12.10") under a line is another
+   article, not its date. Distances to the body count only lines the page does not repeat, so a
+   block of repeated widgets does not push the header out of reach.
    Bylines ("By X, Role", "ByX", "BY" + names, "Author:", "Words:", "Photos and Words:", "as told
    to", "<date> by X", "Par X et Y", or a bare name beside a date or time stamp ("1:39 PM ET", "X •
    8h"), with a job title ("X, Staff Writer"), opening a metadata strip ("X |", "X | Outlet", share
@@ -137,6 +142,10 @@ _HEADLINE_DISTANCE_COST = 0.15  # per line between a headline candidate and the 
 _HEADLINE_OVERLAP_WEIGHT = 5.0  # bonus for a candidate whose words all recur in the body
 _META_DIRECTLY_BELOW = 3.5  # bonus for a candidate right above a byline or date (dev is flat over 1.5-4)
 _UNRELATED_TITLE_COST = 3.0  # for a candidate sharing no content word with the body (dev is flat over 2-5)
+_OPENS_ARTICLE = 3.0  # bonus for a title right above the article's first prose (dev is flat over 2.5-3)
+_MIN_STANDFIRST_OVERLAP = 0.5  # share of a standfirst's content words that the body uses
+# A sentence ending inside a line ("... from The Independent. Read our privacy notice"): a notice, not a title.
+_INNER_SENTENCE_END = re.compile(r"[a-z\d]{3}[.!?]\s?[A-Z]")
 # A video player's state line ("VIDEO LOADING"): the line under it titles the video, not the page.
 _PLAYER_STATE = re.compile(r"(?:video\s)?(?:loading|now playing|playing now)(?:\svideo)?", re.IGNORECASE)
 _WIDGET_REPEATS = 4  # copies of a line that make it a widget's label ("Block for Outlet" per comment), not a headline
@@ -1037,12 +1046,14 @@ def _find_headline(lines: list[str], info: list[dict], first_body: int, end: int
                 or (i > 0 and _PLAYER_STATE.fullmatch(lines[i - 1])):  # "VIDEO LOADING" / the video's title
             continue
         meta = _meta_follows(lines, i, first_body)
-        # A tag line recurs below the body; so may the headline (in "Latest" lists), but a byline or
-        # date follows the headline.
-        if _is_tag_line(line) and item["key"] in after_body and meta != _META_DIRECTLY_BELOW:
+        # without a byline or date below, the article's first prose right below anchors the headline
+        opens = not meta and _opens_article(lines, info, i, first_body, body_vocab)
+        # A tag line recurs below the body; so may the headline (in "Latest" lists), but a byline,
+        # date or the article's prose follows the headline.
+        if _is_tag_line(line) and item["key"] in after_body and meta != _META_DIRECTLY_BELOW and not opens:
             continue
         distance = position[first_body] - position[i] + 1
-        score = -_HEADLINE_DISTANCE_COST * distance + meta
+        score = -_HEADLINE_DISTANCE_COST * distance + meta + _OPENS_ARTICLE * opens
         if item["repeats"] > 1 or _echoed(line, crumbs):
             score += 1
         if line.endswith("."):
@@ -1075,6 +1086,19 @@ def _find_headline(lines: list[str], info: list[dict], first_body: int, end: int
     return best
 
 
+def _opens_article(lines: list[str], info: list[dict], i: int, first_body: int, body_vocab: set[str]) -> bool:
+    """Line ``i``, a title of five or more words, sits right above the article's first prose: the
+    body's first line, or a standfirst on the body's subject (not a caption: no photo credit under it).
+    A short subhead or button ("Read in app"), a caption ("Ann Lee holding the award."), a notice
+    of several sentences or a name with a job title ("Ann Lee, Opinion Writer") does not count."""
+    below = info[i + 1]
+    return info[i]["words"] > 4 and not lines[i].endswith(".") and below["prose"] and below["repeats"] == 1 \
+        and not (i + 2 < len(info) and info[i + 2]["credit"] and info[i + 2]["words"] <= _MAX_BARE_CREDIT_WORDS) \
+        and not _INNER_SENTENCE_END.search(lines[i][:_HEAD_CHARS]) \
+        and not _ROLE_TITLE.search(lines[i][:_HEAD_CHARS]) \
+        and (i + 1 == first_body or _overlap(lines[i + 1], body_vocab) >= _MIN_STANDFIRST_OVERLAP)
+
+
 def _content_words(text: str) -> list[str]:
     """Lower-cased words of four or more letters."""
     return [w.lower() for w in _content_word_runs(text[:_HEAD_CHARS])]
@@ -1093,9 +1117,12 @@ def _overlap(line: str, vocab: set[str]) -> float:
 
 
 def _label_before(lines: list[str], info: list[dict], i: int) -> float:
-    """Headlines follow a short label (section, breadcrumb, button); deks follow a headline."""
+    """Headlines follow a short label (section, breadcrumb, button); deks follow a headline, also
+    past its comments button."""
     if i == 0:
         return 2.0
+    if i > 1 and info[i - 1]["words"] <= 2 and _is_comments_heading(lines[i - 1][:_HEAD_CHARS]):
+        i -= 1  # a comments button between a headline and its dek ("Comments", "12 comments")
     prev, item = lines[i - 1], info[i - 1]
     # a label, a decorated copy of the candidate, or the last entry of a menu
     if item["words"] <= 4 or item["furniture"] or item["credit"] or _BREADCRUMB.search(prev[:_HEAD_CHARS]) \
@@ -1130,8 +1157,8 @@ def _meta_follows(lines: list[str], i: int, first_body: int) -> float:
     below a name-shaped line are not enough here: menus end with social links too)."""
     following = lines[i + 1:min(i + 5, first_body + 1)]
     for distance, line in enumerate(following):
-        if _is_meta_line(line) or ((_date_beside(following, distance + 1) or _is_field_strip(line))
-                                   and _bare_byline(line)[0]):
+        if (_is_meta_line(line) and not _is_dated_title(line[:_HEAD_CHARS])) \
+                or ((_date_beside(following, distance + 1) or _is_field_strip(line)) and _bare_byline(line)[0]):
             if distance == 0:
                 return _META_DIRECTLY_BELOW
             between = following[0]

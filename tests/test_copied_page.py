@@ -802,6 +802,9 @@ def test_a_video_title_under_a_player_is_not_the_headline(player, headline):
     (["Top stories", "Top stories today"], 2.0),  # a short label
     (["Menu", "You can skip this ad in 5 seconds."], 0.0),  # a sentence
     (["Menu", "Fair or Foul? You Judge This Case of Very Close Parking."], -2.0),  # a title ending in "."
+    (["Mayor opens a new library in the north of the city", "12 comments"], -2.0),  # a button under a headline
+    (["Menu", "Comments"], 2.0),  # ... under a label
+    (["Mayor opens a new library in the north of the city", "Trending"], 2.0),  # a section label
 ])
 def test_line_above_a_candidate_is_a_label_or_a_headline_it_is_the_dek_of(above, label):
     lines = [*above, HEADLINE]
@@ -855,6 +858,62 @@ def test_title_case_line_repeated_below_the_body(under, headline):
 ])
 def test_a_title_may_name_a_date_but_a_date_line_is_no_title(header, headline):
     assert parse_page_text("\n".join(["Home", "News", *header, *PARAGRAPHS]))["headline"] == headline
+
+
+STANDFIRST = "The plan cuts road spending to pay for more teachers, the council said on Tuesday."
+
+
+@pytest.mark.parametrize("header, headline", [
+    # the headline right above the article's first paragraph (its byline and date in a form the
+    # parser does not know) beats a teaser above it that a byline follows
+    (["Mayor opens a new library in the north of the city", "By Bo Chan March 1, 2023", "Politics", HEADLINE],
+     HEADLINE),
+    (["Mayor opens a new library in the north of the city", "By Bo Chan March 1, 2023", "Politics", HEADLINE,
+      STANDFIRST],
+     HEADLINE),  # ... or right above a standfirst on the article's subject
+    (["Council Approves Leaner Budget For Next Year"], "Council Approves Leaner Budget For Next Year"),  # listed below
+    # not a short subhead or button, nor a notice of several sentences, nor a label above an unrelated question
+    (["Mayor opens a new library in the north of the city", "By Bo Chan March 1, 2023", "Read in app"],
+     "Mayor opens a new library in the north of the city"),
+    ([HEADLINE, "By Bo Chan March 1, 2023", "Sign up for our daily newsletter. Read our privacy notice"], HEADLINE),
+    ([HEADLINE, "Ann Lee", "Question of the Day", "Who do you think will win the final on Sunday, and why?"],
+     HEADLINE),
+])
+def test_headline_right_above_the_article_without_its_byline(header, headline):
+    text = "\n".join(["Home", "Latest", *header, *PARAGRAPHS, "Latest News",
+                      "Council Approves Leaner Budget For Next Year", "Schools Get New Computers This Spring"])
+    assert parse_page_text(text)["headline"] == headline
+
+
+@pytest.mark.parametrize("title, under, caption, opens", [
+    (HEADLINE, PARAGRAPHS[0], None, True),  # right above the body's first line
+    (HEADLINE, STANDFIRST, None, True),  # or a standfirst on the body's subject
+    (HEADLINE, STANDFIRST, "The mayor speaks at city hall on Tuesday, March 21, 2023, in the north.", True),
+    (HEADLINE, "Who do you think will win the final on Sunday, and why?", None, False),  # on another subject
+    (HEADLINE, STANDFIRST, "Jo Roe/Getty Images", False),  # a caption: a photo credit follows
+    ("Council members vote on the budget at City Hall.", PARAGRAPHS[0], None, False),  # a caption
+    ("Ann Lee, Contributing Opinion Writer", PARAGRAPHS[0], None, False),  # a bare byline
+    ("Read in app", PARAGRAPHS[0], None, False),  # a button
+    ("Sign up for our newsletter. Read our privacy notice", PARAGRAPHS[0], None, False),  # a notice
+])
+def test_a_title_opens_the_article_above_its_first_prose(title, under, caption, opens):
+    lines = ["Home", title, under, *([caption] if caption else []), *PARAGRAPHS]
+    info = [copied_page._line_info(line) for line in lines]
+    for item in info:
+        item["repeats"] = 1
+    first_body = lines.index(PARAGRAPHS[0])
+    vocab = set(copied_page._content_words("\n".join(PARAGRAPHS)))
+    assert copied_page._opens_article(lines, info, 1, first_body, vocab) is opens
+
+
+@pytest.mark.parametrize("under, meta", [
+    (["March 3, 2023"], copied_page._META_DIRECTLY_BELOW),
+    (["The Weekly Council Roundup 2023.03.03"], 0.0),  # a dated title below: another article's teaser
+    (["Crossword answers for Friday, March 3, 2023", "By Ann Lee"], 3.0),  # the byline under it counts
+])
+def test_a_dated_title_under_a_line_is_no_date_line(under, meta):
+    lines = ["Latest from the blog", *under, *PARAGRAPHS]
+    assert copied_page._meta_follows(lines, 0, len(under) + 1) == meta
 
 
 @pytest.mark.parametrize("text, language", [
