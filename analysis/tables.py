@@ -100,10 +100,12 @@ class TableBuilder:
 
     def __init__(self, part_size: int = 256):
         self.part_size = part_size
+        self.results = 0  # added so far
         self.rows: dict[str, list[dict]] = {name: [] for name in TABLES}
         self.parts: dict[str, list[pd.DataFrame]] = {name: [] for name in TABLES}
 
     def add(self, result) -> None:
+        self.results += 1
         self.rows["load_report"].append(result.report)
         for name, rows in result.rows.items():
             self.rows[name].extend(rows)
@@ -151,7 +153,7 @@ class TableWriter:
 
     def add(self, result) -> None:
         self.pending.add(result)
-        if len(self.pending.rows["load_report"]) >= self.batch_size:  # one report row per result
+        if self.pending.results >= self.batch_size:
             self.flush()
 
     def flush(self, final: bool = False) -> None:

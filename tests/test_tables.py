@@ -4,7 +4,7 @@ import pandas as pd
 import pytest
 
 from analysis.pipeline import RecordResult, iter_results
-from analysis.tables import TableBuilder
+from analysis.tables import TableBuilder, TableWriter
 
 from conftest import SEED
 
@@ -46,3 +46,18 @@ QUOTE = {"article_id": "a", "quote_id": 1, "start": 0, "end": 5}
 def test_a_column_typed_differently_in_one_part_is_typed_as_a_whole(first, second):
     results = [result(1, [{**QUOTE, **first}]), result(2, [{**QUOTE, **second}])]
     assert_same_tables(build(results, part_size=1), build(results, part_size=10**6))
+
+
+@pytest.mark.parametrize("batch_size", [1, 3])
+def test_the_writer_streams_batches_to_disk_before_it_closes(tmp_path, messy_folder, batch_size):
+    """Memory stays bounded: every ``batch_size`` results are written out and dropped."""
+    writer = TableWriter(tmp_path, "csv", batch_size=batch_size)
+    results = iter(iter_results([messy_folder]))
+    for _ in range(batch_size):
+        writer.add(next(results))
+    assert (tmp_path / "load_report.csv").exists()
+    assert writer.pending.results == 0 and not any(writer.pending.parts.values())
+    for result in results:
+        writer.add(result)
+    writer.close()
+    assert len(pd.read_csv(tmp_path / "load_report.csv")) == len(list(iter_results([messy_folder])))
