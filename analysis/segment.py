@@ -9,11 +9,10 @@ sentence only before a word that typically starts one ("... in the U.S. The comp
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 
 from spacy.attrs import IDX, IS_CURRENCY, LENGTH, SPACY
 
-from .tokens import masked, tokenize
+from .tokens import masked, offsets_in_text, tokenize
 
 _FINAL = {".", "!", "?", "…", "...", "?!", "!?", "!!", "??"}
 _FINAL_CHARS = {final[-1] for final in _FINAL}  # what a token ending a sentence ends with
@@ -105,12 +104,7 @@ class _Tokens:
             tokenize(joined).to_array([IDX, LENGTH, SPACY, IS_CURRENCY]).T.tolist())
         joined = masked(joined)  # the Doc's text, without building it from Token objects
         self.words = [joined[start:start + length] for start, length in zip(offsets, lengths)]
-        self.starts = []  # offsets in text: each stretch's tokens shift by the same amount
-        at = 0  # offset of the stretch in joined
-        for start, end in stretches:
-            first, last = len(self.starts), bisect_left(offsets, at + end - start)
-            self.starts += [offset + start - at for offset in offsets[first:last]]
-            at += end - start
+        self.starts, _ = offsets_in_text(offsets, stretches, gap=0)  # offsets in text
         self.spaced = list(map(bool, spaced))
         self.currency = list(map(bool, currency))
 

@@ -68,15 +68,24 @@ def span_tokens(text: str, spans: list[tuple[int, int]]) -> tuple[list[str], lis
     """
     # Joined by single spaces, the spans keep their own tokens: spaCy tokenizes every
     # whitespace-separated piece by itself.
-    joined = " ".join(text[start:end] for start, end in spans)
-    words, offsets = word_tokens(joined)
-    starts, ends, at = [], [], 0  # at: offset of the span in joined
+    words, offsets = word_tokens(" ".join(text[start:end] for start, end in spans))
+    return words, *offsets_in_text(offsets, spans, gap=1)
+
+
+def offsets_in_text(offsets: list[int], spans: list[tuple[int, int]], gap: int) -> tuple[list[int], list[int]]:
+    """Token offsets in a text, from their ``offsets`` in the text's ``spans`` joined with
+    ``gap`` characters between them (every token inside one span).
+
+    Returns:
+        The offsets in the text, and for each span the number of tokens up to its end.
+    """
+    starts, ends, at = [], [], 0  # at: offset of the span in the joined string
     for start, end in spans:
         first, last = len(starts), bisect_left(offsets, at + end - start)
         starts += [offset + start - at for offset in offsets[first:last]]
         ends.append(last)
-        at += end - start + 1
-    return words, starts, ends
+        at += end - start + gap
+    return starts, ends
 
 
 def word_tokens(text: str) -> tuple[list[str], list[int]]:
