@@ -1436,13 +1436,13 @@ def _prepare(body: str, sentences: list[dict]) -> _Doc:
     for k in range(len(sentences) - 1, 0, -1):
         if keep[k] and not keep[k - 1] and _ANAPHOR.search(sentences[k]["text"]):
             keep[k - 1] = True
-    text, idx, ends = span_tokens(body, [(s["start"], s["end"]) for s, wanted in zip(sentences, keep) if wanted])
+    text, lower, idx, ends = span_tokens(body, [(s["start"], s["end"]) for s, wanted in zip(sentences, keep) if wanted])
     ranges, first, ends = [], 0, iter(ends)
     for wanted in keep:
         last = next(ends) if wanted else first
         ranges.append((first, last))
         first = last
-    doc = _Doc(body, text, list(map(str.lower, text)), idx)
+    doc = _Doc(body, text, lower, idx)
     for sentence, token_range in zip(sentences, ranges):
         if "\n" in sentence["text"]:
             for start, end, sentence_id in _lines(sentence):

@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from functools import lru_cache
-from itertools import accumulate, chain
-from operator import sub
+from itertools import accumulate, chain, combinations, compress
+from operator import not_, sub
 
 from spacy.attrs import IDX, LENGTH
 
@@ -56,20 +56,21 @@ def masked(text: str) -> str:
     return text
 
 
-def span_tokens(text: str, spans: list[tuple[int, int]]) -> tuple[list[str], list[int], list[int]]:
+def span_tokens(text: str, spans: list[tuple[int, int]]) -> tuple[list[str], list[str], list[int], list[int]]:
     """The non-space tokens :func:`tokenize` gives each ``(start, end)`` span of ``text`` (in
     order, not overlapping), from one pass over all of them.
 
     Whitespace tokens (from runs of spaces, line breaks, tabs) are dropped: they are never words.
 
     Returns:
-        The tokens' words, their offsets in ``text``, and for each span the number of tokens
-        up to its end (span ``k``'s tokens are ``words[ends[k - 1]:ends[k]]``).
+        The tokens' words, the words in lower case, their offsets in ``text``, and for each
+        span the number of tokens up to its end (span ``k``'s tokens are
+        ``words[ends[k - 1]:ends[k]]``).
     """
     # Joined by single spaces, the spans keep their own tokens: spaCy tokenizes every
     # whitespace-separated piece by itself.
-    words, offsets = word_tokens(" ".join(text[start:end] for start, end in spans))
-    return words, *offsets_in_text(offsets, spans, gap=1)
+    words, lower, offsets = word_tokens(" ".join(text[start:end] for start, end in spans))
+    return words, lower, *offsets_in_text(offsets, spans, gap=1)
 
 
 def offsets_in_text(offsets: list[int], spans: list[tuple[int, int]], gap: int) -> tuple[list[int], list[int]]:
@@ -88,8 +89,9 @@ def offsets_in_text(offsets: list[int], spans: list[tuple[int, int]], gap: int) 
     return starts, ends
 
 
-def word_tokens(text: str) -> tuple[list[str], list[int]]:
-    """The words and offsets of the non-space tokens :func:`tokenize` gives ``text``.
+def word_tokens(text: str) -> tuple[list[str], list[str], list[int]]:
+    """The words, the words in lower case and the offsets of the non-space tokens
+    :func:`tokenize` gives ``text``.
 
     spaCy tokenizes every whitespace-separated piece of a text by itself, and a corpus repeats
     most of its pieces, so the tokens of each piece are kept (:data:`_PIECES`) and spaCy reads
@@ -98,41 +100,49 @@ def word_tokens(text: str) -> tuple[list[str], list[int]]:
     other than spaces and line breaks, unprintable characters, or a run longer than
     :data:`MAX_TOKEN_CHARS` is tokenized whole.
     """
-    plain = text.replace("\n", " ")
-    pieces = plain.split(" ")
-    if "" in pieces or not plain.isprintable() or max(map(len, pieces)) > MAX_TOKEN_CHARS:
-        return _doc_tokens(text)
+    if len(_PIECES) > _MAX_PIECES:  # (bounded: emptied when full, before a text's look-ups)
+        _PIECES.clear()
+    pieces = text.replace("\n", " ").split(" ")
     entries = list(map(_PIECES.get, pieces))
     if None in entries:
-        missing = [k for k, entry in enumerate(entries) if entry is None]
-        _learn_pieces({pieces[k] for k in missing})
-        for k in missing:
-            entries[k] = _PIECES[pieces[k]]
-    # Each piece's entry alternates its tokens' words and advances (length, plus the space
-    # after the piece for its last token): the offsets are the running sum of the advances.
+        # (a piece kept is never empty, unprintable or too long: only the new ones need a look)
+        new = set(compress(pieces, map(not_, entries)))
+        if "" in new or not all(map(str.isprintable, new)) or max(map(len, new)) > MAX_TOKEN_CHARS:
+            words, offsets = _doc_tokens(text)
+            return words, list(map(str.lower, words)), offsets
+        _learn_pieces(new)
+        entries = list(map(_PIECES.__getitem__, pieces))
+    # Each piece's entry holds, token after token, the word, its lower case and its advance
+    # (length, plus the space after the piece for the last token): the offsets are the running
+    # sum of the advances.
     flat = list(chain.from_iterable(entries))
-    return flat[0::2], list(accumulate(flat[1:-2:2], initial=0))
+    return flat[0::3], flat[1::3], list(accumulate(flat[2:-3:3], initial=0))
 
 
-#: The tokens of each piece seen, as ``(word, advance, word, advance, ...)``; bounded: emptied
-#: when full. (spaCy's own piece cache keeps no piece of a text after its first special case,
-#: such as "Mr." or "don't": read through it, most pieces of an article are split again.)
+#: The tokens of each piece seen, as ``(word, lower, advance, word, lower, advance, ...)`` (the
+#: lower case kept too: lowering every token of every text costs a new string each); emptied
+#: when it holds more than :data:`_MAX_PIECES` (by at most one text's new pieces). (spaCy's own
+#: piece cache keeps no piece of a text after its first special case, such as "Mr." or "don't":
+#: read through it, most pieces of an article are split again.)
 _PIECES: dict[str, tuple] = {}
 _MAX_PIECES = 100_000
 
 
 def _learn_pieces(new: set[str]) -> None:
     """Keep the tokens of the ``new`` pieces (no whitespace, none too long), from one tokenizer
-    call for those not plainly one token; when the cache is full, it is emptied first."""
-    if len(_PIECES) + len(new) > _MAX_PIECES:
-        _PIECES.clear()
+    call for those whose tokens :func:`_plain_tokens` cannot tell."""
     special = nlp().tokenizer.rules
     batch = []
     for piece in new:
-        if _one_token(piece, special):
-            _PIECES[piece] = (piece, len(piece) + 1)
-        else:
+        words = _plain_tokens(piece, special)
+        if words is None:
             batch.append(piece)
+        elif len(words) == 1:  # (the key as its word: one string, not two)
+            _PIECES[piece] = (piece, _lower(piece), len(piece) + 1)
+        else:
+            advances = list(map(len, words))
+            advances[-1] += 1
+            _PIECES[piece] = tuple(chain.from_iterable(zip(words, map(_lower, words), advances)))
     if not batch:
         return
     # Line breaks between the pieces are tokens of their own, so no special case (":)", "Mr.")
@@ -140,21 +150,48 @@ def _learn_pieces(new: set[str]) -> None:
     words, offsets = _doc_tokens("\n".join(batch))
     # A token's advance reaches the next token: for the last of a piece, over the line break.
     advances = list(map(sub, offsets[1:], offsets)) + [len(words[-1]) + 1]
-    flat = list(chain.from_iterable(zip(words, advances)))
+    flat = list(chain.from_iterable(zip(words, map(_lower, words), advances)))
     lasts = [k for k, (word, advance) in enumerate(zip(words, advances)) if advance > len(word)]
     first = 0
     for piece, last in zip(batch, lasts):
-        # (a piece that is one token keeps the key as its word: one string, not two)
-        _PIECES[piece] = (piece, len(piece) + 1) if last == first else tuple(flat[2 * first:2 * last + 2])
+        _PIECES[piece] = (piece, _lower(piece), len(piece) + 1) if last == first \
+            else tuple(flat[3 * first:3 * last + 3])
         first = last + 1
 
 
-def _one_token(piece: str, special: dict) -> bool:
-    """Whether spaCy's English tokenizer leaves ``piece`` whole without reading it: a word of
-    ASCII letters is, unless it is a ``special`` case ("cannot", "dont"), since every English
-    prefix, suffix and infix rule needs a character other than a letter (a guard: first sight
-    of a piece costs spaCy several regular-expression searches)."""
-    return piece.isascii() and piece.isalpha() and piece not in special
+def _lower(word: str) -> str:
+    """``word`` in lower case: ``word`` itself when it is already (one string kept, not two)."""
+    lower = word.lower()
+    return word if lower == word else lower
+
+
+#: A piece whose split by spaCy's English affix rules is known: an optional opening quote or
+#: bracket, ASCII words joined by hyphens (an infix), and up to three closing marks, a full
+#: stop only after a lower-case letter or another closing mark and never two in a row ("U.S."
+#: keeps its stop, "A." is an initial, ".." is one token).
+_PLAIN_PIECE = re.compile(r'(["(]?)([A-Za-z]+(?:-[A-Za-z]+)*)((?:[,;:!?")]|(?<=[a-z,;:!?")])\.(?!\.)){0,3})')
+_HYPHEN = re.compile(r"(-)")
+
+
+def _plain_tokens(piece: str, special: dict) -> list[str] | None:
+    """The words of the tokens spaCy's English tokenizer gives ``piece`` when they can be told
+    without running it (a guard: first sight of a piece costs spaCy several regular-expression
+    searches), else None.
+
+    A word of ASCII letters is one token and a :data:`_PLAIN_PIECE` splits at its marks and
+    hyphens ("said," → said ,; "well-known." → well - known .), since every English prefix,
+    suffix and infix rule needs a character other than a letter, unless some run of those
+    tokens is a ``special`` case ("cannot", "Mr.", ":)"), which spaCy reads as its own.
+    """
+    if piece.isascii() and piece.isalpha():
+        return None if piece in special else [piece]
+    match = _PLAIN_PIECE.fullmatch(piece)
+    if match is None:
+        return None
+    opening, words, closing = match.groups()
+    parts = [opening] * bool(opening) + _HYPHEN.split(words) + list(closing)
+    runs = [piece[a:b] for a, b in combinations(accumulate(map(len, parts), initial=0), 2)]  # (of parts)
+    return None if any(map(special.__contains__, runs)) else parts
 
 
 def _doc_tokens(text: str) -> tuple[list[str], list[int]]:

@@ -1,5 +1,8 @@
 """The shared tokenizer: tokens read through the piece cache equal spaCy's own."""
 
+from bisect import bisect_right
+from itertools import accumulate, product
+
 import pytest
 from hypothesis import example, given, settings, strategies as st
 
@@ -14,7 +17,8 @@ def spacy_words(text):
 
 
 def cached_words(text):
-    words, offsets = word_tokens(text)
+    words, lower, offsets = word_tokens(text)
+    assert lower == [word.lower() for word in words]
     return list(zip(offsets, words))
 
 
@@ -67,7 +71,8 @@ def test_cached_tokens_equal_spacy_tokens_on_any_mix(text):
     ("No spans", []),
 ])
 def test_span_tokens_are_each_spans_own_tokens(text, spans):
-    words, starts, ends = span_tokens(text, spans)
+    words, lower, starts, ends = span_tokens(text, spans)
+    assert lower == [word.lower() for word in words]
     assert len(ends) == len(spans)
     first = 0
     for (start, end), last in zip(spans, ends):
@@ -80,21 +85,33 @@ def test_span_tokens_are_each_spans_own_tokens(text, spans):
 def test_a_full_cache_is_emptied_and_still_answers(monkeypatch):
     monkeypatch.setattr(tokens, "_MAX_PIECES", 5)
     tokens._PIECES.clear()
-    for text in TEXTS[:4]:
+    texts = TEXTS[:4] * 2
+    bound = 5 + max(len(set(text.split())) for text in texts)  # full, plus one text's new pieces
+    for text in texts:
         assert cached_words(text) == spacy_words(text)
-        assert len(tokens._PIECES) <= max(5, len(set(text.split())))
+        assert len(tokens._PIECES) <= bound
+    assert len(tokens._PIECES) < len({piece for text in texts for piece in text.split()})  # emptied
 
 
 ONE_TOKEN = ["economy", "A", "I", "USA", "McDonald", "km", "mph", "s", "Sept", "x" * MAX_TOKEN_CHARS]
-NOT_ONE_TOKEN = ["cannot", "gonna", "dont", "Im", "don't", "U.S.", "e-mail", "5km", "café", "said,", "(BBC)", "$", ""]
+PLAIN = ["said,", "said.", "Blair.", "year,\"", "end.)", "\"We", "(BBC)", "well-known.", "US-led", "(a-b-c),",
+         "no!?", "Yes\".", "wait;", "x:", "it.\"", "e-mail", "etc.", "(Mr"]
+NOT_PLAIN = ["cannot", "gonna", "dont", "Im", "don't", "U.S.", "US.", "A.", "5km", "café", "Mr.", "Mr.,", "(Mr.",
+             "cannot,", "said:)", "end..", "said...", "a--b", "-a", "a-", "((a", "\"\"a", "a,,,,", "'a'", "$", ""]
 
 
-@pytest.mark.parametrize("piece", ONE_TOKEN + NOT_ONE_TOKEN)
-def test_the_one_token_guard_agrees_with_spacy(piece):
-    guarded = tokens._one_token(piece, tokens.nlp().tokenizer.rules)
-    assert guarded == (piece in ONE_TOKEN)
-    if guarded:
-        assert [token.text for token in tokenize(piece)] == [piece]
+def spacy_piece(piece):
+    return [token.text for token in tokenize(piece)]
+
+
+@pytest.mark.parametrize("piece", ONE_TOKEN + PLAIN + NOT_PLAIN)
+def test_the_plain_piece_guard_agrees_with_spacy(piece):
+    guarded = tokens._plain_tokens(piece, tokens.nlp().tokenizer.rules)
+    assert (guarded is not None) == (piece in ONE_TOKEN + PLAIN)
+    if guarded is not None:
+        assert guarded == spacy_piece(piece)
+    if piece in ONE_TOKEN:
+        assert guarded == [piece]
 
 
 def test_every_short_ascii_word_that_is_no_special_case_is_one_token():
@@ -102,12 +119,33 @@ def test_every_short_ascii_word_that_is_no_special_case_is_one_token():
     words = list(letters) + [a + b for a in letters for b in letters]
     special = tokens.nlp().tokenizer.rules
     for word in words:
-        if tokens._one_token(word, special):
-            assert [token.text for token in tokenize(word)] == [word], word
+        if tokens._plain_tokens(word, special) is not None:
+            assert spacy_piece(word) == [word], word
+
+
+#: Words next to special cases ("Mr", "cannot", "etc", "US"), a capital before a stop, hyphens.
+CORES = ["a", "A", "US", "Mr", "etc", "Jan", "cannot", "i", "s", "co", "e-mail", "US-led", "well-known", "Inc"]
+MARKS = ".,;:!?\")('-"
+
+
+def test_every_word_with_up_to_three_marks_around_it_is_split_as_spacy_splits_it():
+    special = tokens.nlp().tokenizer.rules
+    closings = [""] + ["".join(marks) for n in (1, 2, 3) for marks in product(MARKS, repeat=n)]
+    pieces = [opening + core + closing for opening in ("", "\"", "(", "'") for core in CORES for closing in closings]
+    guarded = {piece: tokens._plain_tokens(piece, special) for piece in pieces}
+    told = [piece for piece in pieces if guarded[piece] is not None]
+    assert len(told) > len(pieces) / 5  # the guard tells many of them
+    words, offsets = tokens._doc_tokens("\n".join(told))  # spaCy, one call
+    ends = list(accumulate(len(piece) + 1 for piece in told))
+    spacy = [[] for _ in told]
+    for word, offset in zip(words, offsets):
+        spacy[bisect_right(ends, offset)].append(word)
+    assert [guarded[piece] for piece in told] == spacy
 
 
 @settings(max_examples=300, deadline=None, derandomize=True)
-@given(st.text(alphabet=st.sampled_from(list("abcdefghijklmnopqrstuvwxyzAKMST")), min_size=3, max_size=12))
-def test_ascii_words_that_are_no_special_case_are_one_token(word):
-    if tokens._one_token(word, tokens.nlp().tokenizer.rules):
-        assert [token.text for token in tokenize(word)] == [word]
+@given(st.text(alphabet=st.sampled_from(list("abcdefghijklmnopqrstuvwxyzAKMST-.,:;!?\"()'")), min_size=1, max_size=12))
+def test_plain_pieces_are_split_as_spacy_splits_them(piece):
+    guarded = tokens._plain_tokens(piece, tokens.nlp().tokenizer.rules)
+    if guarded is not None:
+        assert guarded == spacy_piece(piece)
