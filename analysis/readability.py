@@ -415,17 +415,17 @@ def token_counts(token: str) -> int:
 
     A variant takes the counts of its simpler form from :data:`_TOKEN_COUNTS`, so each form is
     counted once: the token without its edge punctuation ("said," and "(2004)" as "said" and
-    "2004"), and a plain word in lower case ("The" as "the").
+    "2004"), and a plain word or compound in lower case ("The" as "the").
     """
     core = token.strip(_PLAIN_EDGES)
     if core != token:
         return _TOKEN_COUNTS[core] + ((len(token) - len(core)) << _CHARS_SHIFT)
-    if not _is_plain_word(token):
+    if not (_is_plain_word(token) or _is_plain_compound(token)):  # the cheaper test first
         return _pack(news_token(token) + textstat_token(token))
     lower = token.lower()
     if lower != token:
         return _TOKEN_COUNTS[lower]
-    return _plain_word_shape(_word_syllables(lower), lower in _easy_words()) + len(lower) * _LETTER_FIELDS
+    return _plain_counts(lower)
 
 
 def _is_plain_word(word: str) -> bool:
@@ -434,16 +434,44 @@ def _is_plain_word(word: str) -> bool:
     return word.isascii() and word.isalpha() and len(word) <= MAX_WORD_CHARS
 
 
+#: Plain words joined by hyphens (or one alone), possessive or not: "co-op", "Long-haul", "China's".
+_PLAIN_COMPOUND = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+)*(?:'s)?")
+
+
+def _is_plain_compound(token: str) -> bool:
+    """A :data:`_PLAIN_COMPOUND` short enough for pyphen: its counts are those of its lower case
+    (textstat keeps an apostrophe before a lower-case "s" only) and follow
+    :func:`_plain_counts`."""
+    return len(token) <= MAX_WORD_CHARS and _PLAIN_COMPOUND.fullmatch(token) is not None
+
+
+def _plain_counts(lower: str) -> int:
+    """Packed counts of a lower-case plain word or :data:`_PLAIN_COMPOUND`, from the syllables of
+    its parts: textstat reads a compound with the hyphens removed ("coop"), the news family part
+    by part ("co" + "op") and looks the easy-word list up without "'s"; hyphens and apostrophes
+    are ARI's characters but not letters."""
+    easy_words = _easy_words()
+    if lower.isalpha():  # a plain word is its own cleaned and spoken form
+        syllables, easy = _word_syllables(lower), lower in easy_words
+        return _word_shape(max(1, syllables), easy, syllables, easy) + len(lower) * _LETTER_FIELDS
+    glued = lower.replace("-", "")
+    syllables = _word_syllables(glued)
+    spoken = sum(max(1, _word_syllables(part)) for part in lower.split("-"))
+    marks = len(lower) - len(glued) + lower.endswith("'s")
+    return (_word_shape(spoken, lower.removesuffix("'s") in easy_words, syllables, glued in easy_words)
+            + (len(lower) - marks) * _LETTER_FIELDS + (marks << _CHARS_SHIFT))
+
+
 #: One in each field that a plain word's letters add to: news letters, textstat's letters and chars.
 _LETTER_FIELDS = _pack((0, 0, 0, 0, 0, 1) + (0, 0, 0, 0, 0, 1, 1, 0))
 
 
-@lru_cache(maxsize=None)  # one entry per (syllables, easy): a few dozen
-def _plain_word_shape(syllables: int, easy: bool) -> int:
-    """Packed counts of a plain word of ``syllables`` syllables, on the Dale-Chall easy list or
-    not, less its letters: a new word costs one lookup here instead of packing its counts."""
-    return _pack((1, *_hard_word_counts(max(1, syllables), easy), 0)
-                 + (1, *_hard_word_counts(syllables, easy), 0, 0, 1))
+@lru_cache(maxsize=None)  # one entry per distinct argument tuple: a few hundred
+def _word_shape(spoken: int, spoken_easy: bool, syllables: int, easy: bool) -> int:
+    """Packed counts of one word, less its letters and characters: ``spoken``/``spoken_easy``
+    (news family) and ``syllables``/``easy`` (textstat): syllables and whether it is on the
+    Dale-Chall easy list. A new word costs one lookup here instead of packing its counts."""
+    return _pack((1, *_hard_word_counts(spoken, spoken_easy), 0) + (1, *_hard_word_counts(syllables, easy), 0, 0, 1))
 
 
 class _Memo(dict):

@@ -272,8 +272,21 @@ def test_plain_word_shortcut_agrees_with_the_general_rules(token, plain):
     assert readability.token_counts(token) == general_token_counts(token)
 
 
+@pytest.mark.parametrize("token, compound", [
+    ("co-op", True), ("Long-haul", True), ("state-of-the-art", True), ("China's", True), ("CHINA's", True),
+    ("Anheuser-Busch's", True), ("it's", True), ("x-ray", True), ("said", True), ("a-" + "b" * 254, True),
+    ("a-" + "b" * 255, False), ("CHINA'S", False), ("dogs'", False), ("co--op", False), ("co-op-", False),
+    ("-op", False), ("x'-ve", False), ("a-2", False), ("co–op", False), ("a/b", False), ("China’s", False),
+    ("naïve-x", False), ("don't", False), ("'s", False), ("U.S.-based", False), ("so-called", True),
+])
+def test_plain_compound_shortcut_agrees_with_the_general_rules(token, compound):
+    assert readability._is_plain_compound(token) is compound
+    assert readability.token_counts(token) == general_token_counts(token)
+
+
 @settings(max_examples=400, deadline=None, derandomize=True)
-@given(st.lists(st.sampled_from(list("aeiouyZxQ'’-–.,;:!?()“”‘«*/\\_|…1é\u0307İ") + ["said", "The", "s'"]),
+@given(st.lists(st.sampled_from(list("aeiouyZxQ'’-–.,;:!?()“”‘«*/\\_|…1é\u0307İ")
+                                + ["said", "The", "s'", "'s", "co-op"]),
                 max_size=12).map("".join))
 def test_token_counts_agree_with_the_general_rules_on_any_token(token):
     assert readability.token_counts(token) == general_token_counts(token)
