@@ -16,9 +16,11 @@ lines only, in four steps:
    (maximum-sum segment), nudged to start under the page's first "By" line (or, without one,
    its "Published ..." line), and extended over a list, or resumed after a table, that its last
    line announces ("The full list is below:"). Inside the run, prose, short subheads (also over
-   a photo's credit; not a teaser under a "Read more:" label), list items with their heading or
+   a photo's credit), list items with their heading or
    lead-in, unmarked entries between a lead-in ending with a colon and the next kept line, and
-   one-line paragraphs between kept lines are kept; captions (also "..., Wednesday, Dec. 20, 2023."),
+   one-line paragraphs between kept lines are kept, but not the links to other articles under a
+   "Read more:", "Related articles" or "Don't miss" label (up to the next prose line; a short
+   subhead right above that prose resumes the article); captions (also "..., Wednesday, Dec. 20, 2023."),
    credits, buttons, calls to action ("... here."), disclaimers, teasers, embedded posts (the
    lines above "— Name (@handle) date") and lines the page repeats verbatim go; an author bio
    above the article goes, and the body ends at the author's name or bio (not at a name that
@@ -157,6 +159,7 @@ _FURNITURE_SCORE = -12
 _SHORT_LINE_SCORE = -8  # a short line that is neither prose nor furniture (subhead, menu entry)
 _MAX_MARKER_WORDS = 7
 _ANNOUNCED_SPAN = 30  # lines a table or embed announced by the body's last line may take
+_MAX_HEADING_UNDER_TEASERS = 5  # words of a subhead that resumes the article under a block of teaser links
 _MAX_SKIPPED_UNDER_SUBHEAD = 2  # credits or buttons between a subhead and its prose
 _MAX_ANNOUNCED_ENTRIES = 12  # unmarked list entries a lead-in ("Here's what changed:") may announce
 _MAX_LIST_LEAD_GAP = 2  # lines between the body run and a list's lead-in ("The winners:")
@@ -505,8 +508,8 @@ _END_MARKER = re.compile(
     re.IGNORECASE,
 )
 # A label alone on its line above a link to another article ("Related", "See also").
-_LINK_LABEL = re.compile(
-    r"(?:related|read more|see also|also read|read also|read next)(?:\s(?:story|article))?\s?[:|»>]?", re.IGNORECASE)
+_LINK_LABEL = re.compile(r"(?:related|read more|see also|also read|read also|read next|don['’]?t miss|up next)"
+                         r"(?:\s(?:story|article))?\s?[:|»>]?", re.IGNORECASE)
 _BREADCRUMB = _Guarded(re.compile(r"\s[/>»|]\s"), lambda text: "/" in text or "|" in text or ">" in text or "»" in text)
 _COPYRIGHT = re.compile(
     r"(?:©|\(c\)|copyright\s?©?(?=\s?\d))\s*(?:\d{4}(?:\s?[-–]\s?\d{4})?\s*)?(?P<name>[A-Z][\w&.'’ -]{1,60})",
@@ -518,11 +521,12 @@ _INTERLOCUTOR_CUES = ("told", "speaking with", "speaking to", "spoke with", "spo
                       "said to", "contacted by", "according to", "confirmed to", "a statement to")
 _INTERLOCUTOR = re.compile(rf"\b(?i:{'|'.join(_INTERLOCUTOR_CUES)})\s(?P<name>{_INTERLOCUTOR_NAME})")
 _NAME_SHAPED = re.compile(_INTERLOCUTOR_NAME)
-# A bio under the article, whoever wrote it ("Ann Lee is a senior reporter at ...", "Ann Lee (@annlee)
-# is a ...", "Ann Lee covers ..."): a paragraph of the article rarely opens by giving a person a
-# newsroom job.
+# A bio under the article, whoever wrote it ("Ann Lee is a senior reporter at ...", "Ann is a writer on
+# ...", "Ann Lee (@annlee) is a ...", "Ann Lee covers ..."): a paragraph of the article rarely opens by
+# giving a person (not a pronoun) a newsroom job.
 _JOURNALIST_BIO = re.compile(
-    r"^(?:[A-Z][\w'’.-]*\s){1,3}[A-Z][\w'’.-]*\s(?:\(@\w{1,30}\)\s)?(?:is|was|has been)\s(?:a|an|the)\s"
+    r"^(?!(?:He|She|They|It|This|That|There|Who|One|(?:Every|Any|Some|No)(?:one|body))\s)"  # a pronoun: no bio
+    r"(?:[A-Z][\w'’.-]*\s){0,3}[A-Z][\w'’.-]*\s(?:\(@\w{1,30}\)\s)?(?:is|was|has been)\s(?:a|an|the)\s"
     r"(?:[\w'’&-]+\s){0,4}?"
     r"(?i:reporter|writer|editor|correspondent|columnist|journalist|contributor)s?\b"
     r"|^(?:[A-Z][\w'’.-]*\s){1,3}[A-Z][\w'’.-]*\s(?:covers|writes about|reports on)\s")
@@ -865,8 +869,7 @@ def _keep_in_run(lines: list[str], info: list[dict], start: int, end: int) -> li
             continue
         if item["prose"]:
             kept[i] = True
-        elif _is_subhead(lines[i], item) and i > start and _prose_follows(lines, info, i, end) \
-                and not _points_to_teaser(lines[i - 1]):
+        elif _is_subhead(lines[i], item) and i > start and _prose_follows(lines, info, i, end):
             kept[i] = True
         elif start < i < end - 1 and _is_list_item(lines[i], item):
             kept[i] = True
@@ -879,7 +882,29 @@ def _keep_in_run(lines: list[str], info: list[dict], start: int, end: int) -> li
                 and _is_list_item(lines[i + 1], info[i + 1]):
             kept[i] = True
     _keep_announced_entries(lines, info, kept, start, end)
+    for i in _teaser_links(lines, info, start, end):
+        kept[i] = False
     return kept
+
+
+def _teaser_links(lines: list[str], info: list[dict], start: int, end: int) -> list[int]:
+    """Lines of the run that link other articles: those under a teaser label or closing heading
+    ("Read more:", "Related articles", "Don't miss", "More from Sport") up to the next prose
+    line. A short subhead right above that prose is the article resuming, not a link (unless a
+    "Read more:" label points at it)."""
+    links, label, pointed = [], None, False
+    for i in range(start, end):
+        item = info[i]
+        if item["prose"]:
+            label = None
+            continue
+        points = _points_to_teaser(lines[i], item)
+        if points or (item["words"] <= _MAX_HEADING_UNDER_TEASERS and _END_MARKER.match(lines[i][:_HEAD_CHARS])):
+            label, pointed = i, points
+        elif label is not None and ((pointed and i == label + 1) or item["words"] > _MAX_HEADING_UNDER_TEASERS
+                                    or i + 1 >= end or not info[i + 1]["prose"]):
+            links.append(i)
+    return links
 
 
 def _keep_announced_entries(lines: list[str], info: list[dict], kept: list[bool], start: int, end: int) -> None:
@@ -923,10 +948,10 @@ def _prose_follows(lines: list[str], info: list[dict], i: int, end: int) -> bool
     return False
 
 
-def _points_to_teaser(line: str) -> bool:
+def _points_to_teaser(line: str, item: dict) -> bool:
     """A "Read more:" / "Related" label alone on its line: the line under it links another article."""
     head = line[:_HEAD_CHARS]
-    return _is_short(head, 4) and bool(_TEASER_PREFIX.match(head) or _LINK_LABEL.fullmatch(head))
+    return item["words"] <= 4 and bool(_TEASER_PREFIX.match(head) or _LINK_LABEL.fullmatch(head))
 
 
 def _extend_over_list(lines: list[str], info: list[dict], kept: list[bool], end: int) -> int:

@@ -386,6 +386,25 @@ def test_lists_stay_and_buttons_go_inside_the_article(middle, kept):
     assert parse_page_text(text)["body"].split("\n\n") == body
 
 
+@pytest.mark.parametrize("middle, kept", [
+    (["Related articles", "Budget row: Council delays the vote on the new plan again"], []),  # "label: title" links
+    (["Don't miss", "Budget row: Council delays the vote again [VIDEO]",
+      "Schools: New computers arrive in every classroom [PICTURES]"], []),
+    (["More from City News", "Parks: Ten new playgrounds open this summer",
+      "Bridge repairs: Work starts next week on the old crossing"], []),
+    (["Related", "Schools get new computers", "Keeping the schools open"], ["Keeping the schools open"]),  # a subhead
+    (["More from City News", "Parks: Ten new playgrounds open this summer", "What happens next"],
+     ["What happens next"]),
+    (["Key figures:", "Roads: 12 million", "Schools: 30 million", "Libraries: 4 million"],
+     ["Key figures:", "Roads: 12 million", "Schools: 30 million", "Libraries: 4 million"]),  # no label above
+])
+def test_links_under_a_teaser_label_inside_the_article_go(middle, kept):
+    text = "\n".join(["Council approves a leaner budget", "By Ann Lee", *PARAGRAPHS[:2], *middle, *PARAGRAPHS[2:],
+                      *LONG_PARAGRAPHS[:2]])
+    body = [*PARAGRAPHS[:2], *kept, *PARAGRAPHS[2:], *LONG_PARAGRAPHS[:2]]
+    assert parse_page_text(text)["body"].split("\n\n") == body
+
+
 @pytest.mark.parametrize("tail, extended", [
     (["The full list of winners is below:", "Best Actor - Ann Lee", "Best Film - The Harbour", "Best Score - Bo Chan",
       "Best Song - Cy Diaz"], True),
@@ -472,6 +491,8 @@ def test_bio_and_comments_headings_end_the_article_before_a_long_text(heading, c
 
 @pytest.mark.parametrize("byline, line_below, closes", [
     ("By Ann Lee", "Ann Lee covers city hall and the budget for the paper", True),  # the author's bio
+    ("By Ann Lee", "Ann is a freelance writer based in Leeds whose work has appeared in many papers.", True),
+    ("By Ann Lee", "He was a reporter at the paper before he ran for the council seat.", False),  # no name
     ("By Ann Lee", "Metro Times staff picks for the weekend ahead", False),
     ("By Metro Times", "Metro Times staff picks for the weekend ahead", False),  # an outlet taken for the author
     ("By Metro Times", "Metro Times readers weigh in on the budget", False),
