@@ -40,9 +40,12 @@ lines only, in four steps:
    under a video player's state ("VIDEO LOADING") titles the video. Without a byline or date below
    it (one in a form the parser does not know), a title of five or more words right above the
    article's first prose (the body's first line, or a standfirst on its subject; not a caption,
-   button, name with a job title or notice) is anchored by that prose instead, also when the page
-   lists it again below the body; a dated title ("Roundup 2023.12.10") under a line is another
-   article, not its date. Distances to the body count only lines the page does not repeat, so a
+   button, name with a job title, notice or line sharing no word with the body; not a video's title
+   under the byline past its share bar and player, nor a teaser under a "Related" label) is anchored
+   by that prose instead, also when the page lists it again below the body; a share bar under a
+   title (or its dek) anchors it weakly. An entry of a list widget ("list 2 of 4" markers around
+   it, "Pros:" / "Cons:" fields) is no headline, and a dated title ("Roundup 2023.12.10") under a
+   line is another article, not its date. Distances to the body count only lines the page does not repeat, so a
    block of repeated widgets does not push the header out of reach.
    Bylines ("By X, Role", "ByX", "BY" + names, "Author:", "Words:", "Photos and Words:", "as told
    to", "<date> by X", "Par X et Y", or a bare name beside a date or time stamp ("1:39 PM ET", "X •
@@ -150,6 +153,10 @@ _MIN_STANDFIRST_OVERLAP = 0.5  # share of a standfirst's content words that the 
 _INNER_SENTENCE_END = re.compile(r"[a-z\d]{3}[.!?]\s?[A-Z]")
 # A video player's state line ("VIDEO LOADING"): the line under it titles the video, not the page.
 _PLAYER_STATE = re.compile(r"(?:video\s)?(?:loading|now playing|playing now)(?:\svideo)?", re.IGNORECASE)
+_SHARE_BAR_BELOW = 1.5  # bonus for a candidate over a share bar (a weaker anchor than a byline)
+_MAX_BUTTONS_UNDER_BYLINE = 8  # a share bar and a player's controls between a byline and a video's title
+_DIGITS = re.compile(r"\d+")
+_FIELD_LABEL = re.compile(r"[^\W\d_]+:\s")  # "Pros: ...", "Engine: ..."
 _WIDGET_REPEATS = 4  # copies of a line that make it a widget's label ("Block for Outlet" per comment), not a headline
 _MAX_BARE_CREDIT_WORDS = 6  # "Photo: Jo Roe/Getty Images"; a longer credited line is a caption
 _MIN_PROSE_WORDS = 8  # a line of this many words ending a sentence is prose
@@ -1071,14 +1078,20 @@ def _find_headline(lines: list[str], info: list[dict], first_body: int, end: int
                 or (i > 0 and _PLAYER_STATE.fullmatch(lines[i - 1])):  # "VIDEO LOADING" / the video's title
             continue
         meta = _meta_follows(lines, i, first_body)
+        # under the header's byline, share bar and player: a video's title or a caption, not the headline
+        under_byline = _under_byline(lines, info, i)
+        linked = i > 0 and _points_to_teaser(lines[i - 1])  # under "Related" / "Read more": another article
         # without a byline or date below, the article's first prose right below anchors the headline
-        opens = not meta and _opens_article(lines, info, i, first_body, body_vocab)
+        opens = not (meta or under_byline or linked) and _opens_article(lines, info, i, first_body, body_vocab)
         # A tag line recurs below the body; so may the headline (in "Latest" lists), but a byline,
         # date or the article's prose follows the headline.
         if _is_tag_line(line) and item["key"] in after_body and meta != _META_DIRECTLY_BELOW and not opens:
             continue
         distance = position[first_body] - position[i] + 1
+        overlap = _overlap(line, body_vocab)
         score = -_HEADLINE_DISTANCE_COST * distance + meta + _OPENS_ARTICLE * opens
+        if not meta and overlap and _share_bar_follows(lines, info, i):
+            score += _SHARE_BAR_BELOW
         if item["repeats"] > 1 or _echoed(line, crumbs):
             score += 1
         if line.endswith("."):
@@ -1086,8 +1099,12 @@ def _find_headline(lines: list[str], info: list[dict], first_body: int, end: int
         if i + 1 < len(info) and info[i + 1]["credit"] and item["words"] > 4 \
                 and info[i + 1]["words"] <= _MAX_BARE_CREDIT_WORDS:
             score -= 3  # a caption: its photo credit follows (a longer credited line is the caption itself)
-        if i > 0 and _is_meta_line(lines[i - 1]):
+        if (i > 0 and _is_meta_line(lines[i - 1])) or under_byline:
             score -= 3  # under a byline or date: a caption or dek, the headline sits above them
+        if linked:
+            score -= 3
+        if _is_list_entry(lines, info, i):
+            score -= 3  # "list 2 of 4" / <title> / "list 3 of 4", "Pros: ..." / "Cons: ...": a widget's entry
         if item["key"] in body_lines:
             score -= 3  # a contents entry: the article repeats it as a subhead
         if _contains_other_line(lines, info, lo, first_body, i):
@@ -1096,9 +1113,8 @@ def _find_headline(lines: list[str], info: list[dict], first_body: int, end: int
         # directly follows (the headline under a teaser).
         label = _label_before(lines, info, i)
         titled = meta == _META_DIRECTLY_BELOW and not line.endswith((".", "!", "…"))
-        score += (max(label, 0.0) if titled else label) \
-            + _HEADLINE_OVERLAP_WEIGHT * _overlap(line, body_vocab)
-        if len(_content_words(line)) >= 2 and not _overlap(line, body_vocab):
+        score += (max(label, 0.0) if titled else label) + _HEADLINE_OVERLAP_WEIGHT * overlap
+        if len(_content_words(line)) >= 2 and not overlap:
             score -= _UNRELATED_TITLE_COST  # no content word in the body: another article's teaser
         if item["words"] <= 2:
             score -= 3
@@ -1111,17 +1127,61 @@ def _find_headline(lines: list[str], info: list[dict], first_body: int, end: int
     return best
 
 
+def _share_bar_follows(lines: list[str], info: list[dict], i: int) -> bool:
+    """Line ``i``, a title (no sentence ends in it), has a share bar under it, directly or under a
+    dek: a share button and another button. (A caption, "... off Iceland.Jo Roe/AP", may have one
+    too; a menu entry may have a lone "Email" link.)"""
+    if lines[i].endswith(".") or _INNER_SENTENCE_END.search(lines[i][:_HEAD_CHARS]):
+        return False
+    j = i + 1
+    if j < len(lines) and info[j]["words"] >= _MIN_STANDFIRST_WORDS and not info[j]["furniture"]:
+        j += 1
+    return j + 1 < len(lines) and info[j]["furniture"] and bool(_SHARE_BUTTON.match(lines[j][:_HEAD_CHARS])) \
+        and (info[j + 1]["furniture"] or bool(_SHARE_BUTTON.match(lines[j + 1][:_HEAD_CHARS])))
+
+
+def _under_byline(lines: list[str], info: list[dict], i: int) -> bool:
+    """Line ``i`` sits under a byline past buttons, and maybe one-word labels (a share bar, a
+    player's "close" / "Video"): the header's metadata is above it. (A section label alone between
+    them, "By Bo Chan" / "Politics", may be a teaser's byline over the headline's label.)"""
+    for j in range(i - 1, max(-1, i - 2 - _MAX_BUTTONS_UNDER_BYLINE), -1):
+        if not (info[j]["furniture"] or info[j]["words"] <= 1):
+            return any(item["furniture"] for item in info[j + 1:i]) and len(lines[j]) < 200 and _is_byline(lines[j])
+    return False
+
+
+def _is_list_entry(lines: list[str], info: list[dict], i: int) -> bool:
+    """Line ``i`` is an entry of a list: the line above it is a marker that recurs below it ("Read on"
+    / <entry> / "Read on", "list 2 of 4" / <entry> / "list 3 of 4"), or a numbered marker that
+    recurs above the entry before (the last entry: "list 3 of 4" / <entry> / "list 4 of 4" / <entry>),
+    or it and a neighbour are fields ("Pros: ..." / "Cons: ..."). A section label over a teaser and
+    over the headline under it has no number."""
+    if not 0 < i < len(lines) - 1:
+        return False
+    above, below = lines[i - 1][:_HEAD_CHARS], lines[i + 1][:_HEAD_CHARS]
+    if not info[i - 1]["furniture"] and _is_short(above, 4) and not _is_meta_line(above):  # a date: scored apart
+        marker = _DIGITS.sub("#", above).casefold()
+        recurs = (i + 1,) if marker == above.casefold() else (i + 1, i - 3)
+        if any(j >= 0 and not info[j]["furniture"] and _DIGITS.sub("#", lines[j][:_HEAD_CHARS]).casefold() == marker
+               for j in recurs):
+            return True
+    return bool(_FIELD_LABEL.match(lines[i][:_HEAD_CHARS])) \
+        and bool(_FIELD_LABEL.match(above) or _FIELD_LABEL.match(below))
+
+
 def _opens_article(lines: list[str], info: list[dict], i: int, first_body: int, body_vocab: set[str]) -> bool:
     """Line ``i``, a title of five or more words, sits right above the article's first prose: the
     body's first line, or a standfirst on the body's subject (not a caption: no photo credit under it).
     A short subhead or button ("Read in app"), a caption ("Ann Lee holding the award."), a notice
-    of several sentences or a name with a job title ("Ann Lee, Opinion Writer") does not count."""
+    of several sentences, a name with a job title ("Ann Lee, Opinion Writer") or a line sharing no
+    word with the body (a promo: "Get the best stories delivered every morning") does not count."""
     below = info[i + 1]
     return info[i]["words"] > 4 and not lines[i].endswith(".") and below["prose"] and below["repeats"] == 1 \
         and not (i + 2 < len(info) and info[i + 2]["credit"] and info[i + 2]["words"] <= _MAX_BARE_CREDIT_WORDS) \
         and not _INNER_SENTENCE_END.search(lines[i][:_HEAD_CHARS]) \
         and not _ROLE_TITLE.search(lines[i][:_HEAD_CHARS]) \
-        and (i + 1 == first_body or _overlap(lines[i + 1], body_vocab) >= _MIN_STANDFIRST_OVERLAP)
+        and (i + 1 == first_body or _overlap(lines[i + 1], body_vocab) >= _MIN_STANDFIRST_OVERLAP) \
+        and _overlap(lines[i], body_vocab) > 0
 
 
 def _content_words(text: str) -> list[str]:

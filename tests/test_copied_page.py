@@ -915,6 +915,7 @@ def test_headline_right_above_the_article_without_its_byline(header, headline):
     ("Council members vote on the budget at City Hall.", PARAGRAPHS[0], None, False),  # a caption
     ("Ann Lee, Contributing Opinion Writer", PARAGRAPHS[0], None, False),  # a bare byline
     ("Read in app", PARAGRAPHS[0], None, False),  # a button
+    ("Get the best stories delivered to your phone every morning", PARAGRAPHS[0], None, False),  # a promo: unrelated
     ("Sign up for our newsletter. Read our privacy notice", PARAGRAPHS[0], None, False),  # a notice
 ])
 def test_a_title_opens_the_article_above_its_first_prose(title, under, caption, opens):
@@ -925,6 +926,95 @@ def test_a_title_opens_the_article_above_its_first_prose(title, under, caption, 
     first_body = lines.index(PARAGRAPHS[0])
     vocab = set(copied_page._content_words("\n".join(PARAGRAPHS)))
     assert copied_page._opens_article(lines, info, 1, first_body, vocab) is opens
+
+
+VIDEO_TITLE = "Mayor shares a video of the council vote on the budget"
+TEASER = "Mayor says the council budget cuts roads to pay for schools"
+
+
+@pytest.mark.parametrize("header, headline", [
+    # a video's title under the byline, its share bar and the player's buttons, right above the first prose
+    ([HEADLINE, "By Ann Lee | City News", "Facebook", "Twitter", "Email", "close", "Video", VIDEO_TITLE], HEADLINE),
+    ([HEADLINE, "By Ann Lee", "Share", "Twitter", "Video", VIDEO_TITLE], HEADLINE),
+    # a teaser under a "Related" / "Read more:" label
+    ([HEADLINE, "Related", TEASER], HEADLINE),
+    ([HEADLINE, "Read more:", TEASER], HEADLINE),
+    # the entries of a list widget ("list 1 of 3" ...), a review's "Pros:" / "Cons:" fields
+    ([HEADLINE, "list 1 of 3", "Council budget vote delayed by a week", "list 2 of 3",
+      "Schools ask the council for more money", "list 3 of 3", "Mayor backs the council budget plan", "end of list"],
+     HEADLINE),
+    ([HEADLINE, "Rating: 4 out of 5", "Pros: cuts spending on roads; more money for schools",
+      "Cons: hurts neighbourhoods that already lack services"], HEADLINE),
+    # but a title under a section label, or a date, still opens the article
+    (["Politics", TEASER], TEASER),
+    (["Sunday, March 5, 2023", TEASER], TEASER),
+    (["Budget 2023", "Report: " + TEASER], "Report: " + TEASER),
+])
+def test_no_byline_title_above_the_first_prose_is_not_a_video_title_teaser_or_list_entry(header, headline):
+    assert parse_page_text("\n".join(["Home", "News", *header, *PARAGRAPHS]))["headline"] == headline
+
+
+@pytest.mark.parametrize("above, under", [
+    (["By Ann Lee", "Share", "Twitter", "Video"], True),  # past a share bar and a player's label
+    (["By Ann Lee | City News", "close"], True),
+    (["By Ann Lee"], False),  # right under a byline: scored as a dek or caption already
+    (["By Ann Lee", "Politics and the city", "Share"], False),  # a title between
+    (["By Ann Lee", "Politics"], False),  # a section label only: a teaser's byline over the headline's label
+    (["March 3, 2023", "Share", "Politics"], False),  # a date over the menu, not a byline
+    (["Share", "Video"], False),
+])
+def test_a_line_under_a_byline_past_buttons(above, under):
+    lines = [*above, VIDEO_TITLE, *PARAGRAPHS]
+    info = [copied_page._line_info(line) for line in lines]
+    assert copied_page._under_byline(lines, info, len(above)) is under
+
+
+@pytest.mark.parametrize("markers, entry", [
+    (["list 1 of 4", "list 2 of 4", "list 3 of 4"], True),  # numbered markers around it
+    (["Read on", "Read on", "Read on"], True),  # the same marker
+    (["list 3 of 4", "list 4 of 4", "end of list"], True),  # the last entry: the marker recurs above the one before
+    (["Politics", "Politics", "By Ann Lee"], False),  # a section label over a teaser and over the headline
+    (["Advertisement", "Advertisement", "Advertisement"], False),  # furniture
+    (["March 2, 2023", "March 3, 2023", "March 4, 2023"], False),  # dates: scored apart
+])
+def test_an_entry_of_a_list_widget(markers, entry):
+    lines = [markers[0], "Schools ask the council for more money", markers[1], TEASER, markers[2], *PARAGRAPHS]
+    info = [copied_page._line_info(line) for line in lines]
+    assert copied_page._is_list_entry(lines, info, 3) is entry
+
+
+@pytest.mark.parametrize("fields, entry", [
+    (["Pros: cuts spending on roads; more money for schools", "Cons: hurts neighbourhoods"], True),
+    (["Report: " + TEASER, PARAGRAPHS[0]], False),  # a headline with a label, over prose
+])
+def test_fields_of_a_list_are_entries(fields, entry):
+    lines = ["Reviews", *fields, *PARAGRAPHS]
+    info = [copied_page._line_info(line) for line in lines]
+    assert copied_page._is_list_entry(lines, info, 1) is entry
+
+
+CAPTION = "The mayor presents the budget plan for the coming year to the city council on Tuesday."
+
+
+@pytest.mark.parametrize("under, shared", [
+    (["Share", "Twitter"], True),
+    (["Share", "Facebook Email Twitter"], True),
+    (["The plan cuts road spending to pay for more teachers", "Share", "Print"], True),  # under a dek
+    (["Email", "Politics"], False),  # a menu entry's lone link
+    (["Politics", "Share", "Twitter"], False),
+])
+def test_a_share_bar_under_a_title(under, shared):
+    lines = ["Budget squeeze is over", *under, *PARAGRAPHS]
+    info = [copied_page._line_info(line) for line in lines]
+    assert copied_page._share_bar_follows(lines, info, 0) is shared
+    lines[0] = CAPTION  # a caption ending like a sentence has none
+    assert not copied_page._share_bar_follows(lines, [copied_page._line_info(line) for line in lines], 0)
+
+
+def test_a_share_bar_anchors_a_headline_without_byline_over_a_caption():
+    text = "\n".join(["Home", "Economy", "Budget squeeze is over", "Share", "Twitter", "Read in app", CAPTION,
+                      "Jo Roe/Getty Images", "Redeem now", *PARAGRAPHS])
+    assert parse_page_text(text)["headline"] == "Budget squeeze is over"
 
 
 @pytest.mark.parametrize("under, meta", [
