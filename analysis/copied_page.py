@@ -49,18 +49,24 @@ lines only, in four steps:
    block of repeated widgets does not push the header out of reach.
    Bylines ("By X, Role", "ByX", "BY" + names, "Author:", "Words:", "Photos and Words:", "as told
    to", "<date> by X", "Par X et Y", or a bare name beside a date or time stamp ("1:39 PM ET", "X •
-   8h"), with a job title ("X, Staff Writer"), opening a metadata strip ("X |", "X | Outlet", share
-   buttons below; it beats a "By" line below it) or above its bio, with co-authors listed one per
-   line above the date; else a "X — <date>" signature or an author box under the article) and
+   8h"), with a job title ("X, Staff Writer"), an outlet ("X, Reuters", "X, The Guardian") or a
+   handle or e-mail line below it, opening a metadata strip ("X |", "X | Outlet", share buttons or
+   "Outlet |" below; over its date line, it beats a "By" line below it) or above its bio, with
+   co-authors listed one per line above the date; else a "X — <date>" signature or an author box
+   under the article, or a name over its date above the headline that the page prints again) and
    the publication date ("Published" preferred over "Updated") are read near the headline (month names in
    English and, day first, in the other languages guess_language knows, also abbreviated as in
    "21.dez.2018"; dotted numeric dates day first, but a two-digit year's month first on an
    English page); a bare byline under the headline beats a "By" line far from it. Names are
    checked for shape: two to four capitalised words (initials allowed), no job, place,
-   institution or office words; an all-capitals byline with its role glued on is split where
-   the page names the author again in normal case. A part after a comma that is a job, an
-   outlet word or an acronym ("CNN Business") is a role, not a second author, and so are the
-   organisation words that continue a role ("..., Senior Analyst, XYZ Policy Project").
+   institution, office or menu-label words ("Current Issue", "Live Updates"); an all-capitals
+   byline with its role glued on is split where the page names the author again in normal case.
+   A part after a comma that is a job, an outlet word, an acronym ("CNN Business"), one word or a
+   "The ..." name ("Reuters", "The Guardian") is a role, not a second author, and so are the
+   organisation words that continue a role ("..., Senior Analyst, XYZ Policy Project"). A "By"
+   whose text opens with no name ("By submitting ...") is no byline, a label ("More on:",
+   "Columns") ends the names listed under a "By", and an embedded post's signature or a credit
+   under a "Photo:" label names no author.
 3. **Tags, outlet and language**: a tag line is a title-case line shown both above the
    headline and below the body, split on phrases the article uses. The outlet comes from a
    "Headline | Outlet" line, a name the body cites as an interlocutor ("told X", "speaking
@@ -267,6 +273,7 @@ _UPDATED = re.compile(r"updat|modif|edited|revised", re.IGNORECASE)
 _DATE_LABEL = re.compile(r"publish|posted|updated", re.IGNORECASE)  # a page's own date, not one in the text
 _RELATIVE_TIME = re.compile(
     r"^(?:updated\s|published\s|posted\s)?\d{1,2}\s?(?:min(?:ute)?s?|hours?|hrs?|h|days?|d)\s+ago\b", re.IGNORECASE)
+_STAMP_LABEL = re.compile(r"\s(?:Published|Updated|Posted|Last updated)\b")  # "Ann Lee Updated 2 hours ago"
 _TIME_OR_READ = re.compile(r"\d:\d\d|\bmin(?:ute)?s?\b|\bago\b", re.IGNORECASE)
 # A time stamp without a year: a time of day or a short date opening the line, a month and day
 # ("on Mar 27", glued to a read time in "Mar 2714 min"), or an age after a field separator ("• 8h").
@@ -344,8 +351,20 @@ _GLUED_ROLE = re.compile(
     r"|EDITOR)",
 )
 _NAME_PARTICLES = {"de", "van", "von", "der", "da", "del", "la", "le", "bin", "al", "of", "the", "for"}
-# Function words: a bare line holding one is a label or code ("Order By", "Back to Top"), no name.
-_NOT_NAME_WORDS = {"of", "the", "for", "by", "to", "in", "on", "at", "with", "from", "our", "your"}
+# Words of menu and widget labels ("Current Issue", "Live Updates", "Photo Gallery", "Privacy Policy").
+_LABEL_WORDS = set(
+    "issue issues edition gallery galleries updates update archive archives stories picks topics latest "
+    "popular trending featured breaking current live podcast podcasts video videos photos reviews review "
+    "guide guides events report reports alert alerts settings account later check opinion sports weather "
+    "politics business world science health technology tech travel lifestyle entertainment markets "
+    "economy culture deals shopping careers contact about help login privacy terms home menu search "
+    "weekend crossword puzzles horoscopes obituaries classifieds recipes features columns letters insider "
+    "illustrated estate contents content images guidelines policy monday tuesday wednesday thursday friday "
+    "saturday sunday".split())
+# Function words and label words: a bare line holding one is a label or code ("Order By", "Back to Top",
+# "Current Issue"), no name.
+_NOT_NAME_WORDS = {"of", "the", "for", "by", "to", "in", "on", "at", "with", "from", "our", "your", "my", "us", "out",
+                   *_LABEL_WORDS}
 _GENERATION = re.compile(r"II|III|IV")  # "George T. Conway III": not an acronym
 # A full stop after a name, kept after an initial or "Jr." ("Ann M. Lee Jr.").
 _NAME_END = re.compile(r"(?<!\b[A-Z])(?<!\b[JS]r)\.+$")
@@ -483,6 +502,8 @@ _CAPTION_DATE = _Guarded(re.compile(rf"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)
 _MIN_CAPTION_WORDS = 8  # a shorter line ending on a date is a dateline, read as the page's date
 # A short line with an e-mail address: a contact line ("Contact Ann Lee at ann@example.com").
 _CONTACT = re.compile(r"[\w.+-]@[\w-]+\.[\w.]")
+# A handle or e-mail address alone on its line ("@annlee", "ann.lee@example.com").
+_PROFILE_LINK = re.compile(r"@\w{2,30}|[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,4}")
 _MAX_CONTACT_WORDS = 40
 # A capitalised label may be glued in front ("EXCLUSIVEREAD MORE: ...").
 _TEASER_PREFIX = re.compile(r"^(?-i:[A-Z]{3,15})?(?:read more|related|see also|also read|read also|more|watch|listen"
@@ -758,7 +779,7 @@ def _line_info(line: str) -> dict:
     tail = line[-_HEAD_CHARS:]
     credit = bool(_CREDIT.search(tail) or (len(line) > _HEAD_CHARS and _CREDIT.search(head))  # else head == tail
                   or (n_words >= _MIN_CAPTION_WORDS and _CAPTION_DATE.search(tail)
-                      and _byline_text(head) is None))
+                      and _byline_text(head) is None and not _bare_byline(head)[0]))
     ends_sentence = bool(_SENTENCE_END.search(line[-8:])) and not line.endswith(("...", "…"))  # a cut teaser
     long_prose = n_words >= 30 and (_PUNCTUATION.search(head) is not None or _LIST_ITEM.match(head) is not None)
     prose = not furniture and not credit and ((n_words >= _MIN_PROSE_WORDS and ends_sentence) or long_prose) \
@@ -831,12 +852,13 @@ def _is_title_case(text: str) -> bool:
 
 
 def _with_byline_bonus(lines: list[str], info: list[dict]) -> list[float]:
-    """Line scores, plus a bonus for the first prose line after the page's first "By" line
-    that more prose follows within two lines: the article starts under its byline, not in a
-    sidebar of long teasers nor at a lone blurb (a column's description under the columnist's
-    byline, above the headline)."""
+    """Line scores, plus a bonus for the first prose line after the page's first "By" line (or
+    name with its date: "Ann Lee | May 3, 2023") that more prose follows within two lines: the
+    article starts under its byline, not in a sidebar of long teasers nor at a lone blurb (a
+    column's description under the columnist's byline, above the headline)."""
     scores = [item["score"] for item in info]
-    byline = next((i for i, line in enumerate(lines) if len(line) < 200 and _is_byline(line)), None)
+    byline = next((i for i, line in enumerate(lines) if len(line) < 200 and (
+        _is_byline(line) or (not info[i]["prose"] and _is_dated_name(line)))), None)
     if byline is None:  # no byline: the article starts under its "Published ..." line instead
         byline = next((i for i, line in enumerate(lines) if _is_labelled_date(line[:_HEAD_CHARS])), None)
     if byline is not None:
@@ -845,6 +867,12 @@ def _with_byline_bonus(lines: list[str], info: list[dict]) -> list[float]:
         if first is not None:
             scores[first] += _BYLINE_BONUS
     return scores
+
+
+def _is_dated_name(line: str) -> bool:
+    """A bare byline with its date or time stamp on one line ("Ann Lee | May 3, 2023", "Ann Lee, Staff
+    Writer - Thursday, May 4, 2023"): as sure a byline as a "By" line."""
+    return _dates_or_times(line[:_HEAD_CHARS]) and bool(_bare_byline(line)[0])
 
 
 def _is_labelled_date(head: str) -> bool:
@@ -1259,8 +1287,16 @@ def _is_title_like(line: str, item: dict) -> bool:
             and len(line) >= 10 and (not _is_meta_line(line) or _is_dated_title(head)) and not line.endswith((":", ","))
             and _LETTER.search(head) is not None and not _BREADCRUMB.search(head)
             and (line[0].isalnum() or line[0] in "\"'‘“") and not line.endswith("|")
-            and not (item["words"] <= 4 and _ROLE_TITLE.search(head))
-            and not (item["words"] <= 3 and _bare_byline(head)[0]))
+            and not (item["words"] <= 4 and _ROLE_TITLE.search(head)) and not _is_name_line(head, item["words"]))
+
+
+def _is_name_line(head: str, n_words: int) -> bool:
+    """A byline without "By", not a title: a short name ("Ann Lee"), names ("Ann Lee and Bo Chan") or a
+    name with its date or read time ("Ann Lee • 3 min read")."""
+    if n_words > 12 or (n_words > 3 and not _NAME_LIST_SEPARATOR.search(head) and not _dates_or_times(head)):
+        return False
+    authors = _bare_byline(head)[0]
+    return bool(authors) and (n_words <= 3 or len(authors) > 1 or _dates_or_times(head))
 
 
 def _is_dated_title(head: str) -> bool:
@@ -1302,13 +1338,14 @@ def _echoed(line: str, crumbs: list[str]) -> bool:
 
 def _find_authors(lines: list[str], header_from: int, first_body: int, end: int) -> tuple[list[str], list[str]]:
     """Authors and roles from the first byline in the header (a bare name opening a metadata strip
-    beats a "By" line below it), else a bare name beside a date under the headline, else a byline
-    just after the body or an author box (name, bio) below it, else the nearest one above the
-    header (evidence close to the headline beats evidence far from it)."""
+    or over its date line beats a "By" line below it), else a bare name beside a date under the
+    headline, else a byline just after the body or an author box (name, bio) below it, else the
+    nearest one above the header, else a name over its date above the headline that the page
+    prints again (evidence close to the headline beats evidence far from it)."""
     header = range(header_from, min(first_body + 3, len(lines)))
     bare = _bare_byline_under(lines, header_from, first_body)  # (line, byline)
     # a "By" line beats a bare name, unless that is the first of a metadata strip ("Ann Lee | May 3, 2023")
-    stamped = bare and (_is_field_strip(lines[bare[0]]) or _dates_or_times(lines[bare[0]][:_HEAD_CHARS]))
+    stamped = bare and (_is_field_strip(lines[bare[0]]) or _date_beside(lines, bare[0]))
     found = _labelled_byline(lines, range(header_from, bare[0]) if stamped else header) or (bare and bare[1])
     if found:
         return found
@@ -1324,6 +1361,12 @@ def _find_authors(lines: list[str], header_from: int, first_body: int, end: int)
         # "Dec 6, 2023 Ann Lee" or "Ann Lee — 2023-12-06 — Permalink" closing the article, or an author box:
         # "Ann Lee" / ("Staff Writer") / "Ann Lee is ..."
         if authors and ((i in after_body and _is_meta_line(lines[i])) or bio_below):
+            return authors, roles
+    for i in range(header_from - 1, max(-1, header_from - _NAME_DATE_SPAN), -1):
+        authors, roles = _bare_byline(lines[i])
+        # "Ann Lee" / "on Mar 27" above the headline, the name a line again (a profile link, an author box),
+        # not a blog's title over its date
+        if authors and _date_beside(lines, i) and lines.count(lines[i]) > 1:
             return authors, roles
     return [], []
 
@@ -1344,30 +1387,36 @@ def _labelled_byline(lines: list[str], candidates) -> tuple[list[str], list[str]
 def _bare_byline_under(lines: list[str], header_from: int,
                        first_body: int) -> tuple[int, tuple[list[str], list[str]]] | None:
     """A name without "By" under the headline, with evidence that it is a byline: a date or
-    read time near it, an outlet after it ("ANN LEE USA TODAY"), a job title after or below it,
-    or the shape of a metadata strip (a field separator after it, share buttons below it).
-    Returns (line index, (authors, roles)), or None."""
+    read time near it, an outlet after it ("ANN LEE USA TODAY"), a job title after or below it
+    (also with a date: "Ann Lee, Staff Writer - May 3, 2023", anywhere above the body), a handle or
+    e-mail address below it, a date label after it ("Ann Lee Updated 2 hours ago"), or the shape
+    of a metadata strip (a field separator after it, share buttons or a strip of fields below it:
+    "Ann Lee" / "Example News |"; anywhere above the body). Returns (line index, (authors,
+    roles)), or None."""
     for i in range(header_from + 1, min(max(first_body, header_from + 6), len(lines))):
         authors, roles = _bare_byline(lines[i])
-        if not authors:
+        if not authors or (lines[i - 1].endswith(":") and _CREDIT.search(lines[i - 1][-40:])):  # "Photo:" / "Jo Roe"
             continue
         if lines[i].isupper():  # "ANN LEEDATA JOURNALIST": a role glued on
             authors, roles = _unglue_capitals(lines[i][:_HEAD_CHARS], lines) or (authors, roles)
         with_outlet = i == header_from + 1 and bool(roles and roles[0])
-        near_headline = i <= header_from + 5 and (_date_near(lines, i) or with_outlet or _in_metadata_strip(lines, i)
+        near_headline = i <= header_from + 5 and (_date_near(lines, i) or with_outlet
                                                   or bool(_ROLE_TITLE.search(roles[0])))  # "Ann Lee, Staff Writer"
-        if near_headline or _role_below(lines, i) or _date_beside(lines, i):
+        head = lines[i][:_HEAD_CHARS]
+        dated_role = bool(_ROLE_TITLE.search(roles[0])) and _dates_or_times(head)  # "Ann Lee, Staff Writer - May 3"
+        if near_headline or dated_role or _STAMP_LABEL.search(head) or _in_metadata_strip(lines, i) \
+                or _role_below(lines, i) or _date_beside(lines, i):
             return i, _with_names_below(lines, i, authors, roles)
     return None
 
 
 def _in_metadata_strip(lines: list[str], i: int) -> bool:
-    """Line ``i`` has field separators ("Ann Lee |", "Ann Lee | Example News") or share buttons
-    (not an "Advertisement" label) follow it: the strip of fields (byline, date, buttons) that
-    pages print between headline and article."""
+    """Line ``i`` has field separators ("Ann Lee |", "Ann Lee | Example News"), or share buttons
+    (not an "Advertisement" label) or a strip of fields ("Example News |") follow it: the strip of
+    fields (byline, date, buttons) that pages print between headline and article."""
     below = lines[i + 1][:_HEAD_CHARS] if i + 1 < len(lines) else ""
     return _is_field_strip(lines[i]) or bool(below and _FURNITURE.match(below) and _SHARE_BUTTON.match(below)
-                                             and _is_short(below, 3))
+                                             and _is_short(below, 3)) or _is_field_strip(below)
 
 
 def _is_field_strip(line: str) -> bool:
@@ -1434,8 +1483,11 @@ def _date_beside(lines: list[str], i: int) -> bool:
 
 
 def _role_below(lines: list[str], i: int) -> bool:
-    """The next line is a job title ("Staff Writer"): line ``i`` is its holder's name."""
-    return i + 1 < len(lines) and _is_short(lines[i + 1], 5) and bool(_ROLE_TITLE.search(lines[i + 1][:_HEAD_CHARS]))
+    """The next line is a job title ("Staff Writer") or a handle or e-mail address ("@annlee",
+    "ann.lee@example.com"): line ``i`` is its holder's name."""
+    below = lines[i + 1:i + 2]
+    return bool(below) and (_is_short(below[0], 5) and bool(_ROLE_TITLE.search(below[0][:_HEAD_CHARS]))
+                            or bool(_PROFILE_LINK.fullmatch(below[0][:_HEAD_CHARS])))
 
 
 def _byline_text(head: str) -> str | None:
@@ -1499,7 +1551,8 @@ def _bare_byline(line: str) -> tuple[list[str], list[str]]:
         return [], []
     if _byline_text(head) is not None:  # a "By" line whose names did not parse
         return [], []
-    if _FURNITURE.match(head) or _END_MARKER.match(head) or _FURNITURE_ANYWHERE.search(head):
+    if _FURNITURE.match(head) or _END_MARKER.match(head) or _FURNITURE_ANYWHERE.search(head) \
+            or _EMBED_SIGNATURE.match(head):  # "— Ann Lee (@annlee) May 3, 2023" signs an embedded post
         return [], []
     leading_date = _DATE.match(head)
     if leading_date:  # "May 30, 2023 / Ann Lee", "Oct 24, 2019 at 2:56 pm | Ann Lee"
@@ -1515,7 +1568,8 @@ def _bare_byline(line: str) -> tuple[list[str], list[str]]:
     authors, roles = [], []
     for part in (_undouble(_NAME_BUTTON.sub("", part.strip())) for part in parts):
         name, role = _bare_name(part)
-        if not name and authors and _is_role(part):  # "Ann Lee, Staff Writer"; "Bo Chan Staff and Globe Writer"
+        # a role or outlet after the name: "Ann Lee, Staff Writer", "Bo Chan Staff and Globe Writer", "Ann Lee, Reuters"
+        if not name and authors and (_is_role(part) or _OUTLET.fullmatch(part)):
             roles[-1] = f"{roles[-1]}, {part}" if roles[-1] else part
             continue
         if not name:
@@ -1523,6 +1577,10 @@ def _bare_byline(line: str) -> tuple[list[str], list[str]]:
         authors.append(name)
         roles.append(role)
     return authors, roles
+
+
+# An outlet after a name and a comma ("Ann Lee, Reuters", "Ann Lee, The Guardian", "Ann Lee, Phys.org").
+_OUTLET = re.compile(r"The\s[A-Z][\w'’&.-]*(?:\s[A-Z][\w'’&.-]*){0,3}|[A-Z][\w&-]*(?:\.[a-z]{2,6})?")
 
 
 def _is_role(part: str) -> bool:
@@ -1574,12 +1632,16 @@ def _outlet_start(words: list[str]) -> int:
 
 def _names_below(lines: list[str], i: int) -> str:
     """A byline split over lines ("BY" / "Ann Lee" / "," / "Bo Chan"), joined with commas;
-    a short label between "BY" and the names ("Social links for") is skipped."""
+    a short label between "BY" and the names ("Social links for") is skipped, and a menu's label
+    ("Columns", "More on:") ends the names."""
     parts, skipped = [], 0
     for line in (line[:_HEAD_CHARS] for line in lines[i:i + 8]):
         if _SEPARATOR_LINE.match(line):
             continue
-        if split_byline(line)[0] and _is_short(line, 12):
+        names = split_byline(line)[0]
+        if line.endswith(":") or any(not _LABEL_WORDS.isdisjoint(name.lower().split()) for name in names):
+            break
+        if names and _is_short(line, 12):
             parts.append(line)
         elif not parts and skipped < 1 and _is_short(line, 4):
             skipped += 1
@@ -1610,7 +1672,7 @@ def split_byline(text: str) -> tuple[list[str], list[str]]:
         after_comma = k > 0 and pieces[k - 1] == ","
         if not part:
             continue
-        if after_comma and authors and not roles[-1] and _is_role(part):
+        if after_comma and authors and not roles[-1] and (_is_role(part) or _OUTLET.fullmatch(part)):
             roles[-1] = part  # "Ann Lee, Contributing Opinion Writer", "Ann Lee, Example Press"
             continue
         if authors and roles[-1] and (_is_role(part) or _NOT_AUTHOR.search(part)):
@@ -1622,7 +1684,9 @@ def split_byline(text: str) -> tuple[list[str], list[str]]:
         if name:
             authors.append(name)
             roles.append(role)
-        elif authors and not roles[-1]:
+        elif not authors:  # "By submitting this form, you agree to the Terms and Privacy Policy"
+            return [], []
+        elif not roles[-1]:
             roles[-1] = part
     if role_tail and authors and not roles[-1]:
         roles[-1] = role_tail.strip()
