@@ -1108,7 +1108,7 @@ def _find_headline(lines: list[str], info: list[dict], first_body: int, end: int
         meta = _meta_follows(lines, i, first_body)
         # under the header's byline, share bar and player: a video's title or a caption, not the headline
         under_byline = _under_byline(lines, info, i)
-        linked = i > 0 and _points_to_teaser(lines[i - 1])  # under "Related" / "Read more": another article
+        linked = i > 0 and _points_to_teaser(lines[i - 1], info[i - 1])  # under "Related" / "Read more": another article
         # without a byline or date below, the article's first prose right below anchors the headline
         opens = not (meta or under_byline or linked) and _opens_article(lines, info, i, first_body, body_vocab)
         # A tag line recurs below the body; so may the headline (in "Latest" lists), but a byline,
