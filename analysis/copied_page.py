@@ -65,8 +65,12 @@ lines only, in four steps:
    "The ..." name ("Reuters", "The Guardian") is a role, not a second author, and so are the
    organisation words that continue a role ("..., Senior Analyst, XYZ Policy Project"). A "By"
    whose text opens with no name ("By submitting ...") is no byline, a label ("More on:",
-   "Columns") ends the names listed under a "By", and an embedded post's signature or a credit
-   under a "Photo:" label names no author.
+   "Columns") ends the names listed under a "By", and an embedded post's signature, share buttons,
+   a label's value ("Photo:" / "Jo Roe", "More on:" / "ANN LEE") or a byline among teasers' bylines
+   (after the body or above the header) names no author. A name the article's text uses as a place
+   or an outlet ("in Hong Kong", "told Al Jazeera", its dateline "HONG KONG (AP) —") is no author
+   without a "By" ("By Reuters" names the agency), and after a name it is where its author works
+   ("Ann Lee, Hong Kong": a role).
 3. **Tags, outlet and language**: a tag line is a title-case line shown both above the
    headline and below the body, split on phrases the article uses. The outlet comes from a
    "Headline | Outlet" line, a name the body cites as an interlocutor ("told X", "speaking
@@ -198,6 +202,12 @@ _MIN_TEASERS = 3
 _TEASER_WINDOW = 8  # lines after a closing heading searched for teaser pairs
 _NAME_DATE_SPAN = 10
 _AUTHOR_BOX_SPAN = 12  # lines after the body searched for the author's name above their bio
+_TEASER_BYLINE_SPAN = 4  # lines between the bylines of a list of teasers (title, date, byline)
+# Words before a place or an outlet in running text ("in Hong Kong", "told Al Jazeera").
+_PLACE_CUE = re.compile(r"\b(?:in|from|to|for|with|at|across|near|outside|throughout|against|into|told|according to)"
+                        r"\s(?:the\s)?$")
+# A dateline's rest ("HONG KONG, May 3 (AP) —", "WASHINGTON—"; not "Hong Kong-based").
+_DATELINE_AFTER = re.compile(r"(?:,[^,\n]{0,25})?(?:\s?\([^()\n]{1,30}\))?(?:\s[—–-]|[—–])")
 _TITLE_CASE_SHARE = 0.8
 _MAX_SCAN_CHARS = 200_000  # body text searched for tag phrases and outlet mentions
 
@@ -300,7 +310,9 @@ _BYLINE = re.compile(
 _PICTURE_CREDIT = re.compile(r"^(?!.*\b(?:story|words|text|written|reporting)\b).*\b(?:photo|photograph|image|picture"
                              r"|illustration|graphic|video|map|chart)", re.IGNORECASE)
 _FIELD_SEPARATOR = re.compile(r"\s?[|·•]\s?")
-_DATED_BY = re.compile(r"(?:\sat\s[\d:.]{3,5}\s?(?:[ap]\.?m\.?)?)?\sby:?\s+(?=(?-i:[A-Z]))", re.IGNORECASE)
+_DATED_BY = re.compile(r"(?:(?:\sat\s[\d:.]{3,5}|\s\d\d?[:.]\d\d)\s?(?:[ap]\.?m\.?)?(?:\s(?-i:[A-Z]{2,4}))?)?"
+                       r"\sby:?\s+(?=(?-i:[A-Z]))",
+                       re.IGNORECASE)  # "<date> at 2:56 pm by", "<date> 7:11 AM PST BY"
 _TOLD_TO = _Guarded(re.compile(r"\bas told to\s+", re.IGNORECASE), _holds_any("as told to"))
 # Where a byline stops naming people (cut there; glued forms included): a date, a time, a
 # separator, a handle or e-mail address, a handle glued to the name ("Ann Lee@annlee"), "in
@@ -348,10 +360,11 @@ _ORGANISATION = re.compile(
 # Upper-case roles glued to an upper-case name ("BY ANN LEESTAFF WRITER").
 _GLUED_ROLE = re.compile(
     r"(?:STAFF WRITER|STAFF REPORTER|SENIOR WRITER|CONTRIBUTING WRITER|CONTRIBUTOR|CORRESPONDENT|COLUMNIST"
-    r"|EDITOR)",
+    r"|EDITOR|LONG READ)",  # "LONG READ" labels the article, glued on like a role
 )
 _NAME_PARTICLES = {"de", "van", "von", "der", "da", "del", "la", "le", "bin", "al", "of", "the", "for"}
-# Words of menu and widget labels ("Current Issue", "Live Updates", "Photo Gallery", "Privacy Policy").
+# Words of menu and widget labels ("Current Issue", "Live Updates", "Photo Gallery", "Privacy Policy", "Date
+# published", share buttons: "Facebook Twitter Email").
 _LABEL_WORDS = set(
     "issue issues edition gallery galleries updates update archive archives stories picks topics latest "
     "popular trending featured breaking current live podcast podcasts video videos photos reviews review "
@@ -360,7 +373,8 @@ _LABEL_WORDS = set(
     "economy culture deals shopping careers contact about help login privacy terms home menu search "
     "weekend crossword puzzles horoscopes obituaries classifieds recipes features columns letters insider "
     "illustrated estate contents content images guidelines policy monday tuesday wednesday thursday friday "
-    "saturday sunday".split())
+    "saturday sunday date facebook twitter linkedin whatsapp reddit pinterest flipboard instagram youtube tiktok "
+    "email share".split())
 # Function words and label words: a bare line holding one is a label or code ("Order By", "Back to Top",
 # "Current Issue"), no name.
 _NOT_NAME_WORDS = {"of", "the", "for", "by", "to", "in", "on", "at", "with", "from", "our", "your", "my", "us", "out",
@@ -369,8 +383,9 @@ _GENERATION = re.compile(r"II|III|IV")  # "George T. Conway III": not an acronym
 # A full stop after a name, kept after an initial or "Jr." ("Ann M. Lee Jr.").
 _NAME_END = re.compile(r"(?<!\b[A-Z])(?<!\b[JS]r)\.+$")
 _NAME_TOKEN = re.compile(r"^[^\W\d_][\w'’.-]*$")
-# A lower-case run glued to a capitalised word ("Ann LeeShowbiz Reporter"); "McEleny" is safe.
-_CAMEL_GLUE = re.compile(r"(?<=[a-z]{3})(?=[A-Z][a-z])")
+# A lower-case run glued to a capitalised word or to capitals ("Ann LeeShowbiz Reporter", "Ann LeeCNN");
+# "McEleny" and "MrAJCosplay" are safe.
+_CAMEL_GLUE = re.compile(r"(?<=[a-z]{3})(?=[A-Z][a-z]|[A-Z]{2})")
 # "Q: ..." / "A: ..." (an interview's questions and answers) count as "label: value" entries.
 _LIST_ITEM = re.compile(r"^(?:[-•*–·▪]\s|\d{1,3}(?:[.)]\s|\s)|[^:]{2,40}:\s\S|[QA]:\s\S"
                         r"|[^:–—-]{2,60}\s[–—-]\s\S)")
@@ -1341,21 +1356,26 @@ def _find_authors(lines: list[str], header_from: int, first_body: int, end: int)
     or over its date line beats a "By" line below it), else a bare name beside a date under the
     headline, else a byline just after the body or an author box (name, bio) below it, else the
     nearest one above the header, else a name over its date above the headline that the page
-    prints again (evidence close to the headline beats evidence far from it)."""
+    prints again (evidence close to the headline beats evidence far from it). Names the article
+    uses as places or outlets are no authors (:func:`_unplaced`)."""
     header = range(header_from, min(first_body + 3, len(lines)))
-    bare = _bare_byline_under(lines, header_from, first_body)  # (line, byline)
+    body = "\n".join(lines[first_body:end])[:_MAX_SCAN_CHARS].lower()
+    bare = _bare_byline_under(lines, header_from, first_body, body)  # (line, byline)
     # a "By" line beats a bare name, unless that is the first of a metadata strip ("Ann Lee | May 3, 2023")
     stamped = bare and (_is_field_strip(lines[bare[0]]) or _date_beside(lines, bare[0]))
-    found = _labelled_byline(lines, range(header_from, bare[0]) if stamped else header) or (bare and bare[1])
+    found = _labelled_byline(lines, range(header_from, bare[0]) if stamped else header)
     if found:
-        return found
+        return _unplaced(found, body, labelled=True)
+    if bare:  # a name without a date, just over a "By" line naming the staff ("BY TMZ STAFF"), is the subject
+        staff = not stamped and any(_is_staff_byline(line[:_HEAD_CHARS]) for line in lines[bare[0] + 1:bare[0] + 4])
+        return ([], []) if staff else bare[1]
     after_body = range(end, min(end + 8, len(lines)))
     above_header = range(header_from - 1, max(-1, first_body - _HEADER_SPAN), -1)
-    found = _labelled_byline(lines, [*after_body, *above_header])
+    found = _labelled_byline(lines, [*after_body, *above_header], alone=True)
     if found:
-        return found
+        return _unplaced(found, body, labelled=True)
     for i in range(end, min(end + _AUTHOR_BOX_SPAN, len(lines))):
-        authors, roles = _bare_byline(lines[i])
+        authors, roles = _unplaced(_bare_byline(lines[i]), body)
         is_bio = _bio_start(authors, name_alone=False)
         bio_below = any(is_bio(line[:_HEAD_CHARS]) for line in lines[i + 1:i + 3])  # a role line may sit between
         # "Dec 6, 2023 Ann Lee" or "Ann Lee — 2023-12-06 — Permalink" closing the article, or an author box:
@@ -1363,7 +1383,7 @@ def _find_authors(lines: list[str], header_from: int, first_body: int, end: int)
         if authors and ((i in after_body and _is_meta_line(lines[i])) or bio_below):
             return authors, roles
     for i in range(header_from - 1, max(-1, header_from - _NAME_DATE_SPAN), -1):
-        authors, roles = _bare_byline(lines[i])
+        authors, roles = _unplaced(_bare_byline(lines[i]), body)
         # "Ann Lee" / "on Mar 27" above the headline, the name a line again (a profile link, an author box),
         # not a blog's title over its date
         if authors and _date_beside(lines, i) and lines.count(lines[i]) > 1:
@@ -1371,34 +1391,80 @@ def _find_authors(lines: list[str], header_from: int, first_body: int, end: int)
     return [], []
 
 
-def _labelled_byline(lines: list[str], candidates) -> tuple[list[str], list[str]] | None:
-    """Authors and roles from the first "By" (or "Author:", "Words:" ...) line among ``candidates``."""
+def _is_staff_byline(head: str) -> bool:
+    """A "By" line naming no person but a staff or desk ("By Staff", "2/26/2015 7:11 AM BY TMZ STAFF")."""
+    rest = (_byline_text(head) or "").strip()
+    return _is_short(rest, 4) and bool(_ROLE_TITLE.search(rest)) and not split_byline(rest)[0]
+
+
+def _unplaced(byline: tuple[list[str], list[str]], body: str, labelled: bool = False) -> tuple[list[str], list[str]]:
+    """``byline`` (authors, roles) without the names that ``body``, the article's lower-cased text, uses
+    as a place or an outlet (:func:`_is_placed`): after a name, one is where its author filed from or
+    works ("Ann Lee, Hong Kong": a role); alone, one names no author ("Hong Kong" / "May 3, 2023"),
+    unless a "By" gives it (``labelled``: "By Reuters" names the agency that wrote the article)."""
+    authors, roles = [], []
+    for name, role in zip(*byline):
+        if (authors or not labelled) and _is_placed(body, name):
+            if authors:
+                roles[-1] = f"{roles[-1]}, {name}" if roles[-1] else name
+            continue
+        authors.append(name)
+        roles.append(role)
+    return authors, roles
+
+
+def _is_placed(body: str, name: str) -> bool:
+    """``body`` (lower-cased) puts ``name`` after a preposition or "told" ("in Hong Kong", "told Al
+    Jazeera"), or opens with it as a dateline ("HONG KONG (Reuters) —"): a place or an outlet."""
+    key = name.lower()
+    for at in _find_all(body, key):
+        after = at + len(key)
+        if after < len(body) and body[after].isalnum():  # "in Hong Kongers"
+            continue
+        if _PLACE_CUE.search(body, max(0, at - 20), at) or (at == 0 and _DATELINE_AFTER.match(body, after)):
+            return True
+    return False
+
+
+def _labelled_byline(lines: list[str], candidates, alone: bool = False) -> tuple[list[str], list[str]] | None:
+    """Authors and roles from the first "By" (or "Author:", "Words:" ...) line among ``candidates``;
+    with ``alone``, not from a byline of a list of teasers (another byline a few lines away: title,
+    date, "By Ann Lee", title, date, "By Bo Chan")."""
     for i in candidates:
         rest = _byline_text(lines[i][:_HEAD_CHARS])
         if rest is None:
             continue
         text = rest if rest.strip() else _names_below(lines, i + 1)
         authors, roles = _unglue_capitals(text, lines) or split_byline(text)
-        if authors:
+        if authors and not (alone and _other_byline_near(lines, i)):
             return authors, roles
     return None
 
 
-def _bare_byline_under(lines: list[str], header_from: int,
-                       first_body: int) -> tuple[int, tuple[list[str], list[str]]] | None:
+def _other_byline_near(lines: list[str], i: int) -> bool:
+    """Another "By" line with a name two to ``_TEASER_BYLINE_SPAN`` lines from line ``i``."""
+    return any(0 <= j < len(lines) and bool(split_byline(_byline_text(lines[j][:_HEAD_CHARS]) or "")[0])
+               for j in [*range(i - _TEASER_BYLINE_SPAN, i - 1), *range(i + 2, i + _TEASER_BYLINE_SPAN + 1)])
+
+
+def _bare_byline_under(lines: list[str], header_from: int, first_body: int,
+                       body: str) -> tuple[int, tuple[list[str], list[str]]] | None:
     """A name without "By" under the headline, with evidence that it is a byline: a date or
     read time near it, an outlet after it ("ANN LEE USA TODAY"), a job title after or below it
     (also with a date: "Ann Lee, Staff Writer - May 3, 2023", anywhere above the body), a handle or
     e-mail address below it, a date label after it ("Ann Lee Updated 2 hours ago"), or the shape
     of a metadata strip (a field separator after it, share buttons or a strip of fields below it:
-    "Ann Lee" / "Example News |"; anywhere above the body). Returns (line index, (authors,
-    roles)), or None."""
+    "Ann Lee" / "Example News |"; anywhere above the body); not a name that ``body`` (the article's
+    lower-cased text) uses as a place or an outlet. Returns (line index, (authors, roles)), or None."""
     for i in range(header_from + 1, min(max(first_body, header_from + 6), len(lines))):
         authors, roles = _bare_byline(lines[i])
-        if not authors or (lines[i - 1].endswith(":") and _CREDIT.search(lines[i - 1][-40:])):  # "Photo:" / "Jo Roe"
+        if not authors or lines[i - 1].endswith(":"):  # a label's value: "Photo:" / "Jo Roe", "More on:" / "ANN LEE"
             continue
         if lines[i].isupper():  # "ANN LEEDATA JOURNALIST": a role glued on
             authors, roles = _unglue_capitals(lines[i][:_HEAD_CHARS], lines) or (authors, roles)
+        authors, roles = _unplaced((authors, roles), body)
+        if not authors:
+            continue
         with_outlet = i == header_from + 1 and bool(roles and roles[0])
         near_headline = i <= header_from + 5 and (_date_near(lines, i) or with_outlet
                                                   or bool(_ROLE_TITLE.search(roles[0])))  # "Ann Lee, Staff Writer"
@@ -1406,7 +1472,7 @@ def _bare_byline_under(lines: list[str], header_from: int,
         dated_role = bool(_ROLE_TITLE.search(roles[0])) and _dates_or_times(head)  # "Ann Lee, Staff Writer - May 3"
         if near_headline or dated_role or _STAMP_LABEL.search(head) or _in_metadata_strip(lines, i) \
                 or _role_below(lines, i) or _date_beside(lines, i):
-            return i, _with_names_below(lines, i, authors, roles)
+            return i, _unplaced(_with_names_below(lines, i, authors, roles), body)
     return None
 
 
@@ -1621,11 +1687,13 @@ def _bare_name(text: str) -> tuple[str, str]:
 
 def _outlet_start(words: list[str]) -> int:
     """Index where an outlet follows a two-word-or-longer name ("Ann Lee For Example News",
-    "ANN LEE USA TODAY"); ``len(words)`` when none does."""
+    "ANN LEE USA TODAY"): capitalised words after "for" or with an outlet word ("Ann Lee latest post
+    ..." is a sentence); ``len(words)`` when none does."""
     for k in range(2, len(words)):
         if _ORGANISATION.search(" ".join(words[:k])):
             break
-        if (words[k].casefold() == "for" and k + 1 < len(words)) or _ORGANISATION.search(" ".join(words[k:])):
+        rest = " ".join(words[k + 1:] if words[k].casefold() == "for" else words[k:])
+        if _looks_like_name(rest) and (words[k].casefold() == "for" or _ORGANISATION.search(rest)):
             return k
     return len(words)
 
@@ -1702,7 +1770,8 @@ def _name_and_role(part: str) -> tuple[str, str]:
         return "", ""
     words = part.split()
     if not _ROLE_TITLE.search(part):
-        outlet = _outlet_start(words)  # "Ann Lee For Example News"
+        outlet = _outlet_start(words)  # "Ann Lee For Example News"; one outlet word ends an agency's name
+        outlet = len(words) if outlet == len(words) - 1 else outlet  # ("By European Space Agency")
         name, role = " ".join(words[:outlet]), " ".join(words[outlet:])
         return (name, role) if _looks_like_name(name) else ("", "")
     if len(words) <= 2:  # "Asia Editor", "Staff"

@@ -198,6 +198,17 @@ def test_seed_body_and_removed(seed):
     (["Ann Lee", "Getty Images", "March 3, 2023"], ["Ann Lee"], [""]),
     (["By", "Getty Images"], [], []),
     (["Council members at the vote. Photo:", "Jo Roe Smith", "March 3, 2023"], [], []),  # a credit under its label
+    (["MORE ON:", "ANN LEE", "March 3, 2023"], [], []),  # any label's value (a topic), no byline
+    (["Facebook Twitter Email LinkedIn", "March 3, 2023"], [], []),  # share buttons are no name
+    (["Author", "Date published March 3, 2023"], [], []),  # the next field's label is no name
+    (["Author:", "March 3, 2023", "Ann Lee latest photo post came in like a wrecking ball."], [], []),  # a sentence
+    (["By European Space Agency"], ["European Space Agency"], [""]),  # one outlet word ends an agency's name
+    (["By Ann ParkerCNN"], ["Ann Parker"], [""]),  # an outlet in capitals glued to the name
+    (["By MrAJCosplay"], ["MrAJCosplay"], [""]),  # capitals inside a handle are not glued on
+    (["BY ANN LEELONG READ"], ["Ann Lee"], ["LONG READ"]),  # an article label glued on like a role
+    (["March 3, 2023 7:11 AM PST BY Ann Lee"], ["Ann Lee"], [""]),  # a time and zone between date and "by"
+    (["Ann Lee", "Her pearl dress was stolen", "March 3, 2023 7:11 AM PST BY EXAMPLE STAFF"], [], []),  # a subject
+    (["Ann Lee", "March 3, 2023", "By Staff"], ["Ann Lee"], [""]),  # a name beside its date is the byline
 ])
 def test_bylines(byline, authors, roles):
     parsed = parse_page_text(page("Council approves a leaner budget for next year", *byline))
@@ -357,6 +368,41 @@ def test_byline_near_the_headline_beats_one_far_from_it(header, footer, authors)
     text = page("Council approves a leaner budget for next year", *header,
                 footer=("Related Articles", *footer, "Another story headline here"))
     assert parse_page_text(text)["authors"] == authors
+
+
+@pytest.mark.parametrize("footer, authors", [
+    (["Mayor opens a new library", "By Bo Chan", "Schools get new computers", "By Cy Diaz"], []),  # teasers' bylines
+    (["Mayor opens a new library", "March 2, 2023", "By Bo Chan", "Schools get new computers", "By Bo Chan"], []),
+    (["By Bo Chan", "Mayor opens a new library", "March 2, 2023"], ["Bo Chan"]),  # the article's, alone
+])
+def test_a_byline_among_teasers_after_the_article_is_theirs(footer, authors):
+    text = page("Council approves a leaner budget for next year", "March 3, 2023",
+                footer=("More stories", *footer, "Another story headline here"))
+    assert parse_page_text(text)["authors"] == authors
+
+
+@pytest.mark.parametrize("header, opening, authors, roles", [
+    (["Hong Kong", "March 3, 2023"], "Protesters gathered in Hong Kong on Tuesday against the budget.", [], []),
+    (["HONG KONG", "March 3, 2023"], "HONG KONG (Reuters) — Protesters gathered on Tuesday against the budget.",
+     [], []),  # its dateline
+    (["Ann Lee", "March 3, 2023"], "Ann Lee-Smith, the mayor, backed the budget on Tuesday after a long debate.",
+     ["Ann Lee"], [""]),  # another name opening the article, no dateline
+    (["Al Jazeera | March 3, 2023"], "The mayor told Al Jazeera on Tuesday that the budget was fair to all.", [], []),
+    (["Ann Lee, Hong Kong", "March 3, 2023"], "Protesters gathered in Hong Kong on Tuesday against the budget.",
+     ["Ann Lee"], ["Hong Kong"]),  # where the author filed from
+    (["By Ann Lee, Hong Kong"], "Protesters gathered in Hong Kong on Tuesday against the budget.",
+     ["Ann Lee"], ["Hong Kong"]),
+    (["By Reuters"], "The mayor told Reuters on Tuesday that the budget was fair to all.", ["Reuters"], [""]),
+    (["Ann Lee", "March 3, 2023"], "Ann Lee answers a reader's question about the budget every month.",
+     ["Ann Lee"], [""]),  # the body names the author, not as a place
+    (["Ann Lee", "March 3, 2023"], "Protesters gathered in Ann Leeds Park on Tuesday against the budget.",
+     ["Ann Lee"], [""]),  # another name
+])
+def test_a_name_the_article_uses_as_a_place_or_outlet_is_no_author(header, opening, authors, roles):
+    text = "\n".join(["Home", "Council approves a leaner budget for next year", *header, opening, *PARAGRAPHS[1:],
+                      "Related Articles"])
+    parsed = parse_page_text(text)
+    assert (parsed["authors"], parsed["author_roles"]) == (authors, roles)
 
 
 @pytest.mark.parametrize("under, headline", [
