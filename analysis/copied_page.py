@@ -16,9 +16,11 @@ lines only, in four steps:
    (maximum-sum segment), nudged to start under the page's first "By" line (or, without one,
    its "Published ..." line), and extended over a list, or resumed after a table, that its last
    line announces ("The full list is below:"). Inside the run, prose, short subheads (also over
-   a photo's credit; not a teaser under a "Read more:" label), list items with their heading or
+   a photo's credit), list items with their heading or
    lead-in, unmarked entries between a lead-in ending with a colon and the next kept line, and
-   one-line paragraphs between kept lines are kept; captions (also "..., Wednesday, Dec. 20, 2023."),
+   one-line paragraphs between kept lines are kept, but not the links to other articles under a
+   "Read more:", "Related articles" or "Don't miss" label (up to the next prose line; a short
+   subhead right above that prose resumes the article); captions (also "..., Wednesday, Dec. 20, 2023."),
    credits, buttons, calls to action ("... here."), disclaimers, teasers, embedded posts (the
    lines above "— Name (@handle) date") and lines the page repeats verbatim go; an author bio
    above the article goes, and the body ends at the author's name or bio (not at a name that
@@ -38,24 +40,37 @@ lines only, in four steps:
    under a video player's state ("VIDEO LOADING") titles the video. Without a byline or date below
    it (one in a form the parser does not know), a title of five or more words right above the
    article's first prose (the body's first line, or a standfirst on its subject; not a caption,
-   button, name with a job title or notice) is anchored by that prose instead, also when the page
-   lists it again below the body; a dated title ("Roundup 2023.12.10") under a line is another
-   article, not its date. Distances to the body count only lines the page does not repeat, so a
+   button, name with a job title, notice or line sharing no word with the body; not a video's title
+   under the byline past its share bar and player, nor a teaser under a "Related" label) is anchored
+   by that prose instead, also when the page lists it again below the body; a share bar under a
+   title (or its dek) anchors it weakly. An entry of a list widget ("list 2 of 4" markers around
+   it, "Pros:" / "Cons:" fields) is no headline, and a dated title ("Roundup 2023.12.10") under a
+   line is another article, not its date. Distances to the body count only lines the page does not repeat, so a
    block of repeated widgets does not push the header out of reach.
    Bylines ("By X, Role", "ByX", "BY" + names, "Author:", "Words:", "Photos and Words:", "as told
    to", "<date> by X", "Par X et Y", or a bare name beside a date or time stamp ("1:39 PM ET", "X •
-   8h"), with a job title ("X, Staff Writer"), opening a metadata strip ("X |", "X | Outlet", share
-   buttons below; it beats a "By" line below it) or above its bio, with co-authors listed one per
-   line above the date; else a "X — <date>" signature or an author box under the article) and
+   8h"), with a job title ("X, Staff Writer"), an outlet ("X, Reuters", "X, The Guardian") or a
+   handle or e-mail line below it, opening a metadata strip ("X |", "X | Outlet", share buttons or
+   "Outlet |" below; over its date line, it beats a "By" line below it) or above its bio, with
+   co-authors listed one per line above the date; else a "X — <date>" signature or an author box
+   under the article, or a name over its date above the headline that the page prints again) and
    the publication date ("Published" preferred over "Updated") are read near the headline (month names in
    English and, day first, in the other languages guess_language knows, also abbreviated as in
    "21.dez.2018"; dotted numeric dates day first, but a two-digit year's month first on an
    English page); a bare byline under the headline beats a "By" line far from it. Names are
    checked for shape: two to four capitalised words (initials allowed), no job, place,
-   institution or office words; an all-capitals byline with its role glued on is split where
-   the page names the author again in normal case. A part after a comma that is a job, an
-   outlet word or an acronym ("CNN Business") is a role, not a second author, and so are the
-   organisation words that continue a role ("..., Senior Analyst, XYZ Policy Project").
+   institution, office or menu-label words ("Current Issue", "Live Updates"); an all-capitals
+   byline with its role glued on is split where the page names the author again in normal case.
+   A part after a comma that is a job, an outlet word, an acronym ("CNN Business"), one word or a
+   "The ..." name ("Reuters", "The Guardian") is a role, not a second author, and so are the
+   organisation words that continue a role ("..., Senior Analyst, XYZ Policy Project"). A "By"
+   whose text opens with no name ("By submitting ...") is no byline, a label ("More on:",
+   "Columns") ends the names listed under a "By", and an embedded post's signature, share buttons,
+   a label's value ("Photo:" / "Jo Roe", "More on:" / "ANN LEE") or a byline among teasers' bylines
+   (after the body or above the header) names no author. A name the article's text uses as a place
+   or an outlet ("in Hong Kong", "told Al Jazeera", its dateline "HONG KONG (AP) —") is no author
+   without a "By" ("By Reuters" names the agency), and after a name it is where its author works
+   ("Ann Lee, Hong Kong": a role).
 3. **Tags, outlet and language**: a tag line is a title-case line shown both above the
    headline and below the body, split on phrases the article uses. The outlet comes from a
    "Headline | Outlet" line, a name the body cites as an interlocutor ("told X", "speaking
@@ -148,6 +163,10 @@ _MIN_STANDFIRST_OVERLAP = 0.5  # share of a standfirst's content words that the 
 _INNER_SENTENCE_END = re.compile(r"[a-z\d]{3}[.!?]\s?[A-Z]")
 # A video player's state line ("VIDEO LOADING"): the line under it titles the video, not the page.
 _PLAYER_STATE = re.compile(r"(?:video\s)?(?:loading|now playing|playing now)(?:\svideo)?", re.IGNORECASE)
+_SHARE_BAR_BELOW = 1.5  # bonus for a candidate over a share bar (a weaker anchor than a byline)
+_MAX_BUTTONS_UNDER_BYLINE = 8  # a share bar and a player's controls between a byline and a video's title
+_DIGITS = re.compile(r"\d+")
+_FIELD_LABEL = re.compile(r"[^\W\d_]+:\s")  # "Pros: ...", "Engine: ..."
 _WIDGET_REPEATS = 4  # copies of a line that make it a widget's label ("Block for Outlet" per comment), not a headline
 _MAX_BARE_CREDIT_WORDS = 6  # "Photo: Jo Roe/Getty Images"; a longer credited line is a caption
 _MIN_PROSE_WORDS = 8  # a line of this many words ending a sentence is prose
@@ -157,6 +176,7 @@ _FURNITURE_SCORE = -12
 _SHORT_LINE_SCORE = -8  # a short line that is neither prose nor furniture (subhead, menu entry)
 _MAX_MARKER_WORDS = 7
 _ANNOUNCED_SPAN = 30  # lines a table or embed announced by the body's last line may take
+_MAX_HEADING_UNDER_TEASERS = 5  # words of a subhead that resumes the article under a block of teaser links
 _MAX_SKIPPED_UNDER_SUBHEAD = 2  # credits or buttons between a subhead and its prose
 _MAX_ANNOUNCED_ENTRIES = 12  # unmarked list entries a lead-in ("Here's what changed:") may announce
 _MAX_LIST_LEAD_GAP = 2  # lines between the body run and a list's lead-in ("The winners:")
@@ -182,6 +202,12 @@ _MIN_TEASERS = 3
 _TEASER_WINDOW = 8  # lines after a closing heading searched for teaser pairs
 _NAME_DATE_SPAN = 10
 _AUTHOR_BOX_SPAN = 12  # lines after the body searched for the author's name above their bio
+_TEASER_BYLINE_SPAN = 4  # lines between the bylines of a list of teasers (title, date, byline)
+# Words before a place or an outlet in running text ("in Hong Kong", "told Al Jazeera").
+_PLACE_CUE = re.compile(r"\b(?:in|from|to|for|with|at|across|near|outside|throughout|against|into|told|according to)"
+                        r"\s(?:the\s)?$")
+# A dateline's rest ("HONG KONG, May 3 (AP) —", "WASHINGTON—"; not "Hong Kong-based").
+_DATELINE_AFTER = re.compile(r"(?:,[^,\n]{0,25})?(?:\s?\([^()\n]{1,30}\))?(?:\s[—–-]|[—–])")
 _TITLE_CASE_SHARE = 0.8
 _MAX_SCAN_CHARS = 200_000  # body text searched for tag phrases and outlet mentions
 
@@ -257,6 +283,7 @@ _UPDATED = re.compile(r"updat|modif|edited|revised", re.IGNORECASE)
 _DATE_LABEL = re.compile(r"publish|posted|updated", re.IGNORECASE)  # a page's own date, not one in the text
 _RELATIVE_TIME = re.compile(
     r"^(?:updated\s|published\s|posted\s)?\d{1,2}\s?(?:min(?:ute)?s?|hours?|hrs?|h|days?|d)\s+ago\b", re.IGNORECASE)
+_STAMP_LABEL = re.compile(r"\s(?:Published|Updated|Posted|Last updated)\b")  # "Ann Lee Updated 2 hours ago"
 _TIME_OR_READ = re.compile(r"\d:\d\d|\bmin(?:ute)?s?\b|\bago\b", re.IGNORECASE)
 # A time stamp without a year: a time of day or a short date opening the line, a month and day
 # ("on Mar 27", glued to a read time in "Mar 2714 min"), or an age after a field separator ("• 8h").
@@ -283,7 +310,9 @@ _BYLINE = re.compile(
 _PICTURE_CREDIT = re.compile(r"^(?!.*\b(?:story|words|text|written|reporting)\b).*\b(?:photo|photograph|image|picture"
                              r"|illustration|graphic|video|map|chart)", re.IGNORECASE)
 _FIELD_SEPARATOR = re.compile(r"\s?[|·•]\s?")
-_DATED_BY = re.compile(r"(?:\sat\s[\d:.]{3,5}\s?(?:[ap]\.?m\.?)?)?\sby:?\s+(?=(?-i:[A-Z]))", re.IGNORECASE)
+_DATED_BY = re.compile(r"(?:(?:\sat\s[\d:.]{3,5}|\s\d\d?[:.]\d\d)\s?(?:[ap]\.?m\.?)?(?:\s(?-i:[A-Z]{2,4}))?)?"
+                       r"\sby:?\s+(?=(?-i:[A-Z]))",
+                       re.IGNORECASE)  # "<date> at 2:56 pm by", "<date> 7:11 AM PST BY"
 _TOLD_TO = _Guarded(re.compile(r"\bas told to\s+", re.IGNORECASE), _holds_any("as told to"))
 # Where a byline stops naming people (cut there; glued forms included): a date, a time, a
 # separator, a handle or e-mail address, a handle glued to the name ("Ann Lee@annlee"), "in
@@ -331,17 +360,32 @@ _ORGANISATION = re.compile(
 # Upper-case roles glued to an upper-case name ("BY ANN LEESTAFF WRITER").
 _GLUED_ROLE = re.compile(
     r"(?:STAFF WRITER|STAFF REPORTER|SENIOR WRITER|CONTRIBUTING WRITER|CONTRIBUTOR|CORRESPONDENT|COLUMNIST"
-    r"|EDITOR)",
+    r"|EDITOR|LONG READ)",  # "LONG READ" labels the article, glued on like a role
 )
 _NAME_PARTICLES = {"de", "van", "von", "der", "da", "del", "la", "le", "bin", "al", "of", "the", "for"}
-# Function words: a bare line holding one is a label or code ("Order By", "Back to Top"), no name.
-_NOT_NAME_WORDS = {"of", "the", "for", "by", "to", "in", "on", "at", "with", "from", "our", "your"}
+# Words of menu and widget labels ("Current Issue", "Live Updates", "Photo Gallery", "Privacy Policy", "Date
+# published", share buttons: "Facebook Twitter Email").
+_LABEL_WORDS = set(
+    "issue issues edition gallery galleries updates update archive archives stories picks topics latest "
+    "popular trending featured breaking current live podcast podcasts video videos photos reviews review "
+    "guide guides events report reports alert alerts settings account later check opinion sports weather "
+    "politics business world science health technology tech travel lifestyle entertainment markets "
+    "economy culture deals shopping careers contact about help login privacy terms home menu search "
+    "weekend crossword puzzles horoscopes obituaries classifieds recipes features columns letters insider "
+    "illustrated estate contents content images guidelines policy monday tuesday wednesday thursday friday "
+    "saturday sunday date facebook twitter linkedin whatsapp reddit pinterest flipboard instagram youtube tiktok "
+    "email share".split())
+# Function words and label words: a bare line holding one is a label or code ("Order By", "Back to Top",
+# "Current Issue"), no name.
+_NOT_NAME_WORDS = {"of", "the", "for", "by", "to", "in", "on", "at", "with", "from", "our", "your", "my", "us", "out",
+                   *_LABEL_WORDS}
 _GENERATION = re.compile(r"II|III|IV")  # "George T. Conway III": not an acronym
 # A full stop after a name, kept after an initial or "Jr." ("Ann M. Lee Jr.").
 _NAME_END = re.compile(r"(?<!\b[A-Z])(?<!\b[JS]r)\.+$")
 _NAME_TOKEN = re.compile(r"^[^\W\d_][\w'’.-]*$")
-# A lower-case run glued to a capitalised word ("Ann LeeShowbiz Reporter"); "McEleny" is safe.
-_CAMEL_GLUE = re.compile(r"(?<=[a-z]{3})(?=[A-Z][a-z])")
+# A lower-case run glued to a capitalised word or to capitals ("Ann LeeShowbiz Reporter", "Ann LeeCNN");
+# "McEleny" and "MrAJCosplay" are safe.
+_CAMEL_GLUE = re.compile(r"(?<=[a-z]{3})(?=[A-Z][a-z]|[A-Z]{2})")
 # "Q: ..." / "A: ..." (an interview's questions and answers) count as "label: value" entries.
 _LIST_ITEM = re.compile(r"^(?:[-•*–·▪]\s|\d{1,3}(?:[.)]\s|\s)|[^:]{2,40}:\s\S|[QA]:\s\S"
                         r"|[^:–—-]{2,60}\s[–—-]\s\S)")
@@ -473,6 +517,8 @@ _CAPTION_DATE = _Guarded(re.compile(rf"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)
 _MIN_CAPTION_WORDS = 8  # a shorter line ending on a date is a dateline, read as the page's date
 # A short line with an e-mail address: a contact line ("Contact Ann Lee at ann@example.com").
 _CONTACT = re.compile(r"[\w.+-]@[\w-]+\.[\w.]")
+# A handle or e-mail address alone on its line ("@annlee", "ann.lee@example.com").
+_PROFILE_LINK = re.compile(r"@\w{2,30}|[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,4}")
 _MAX_CONTACT_WORDS = 40
 # A capitalised label may be glued in front ("EXCLUSIVEREAD MORE: ...").
 _TEASER_PREFIX = re.compile(r"^(?-i:[A-Z]{3,15})?(?:read more|related|see also|also read|read also|more|watch|listen"
@@ -505,8 +551,8 @@ _END_MARKER = re.compile(
     re.IGNORECASE,
 )
 # A label alone on its line above a link to another article ("Related", "See also").
-_LINK_LABEL = re.compile(
-    r"(?:related|read more|see also|also read|read also|read next)(?:\s(?:story|article))?\s?[:|»>]?", re.IGNORECASE)
+_LINK_LABEL = re.compile(r"(?:related|read more|see also|also read|read also|read next|don['’]?t miss|up next)"
+                         r"(?:\s(?:story|article))?\s?[:|»>]?", re.IGNORECASE)
 _BREADCRUMB = _Guarded(re.compile(r"\s[/>»|]\s"), lambda text: "/" in text or "|" in text or ">" in text or "»" in text)
 _COPYRIGHT = re.compile(
     r"(?:©|\(c\)|copyright\s?©?(?=\s?\d))\s*(?:\d{4}(?:\s?[-–]\s?\d{4})?\s*)?(?P<name>[A-Z][\w&.'’ -]{1,60})",
@@ -518,11 +564,12 @@ _INTERLOCUTOR_CUES = ("told", "speaking with", "speaking to", "spoke with", "spo
                       "said to", "contacted by", "according to", "confirmed to", "a statement to")
 _INTERLOCUTOR = re.compile(rf"\b(?i:{'|'.join(_INTERLOCUTOR_CUES)})\s(?P<name>{_INTERLOCUTOR_NAME})")
 _NAME_SHAPED = re.compile(_INTERLOCUTOR_NAME)
-# A bio under the article, whoever wrote it ("Ann Lee is a senior reporter at ...", "Ann Lee (@annlee)
-# is a ...", "Ann Lee covers ..."): a paragraph of the article rarely opens by giving a person a
-# newsroom job.
+# A bio under the article, whoever wrote it ("Ann Lee is a senior reporter at ...", "Ann is a writer on
+# ...", "Ann Lee (@annlee) is a ...", "Ann Lee covers ..."): a paragraph of the article rarely opens by
+# giving a person (not a pronoun) a newsroom job.
 _JOURNALIST_BIO = re.compile(
-    r"^(?:[A-Z][\w'’.-]*\s){1,3}[A-Z][\w'’.-]*\s(?:\(@\w{1,30}\)\s)?(?:is|was|has been)\s(?:a|an|the)\s"
+    r"^(?!(?:He|She|They|It|This|That|There|Who|One|(?:Every|Any|Some|No)(?:one|body))\s)"  # a pronoun: no bio
+    r"(?:[A-Z][\w'’.-]*\s){0,3}[A-Z][\w'’.-]*\s(?:\(@\w{1,30}\)\s)?(?:is|was|has been)\s(?:a|an|the)\s"
     r"(?:[\w'’&-]+\s){0,4}?"
     r"(?i:reporter|writer|editor|correspondent|columnist|journalist|contributor)s?\b"
     r"|^(?:[A-Z][\w'’.-]*\s){1,3}[A-Z][\w'’.-]*\s(?:covers|writes about|reports on)\s")
@@ -747,7 +794,7 @@ def _line_info(line: str) -> dict:
     tail = line[-_HEAD_CHARS:]
     credit = bool(_CREDIT.search(tail) or (len(line) > _HEAD_CHARS and _CREDIT.search(head))  # else head == tail
                   or (n_words >= _MIN_CAPTION_WORDS and _CAPTION_DATE.search(tail)
-                      and _byline_text(head) is None))
+                      and _byline_text(head) is None and not _bare_byline(head)[0]))
     ends_sentence = bool(_SENTENCE_END.search(line[-8:])) and not line.endswith(("...", "…"))  # a cut teaser
     long_prose = n_words >= 30 and (_PUNCTUATION.search(head) is not None or _LIST_ITEM.match(head) is not None)
     prose = not furniture and not credit and ((n_words >= _MIN_PROSE_WORDS and ends_sentence) or long_prose) \
@@ -820,12 +867,13 @@ def _is_title_case(text: str) -> bool:
 
 
 def _with_byline_bonus(lines: list[str], info: list[dict]) -> list[float]:
-    """Line scores, plus a bonus for the first prose line after the page's first "By" line
-    that more prose follows within two lines: the article starts under its byline, not in a
-    sidebar of long teasers nor at a lone blurb (a column's description under the columnist's
-    byline, above the headline)."""
+    """Line scores, plus a bonus for the first prose line after the page's first "By" line (or
+    name with its date: "Ann Lee | May 3, 2023") that more prose follows within two lines: the
+    article starts under its byline, not in a sidebar of long teasers nor at a lone blurb (a
+    column's description under the columnist's byline, above the headline)."""
     scores = [item["score"] for item in info]
-    byline = next((i for i, line in enumerate(lines) if len(line) < 200 and _is_byline(line)), None)
+    byline = next((i for i, line in enumerate(lines) if len(line) < 200 and (
+        _is_byline(line) or (not info[i]["prose"] and _is_dated_name(line)))), None)
     if byline is None:  # no byline: the article starts under its "Published ..." line instead
         byline = next((i for i, line in enumerate(lines) if _is_labelled_date(line[:_HEAD_CHARS])), None)
     if byline is not None:
@@ -834,6 +882,12 @@ def _with_byline_bonus(lines: list[str], info: list[dict]) -> list[float]:
         if first is not None:
             scores[first] += _BYLINE_BONUS
     return scores
+
+
+def _is_dated_name(line: str) -> bool:
+    """A bare byline with its date or time stamp on one line ("Ann Lee | May 3, 2023", "Ann Lee, Staff
+    Writer - Thursday, May 4, 2023"): as sure a byline as a "By" line."""
+    return _dates_or_times(line[:_HEAD_CHARS]) and bool(_bare_byline(line)[0])
 
 
 def _is_labelled_date(head: str) -> bool:
@@ -865,8 +919,7 @@ def _keep_in_run(lines: list[str], info: list[dict], start: int, end: int) -> li
             continue
         if item["prose"]:
             kept[i] = True
-        elif _is_subhead(lines[i], item) and i > start and _prose_follows(lines, info, i, end) \
-                and not _points_to_teaser(lines[i - 1]):
+        elif _is_subhead(lines[i], item) and i > start and _prose_follows(lines, info, i, end):
             kept[i] = True
         elif start < i < end - 1 and _is_list_item(lines[i], item):
             kept[i] = True
@@ -879,7 +932,29 @@ def _keep_in_run(lines: list[str], info: list[dict], start: int, end: int) -> li
                 and _is_list_item(lines[i + 1], info[i + 1]):
             kept[i] = True
     _keep_announced_entries(lines, info, kept, start, end)
+    for i in _teaser_links(lines, info, start, end):
+        kept[i] = False
     return kept
+
+
+def _teaser_links(lines: list[str], info: list[dict], start: int, end: int) -> list[int]:
+    """Lines of the run that link other articles: those under a teaser label or closing heading
+    ("Read more:", "Related articles", "Don't miss", "More from Sport") up to the next prose
+    line. A short subhead right above that prose is the article resuming, not a link (unless a
+    "Read more:" label points at it)."""
+    links, label, pointed = [], None, False
+    for i in range(start, end):
+        item = info[i]
+        if item["prose"]:
+            label = None
+            continue
+        points = _points_to_teaser(lines[i], item)
+        if points or (item["words"] <= _MAX_HEADING_UNDER_TEASERS and _END_MARKER.match(lines[i][:_HEAD_CHARS])):
+            label, pointed = i, points
+        elif label is not None and ((pointed and i == label + 1) or item["words"] > _MAX_HEADING_UNDER_TEASERS
+                                    or i + 1 >= end or not info[i + 1]["prose"]):
+            links.append(i)
+    return links
 
 
 def _keep_announced_entries(lines: list[str], info: list[dict], kept: list[bool], start: int, end: int) -> None:
@@ -923,10 +998,10 @@ def _prose_follows(lines: list[str], info: list[dict], i: int, end: int) -> bool
     return False
 
 
-def _points_to_teaser(line: str) -> bool:
+def _points_to_teaser(line: str, item: dict) -> bool:
     """A "Read more:" / "Related" label alone on its line: the line under it links another article."""
     head = line[:_HEAD_CHARS]
-    return _is_short(head, 4) and bool(_TEASER_PREFIX.match(head) or _LINK_LABEL.fullmatch(head))
+    return item["words"] <= 4 and bool(_TEASER_PREFIX.match(head) or _LINK_LABEL.fullmatch(head))
 
 
 def _extend_over_list(lines: list[str], info: list[dict], kept: list[bool], end: int) -> int:
@@ -1046,14 +1121,20 @@ def _find_headline(lines: list[str], info: list[dict], first_body: int, end: int
                 or (i > 0 and _PLAYER_STATE.fullmatch(lines[i - 1])):  # "VIDEO LOADING" / the video's title
             continue
         meta = _meta_follows(lines, i, first_body)
+        # under the header's byline, share bar and player: a video's title or a caption, not the headline
+        under_byline = _under_byline(lines, info, i)
+        linked = i > 0 and _points_to_teaser(lines[i - 1], info[i - 1])  # under "Related" / "Read more": another article
         # without a byline or date below, the article's first prose right below anchors the headline
-        opens = not meta and _opens_article(lines, info, i, first_body, body_vocab)
+        opens = not (meta or under_byline or linked) and _opens_article(lines, info, i, first_body, body_vocab)
         # A tag line recurs below the body; so may the headline (in "Latest" lists), but a byline,
         # date or the article's prose follows the headline.
         if _is_tag_line(line) and item["key"] in after_body and meta != _META_DIRECTLY_BELOW and not opens:
             continue
         distance = position[first_body] - position[i] + 1
+        overlap = _overlap(line, body_vocab)
         score = -_HEADLINE_DISTANCE_COST * distance + meta + _OPENS_ARTICLE * opens
+        if not meta and overlap and _share_bar_follows(lines, info, i):
+            score += _SHARE_BAR_BELOW
         if item["repeats"] > 1 or _echoed(line, crumbs):
             score += 1
         if line.endswith("."):
@@ -1061,8 +1142,12 @@ def _find_headline(lines: list[str], info: list[dict], first_body: int, end: int
         if i + 1 < len(info) and info[i + 1]["credit"] and item["words"] > 4 \
                 and info[i + 1]["words"] <= _MAX_BARE_CREDIT_WORDS:
             score -= 3  # a caption: its photo credit follows (a longer credited line is the caption itself)
-        if i > 0 and _is_meta_line(lines[i - 1]):
+        if (i > 0 and _is_meta_line(lines[i - 1])) or under_byline:
             score -= 3  # under a byline or date: a caption or dek, the headline sits above them
+        if linked:
+            score -= 3
+        if _is_list_entry(lines, info, i):
+            score -= 3  # "list 2 of 4" / <title> / "list 3 of 4", "Pros: ..." / "Cons: ...": a widget's entry
         if item["key"] in body_lines:
             score -= 3  # a contents entry: the article repeats it as a subhead
         if _contains_other_line(lines, info, lo, first_body, i):
@@ -1071,9 +1156,8 @@ def _find_headline(lines: list[str], info: list[dict], first_body: int, end: int
         # directly follows (the headline under a teaser).
         label = _label_before(lines, info, i)
         titled = meta == _META_DIRECTLY_BELOW and not line.endswith((".", "!", "…"))
-        score += (max(label, 0.0) if titled else label) \
-            + _HEADLINE_OVERLAP_WEIGHT * _overlap(line, body_vocab)
-        if len(_content_words(line)) >= 2 and not _overlap(line, body_vocab):
+        score += (max(label, 0.0) if titled else label) + _HEADLINE_OVERLAP_WEIGHT * overlap
+        if len(_content_words(line)) >= 2 and not overlap:
             score -= _UNRELATED_TITLE_COST  # no content word in the body: another article's teaser
         if item["words"] <= 2:
             score -= 3
@@ -1086,17 +1170,61 @@ def _find_headline(lines: list[str], info: list[dict], first_body: int, end: int
     return best
 
 
+def _share_bar_follows(lines: list[str], info: list[dict], i: int) -> bool:
+    """Line ``i``, a title (no sentence ends in it), has a share bar under it, directly or under a
+    dek: a share button and another button. (A caption, "... off Iceland.Jo Roe/AP", may have one
+    too; a menu entry may have a lone "Email" link.)"""
+    if lines[i].endswith(".") or _INNER_SENTENCE_END.search(lines[i][:_HEAD_CHARS]):
+        return False
+    j = i + 1
+    if j < len(lines) and info[j]["words"] >= _MIN_STANDFIRST_WORDS and not info[j]["furniture"]:
+        j += 1
+    return j + 1 < len(lines) and info[j]["furniture"] and bool(_SHARE_BUTTON.match(lines[j][:_HEAD_CHARS])) \
+        and (info[j + 1]["furniture"] or bool(_SHARE_BUTTON.match(lines[j + 1][:_HEAD_CHARS])))
+
+
+def _under_byline(lines: list[str], info: list[dict], i: int) -> bool:
+    """Line ``i`` sits under a byline past buttons, and maybe one-word labels (a share bar, a
+    player's "close" / "Video"): the header's metadata is above it. (A section label alone between
+    them, "By Bo Chan" / "Politics", may be a teaser's byline over the headline's label.)"""
+    for j in range(i - 1, max(-1, i - 2 - _MAX_BUTTONS_UNDER_BYLINE), -1):
+        if not (info[j]["furniture"] or info[j]["words"] <= 1):
+            return any(item["furniture"] for item in info[j + 1:i]) and len(lines[j]) < 200 and _is_byline(lines[j])
+    return False
+
+
+def _is_list_entry(lines: list[str], info: list[dict], i: int) -> bool:
+    """Line ``i`` is an entry of a list: the line above it is a marker that recurs below it ("Read on"
+    / <entry> / "Read on", "list 2 of 4" / <entry> / "list 3 of 4"), or a numbered marker that
+    recurs above the entry before (the last entry: "list 3 of 4" / <entry> / "list 4 of 4" / <entry>),
+    or it and a neighbour are fields ("Pros: ..." / "Cons: ..."). A section label over a teaser and
+    over the headline under it has no number."""
+    if not 0 < i < len(lines) - 1:
+        return False
+    above, below = lines[i - 1][:_HEAD_CHARS], lines[i + 1][:_HEAD_CHARS]
+    if not info[i - 1]["furniture"] and _is_short(above, 4) and not _is_meta_line(above):  # a date: scored apart
+        marker = _DIGITS.sub("#", above).casefold()
+        recurs = (i + 1,) if marker == above.casefold() else (i + 1, i - 3)
+        if any(j >= 0 and not info[j]["furniture"] and _DIGITS.sub("#", lines[j][:_HEAD_CHARS]).casefold() == marker
+               for j in recurs):
+            return True
+    return bool(_FIELD_LABEL.match(lines[i][:_HEAD_CHARS])) \
+        and bool(_FIELD_LABEL.match(above) or _FIELD_LABEL.match(below))
+
+
 def _opens_article(lines: list[str], info: list[dict], i: int, first_body: int, body_vocab: set[str]) -> bool:
     """Line ``i``, a title of five or more words, sits right above the article's first prose: the
     body's first line, or a standfirst on the body's subject (not a caption: no photo credit under it).
     A short subhead or button ("Read in app"), a caption ("Ann Lee holding the award."), a notice
-    of several sentences or a name with a job title ("Ann Lee, Opinion Writer") does not count."""
+    of several sentences, a name with a job title ("Ann Lee, Opinion Writer") or a line sharing no
+    word with the body (a promo: "Get the best stories delivered every morning") does not count."""
     below = info[i + 1]
     return info[i]["words"] > 4 and not lines[i].endswith(".") and below["prose"] and below["repeats"] == 1 \
         and not (i + 2 < len(info) and info[i + 2]["credit"] and info[i + 2]["words"] <= _MAX_BARE_CREDIT_WORDS) \
         and not _INNER_SENTENCE_END.search(lines[i][:_HEAD_CHARS]) \
         and not _ROLE_TITLE.search(lines[i][:_HEAD_CHARS]) \
-        and (i + 1 == first_body or _overlap(lines[i + 1], body_vocab) >= _MIN_STANDFIRST_OVERLAP)
+        and (i + 1 == first_body or _overlap(lines[i + 1], body_vocab) >= _MIN_STANDFIRST_OVERLAP) \
+        and _overlap(lines[i], body_vocab) > 0
 
 
 def _content_words(text: str) -> list[str]:
@@ -1174,8 +1302,16 @@ def _is_title_like(line: str, item: dict) -> bool:
             and len(line) >= 10 and (not _is_meta_line(line) or _is_dated_title(head)) and not line.endswith((":", ","))
             and _LETTER.search(head) is not None and not _BREADCRUMB.search(head)
             and (line[0].isalnum() or line[0] in "\"'‘“") and not line.endswith("|")
-            and not (item["words"] <= 4 and _ROLE_TITLE.search(head))
-            and not (item["words"] <= 3 and _bare_byline(head)[0]))
+            and not (item["words"] <= 4 and _ROLE_TITLE.search(head)) and not _is_name_line(head, item["words"]))
+
+
+def _is_name_line(head: str, n_words: int) -> bool:
+    """A byline without "By", not a title: a short name ("Ann Lee"), names ("Ann Lee and Bo Chan") or a
+    name with its date or read time ("Ann Lee • 3 min read")."""
+    if n_words > 12 or (n_words > 3 and not _NAME_LIST_SEPARATOR.search(head) and not _dates_or_times(head)):
+        return False
+    authors = _bare_byline(head)[0]
+    return bool(authors) and (n_words <= 3 or len(authors) > 1 or _dates_or_times(head))
 
 
 def _is_dated_title(head: str) -> bool:
@@ -1217,72 +1353,136 @@ def _echoed(line: str, crumbs: list[str]) -> bool:
 
 def _find_authors(lines: list[str], header_from: int, first_body: int, end: int) -> tuple[list[str], list[str]]:
     """Authors and roles from the first byline in the header (a bare name opening a metadata strip
-    beats a "By" line below it), else a bare name beside a date under the headline, else a byline
-    just after the body or an author box (name, bio) below it, else the nearest one above the
-    header (evidence close to the headline beats evidence far from it)."""
+    or over its date line beats a "By" line below it), else a bare name beside a date under the
+    headline, else a byline just after the body or an author box (name, bio) below it, else the
+    nearest one above the header, else a name over its date above the headline that the page
+    prints again (evidence close to the headline beats evidence far from it). Names the article
+    uses as places or outlets are no authors (:func:`_unplaced`)."""
     header = range(header_from, min(first_body + 3, len(lines)))
-    bare = _bare_byline_under(lines, header_from, first_body)  # (line, byline)
+    body = "\n".join(lines[first_body:end])[:_MAX_SCAN_CHARS].lower()
+    bare = _bare_byline_under(lines, header_from, first_body, body)  # (line, byline)
     # a "By" line beats a bare name, unless that is the first of a metadata strip ("Ann Lee | May 3, 2023")
-    stamped = bare and (_is_field_strip(lines[bare[0]]) or _dates_or_times(lines[bare[0]][:_HEAD_CHARS]))
-    found = _labelled_byline(lines, range(header_from, bare[0]) if stamped else header) or (bare and bare[1])
+    stamped = bare and (_is_field_strip(lines[bare[0]]) or _date_beside(lines, bare[0]))
+    found = _labelled_byline(lines, range(header_from, bare[0]) if stamped else header)
     if found:
-        return found
+        return _unplaced(found, body, labelled=True)
+    if bare:  # a name without a date, just over a "By" line naming the staff ("BY TMZ STAFF"), is the subject
+        staff = not stamped and any(_is_staff_byline(line[:_HEAD_CHARS]) for line in lines[bare[0] + 1:bare[0] + 4])
+        return ([], []) if staff else bare[1]
     after_body = range(end, min(end + 8, len(lines)))
     above_header = range(header_from - 1, max(-1, first_body - _HEADER_SPAN), -1)
-    found = _labelled_byline(lines, [*after_body, *above_header])
+    found = _labelled_byline(lines, [*after_body, *above_header], alone=True)
     if found:
-        return found
+        return _unplaced(found, body, labelled=True)
     for i in range(end, min(end + _AUTHOR_BOX_SPAN, len(lines))):
-        authors, roles = _bare_byline(lines[i])
+        authors, roles = _unplaced(_bare_byline(lines[i]), body)
         is_bio = _bio_start(authors, name_alone=False)
         bio_below = any(is_bio(line[:_HEAD_CHARS]) for line in lines[i + 1:i + 3])  # a role line may sit between
         # "Dec 6, 2023 Ann Lee" or "Ann Lee — 2023-12-06 — Permalink" closing the article, or an author box:
         # "Ann Lee" / ("Staff Writer") / "Ann Lee is ..."
         if authors and ((i in after_body and _is_meta_line(lines[i])) or bio_below):
             return authors, roles
+    for i in range(header_from - 1, max(-1, header_from - _NAME_DATE_SPAN), -1):
+        authors, roles = _unplaced(_bare_byline(lines[i]), body)
+        # "Ann Lee" / "on Mar 27" above the headline, the name a line again (a profile link, an author box),
+        # not a blog's title over its date
+        if authors and _date_beside(lines, i) and lines.count(lines[i]) > 1:
+            return authors, roles
     return [], []
 
 
-def _labelled_byline(lines: list[str], candidates) -> tuple[list[str], list[str]] | None:
-    """Authors and roles from the first "By" (or "Author:", "Words:" ...) line among ``candidates``."""
+def _is_staff_byline(head: str) -> bool:
+    """A "By" line naming no person but a staff or desk ("By Staff", "2/26/2015 7:11 AM BY TMZ STAFF")."""
+    rest = (_byline_text(head) or "").strip()
+    return _is_short(rest, 4) and bool(_ROLE_TITLE.search(rest)) and not split_byline(rest)[0]
+
+
+def _unplaced(byline: tuple[list[str], list[str]], body: str, labelled: bool = False) -> tuple[list[str], list[str]]:
+    """``byline`` (authors, roles) without the names that ``body``, the article's lower-cased text, uses
+    as a place or an outlet (:func:`_is_placed`): after a name, one is where its author filed from or
+    works ("Ann Lee, Hong Kong": a role); alone, one names no author ("Hong Kong" / "May 3, 2023"),
+    unless a "By" gives it (``labelled``: "By Reuters" names the agency that wrote the article)."""
+    authors, roles = [], []
+    for name, role in zip(*byline):
+        if (authors or not labelled) and _is_placed(body, name):
+            if authors:
+                roles[-1] = f"{roles[-1]}, {name}" if roles[-1] else name
+            continue
+        authors.append(name)
+        roles.append(role)
+    return authors, roles
+
+
+def _is_placed(body: str, name: str) -> bool:
+    """``body`` (lower-cased) puts ``name`` after a preposition or "told" ("in Hong Kong", "told Al
+    Jazeera"), or opens with it as a dateline ("HONG KONG (Reuters) —"): a place or an outlet."""
+    key = name.lower()
+    for at in _find_all(body, key):
+        after = at + len(key)
+        if after < len(body) and body[after].isalnum():  # "in Hong Kongers"
+            continue
+        if _PLACE_CUE.search(body, max(0, at - 20), at) or (at == 0 and _DATELINE_AFTER.match(body, after)):
+            return True
+    return False
+
+
+def _labelled_byline(lines: list[str], candidates, alone: bool = False) -> tuple[list[str], list[str]] | None:
+    """Authors and roles from the first "By" (or "Author:", "Words:" ...) line among ``candidates``;
+    with ``alone``, not from a byline of a list of teasers (another byline a few lines away: title,
+    date, "By Ann Lee", title, date, "By Bo Chan")."""
     for i in candidates:
         rest = _byline_text(lines[i][:_HEAD_CHARS])
         if rest is None:
             continue
         text = rest if rest.strip() else _names_below(lines, i + 1)
         authors, roles = _unglue_capitals(text, lines) or split_byline(text)
-        if authors:
+        if authors and not (alone and _other_byline_near(lines, i)):
             return authors, roles
     return None
 
 
-def _bare_byline_under(lines: list[str], header_from: int,
-                       first_body: int) -> tuple[int, tuple[list[str], list[str]]] | None:
+def _other_byline_near(lines: list[str], i: int) -> bool:
+    """Another "By" line with a name two to ``_TEASER_BYLINE_SPAN`` lines from line ``i``."""
+    return any(0 <= j < len(lines) and bool(split_byline(_byline_text(lines[j][:_HEAD_CHARS]) or "")[0])
+               for j in [*range(i - _TEASER_BYLINE_SPAN, i - 1), *range(i + 2, i + _TEASER_BYLINE_SPAN + 1)])
+
+
+def _bare_byline_under(lines: list[str], header_from: int, first_body: int,
+                       body: str) -> tuple[int, tuple[list[str], list[str]]] | None:
     """A name without "By" under the headline, with evidence that it is a byline: a date or
-    read time near it, an outlet after it ("ANN LEE USA TODAY"), a job title after or below it,
-    or the shape of a metadata strip (a field separator after it, share buttons below it).
-    Returns (line index, (authors, roles)), or None."""
+    read time near it, an outlet after it ("ANN LEE USA TODAY"), a job title after or below it
+    (also with a date: "Ann Lee, Staff Writer - May 3, 2023", anywhere above the body), a handle or
+    e-mail address below it, a date label after it ("Ann Lee Updated 2 hours ago"), or the shape
+    of a metadata strip (a field separator after it, share buttons or a strip of fields below it:
+    "Ann Lee" / "Example News |"; anywhere above the body); not a name that ``body`` (the article's
+    lower-cased text) uses as a place or an outlet. Returns (line index, (authors, roles)), or None."""
     for i in range(header_from + 1, min(max(first_body, header_from + 6), len(lines))):
         authors, roles = _bare_byline(lines[i])
-        if not authors:
+        if not authors or lines[i - 1].endswith(":"):  # a label's value: "Photo:" / "Jo Roe", "More on:" / "ANN LEE"
             continue
         if lines[i].isupper():  # "ANN LEEDATA JOURNALIST": a role glued on
             authors, roles = _unglue_capitals(lines[i][:_HEAD_CHARS], lines) or (authors, roles)
+        authors, roles = _unplaced((authors, roles), body)
+        if not authors:
+            continue
         with_outlet = i == header_from + 1 and bool(roles and roles[0])
-        near_headline = i <= header_from + 5 and (_date_near(lines, i) or with_outlet or _in_metadata_strip(lines, i)
+        near_headline = i <= header_from + 5 and (_date_near(lines, i) or with_outlet
                                                   or bool(_ROLE_TITLE.search(roles[0])))  # "Ann Lee, Staff Writer"
-        if near_headline or _role_below(lines, i) or _date_beside(lines, i):
-            return i, _with_names_below(lines, i, authors, roles)
+        head = lines[i][:_HEAD_CHARS]
+        dated_role = bool(_ROLE_TITLE.search(roles[0])) and _dates_or_times(head)  # "Ann Lee, Staff Writer - May 3"
+        if near_headline or dated_role or _STAMP_LABEL.search(head) or _in_metadata_strip(lines, i) \
+                or _role_below(lines, i) or _date_beside(lines, i):
+            return i, _unplaced(_with_names_below(lines, i, authors, roles), body)
     return None
 
 
 def _in_metadata_strip(lines: list[str], i: int) -> bool:
-    """Line ``i`` has field separators ("Ann Lee |", "Ann Lee | Example News") or share buttons
-    (not an "Advertisement" label) follow it: the strip of fields (byline, date, buttons) that
-    pages print between headline and article."""
+    """Line ``i`` has field separators ("Ann Lee |", "Ann Lee | Example News"), or share buttons
+    (not an "Advertisement" label) or a strip of fields ("Example News |") follow it: the strip of
+    fields (byline, date, buttons) that pages print between headline and article."""
     below = lines[i + 1][:_HEAD_CHARS] if i + 1 < len(lines) else ""
     return _is_field_strip(lines[i]) or bool(below and _FURNITURE.match(below) and _SHARE_BUTTON.match(below)
-                                             and _is_short(below, 3))
+                                             and _is_short(below, 3)) or _is_field_strip(below)
 
 
 def _is_field_strip(line: str) -> bool:
@@ -1349,8 +1549,11 @@ def _date_beside(lines: list[str], i: int) -> bool:
 
 
 def _role_below(lines: list[str], i: int) -> bool:
-    """The next line is a job title ("Staff Writer"): line ``i`` is its holder's name."""
-    return i + 1 < len(lines) and _is_short(lines[i + 1], 5) and bool(_ROLE_TITLE.search(lines[i + 1][:_HEAD_CHARS]))
+    """The next line is a job title ("Staff Writer") or a handle or e-mail address ("@annlee",
+    "ann.lee@example.com"): line ``i`` is its holder's name."""
+    below = lines[i + 1:i + 2]
+    return bool(below) and (_is_short(below[0], 5) and bool(_ROLE_TITLE.search(below[0][:_HEAD_CHARS]))
+                            or bool(_PROFILE_LINK.fullmatch(below[0][:_HEAD_CHARS])))
 
 
 def _byline_text(head: str) -> str | None:
@@ -1414,7 +1617,8 @@ def _bare_byline(line: str) -> tuple[list[str], list[str]]:
         return [], []
     if _byline_text(head) is not None:  # a "By" line whose names did not parse
         return [], []
-    if _FURNITURE.match(head) or _END_MARKER.match(head) or _FURNITURE_ANYWHERE.search(head):
+    if _FURNITURE.match(head) or _END_MARKER.match(head) or _FURNITURE_ANYWHERE.search(head) \
+            or _EMBED_SIGNATURE.match(head):  # "— Ann Lee (@annlee) May 3, 2023" signs an embedded post
         return [], []
     leading_date = _DATE.match(head)
     if leading_date:  # "May 30, 2023 / Ann Lee", "Oct 24, 2019 at 2:56 pm | Ann Lee"
@@ -1430,7 +1634,8 @@ def _bare_byline(line: str) -> tuple[list[str], list[str]]:
     authors, roles = [], []
     for part in (_undouble(_NAME_BUTTON.sub("", part.strip())) for part in parts):
         name, role = _bare_name(part)
-        if not name and authors and _is_role(part):  # "Ann Lee, Staff Writer"; "Bo Chan Staff and Globe Writer"
+        # a role or outlet after the name: "Ann Lee, Staff Writer", "Bo Chan Staff and Globe Writer", "Ann Lee, Reuters"
+        if not name and authors and (_is_role(part) or _OUTLET.fullmatch(part)):
             roles[-1] = f"{roles[-1]}, {part}" if roles[-1] else part
             continue
         if not name:
@@ -1438,6 +1643,10 @@ def _bare_byline(line: str) -> tuple[list[str], list[str]]:
         authors.append(name)
         roles.append(role)
     return authors, roles
+
+
+# An outlet after a name and a comma ("Ann Lee, Reuters", "Ann Lee, The Guardian", "Ann Lee, Phys.org").
+_OUTLET = re.compile(r"The\s[A-Z][\w'’&.-]*(?:\s[A-Z][\w'’&.-]*){0,3}|[A-Z][\w&-]*(?:\.[a-z]{2,6})?")
 
 
 def _is_role(part: str) -> bool:
@@ -1478,23 +1687,29 @@ def _bare_name(text: str) -> tuple[str, str]:
 
 def _outlet_start(words: list[str]) -> int:
     """Index where an outlet follows a two-word-or-longer name ("Ann Lee For Example News",
-    "ANN LEE USA TODAY"); ``len(words)`` when none does."""
+    "ANN LEE USA TODAY"): capitalised words after "for" or with an outlet word ("Ann Lee latest post
+    ..." is a sentence); ``len(words)`` when none does."""
     for k in range(2, len(words)):
         if _ORGANISATION.search(" ".join(words[:k])):
             break
-        if (words[k].casefold() == "for" and k + 1 < len(words)) or _ORGANISATION.search(" ".join(words[k:])):
+        rest = " ".join(words[k + 1:] if words[k].casefold() == "for" else words[k:])
+        if _looks_like_name(rest) and (words[k].casefold() == "for" or _ORGANISATION.search(rest)):
             return k
     return len(words)
 
 
 def _names_below(lines: list[str], i: int) -> str:
     """A byline split over lines ("BY" / "Ann Lee" / "," / "Bo Chan"), joined with commas;
-    a short label between "BY" and the names ("Social links for") is skipped."""
+    a short label between "BY" and the names ("Social links for") is skipped, and a menu's label
+    ("Columns", "More on:") ends the names."""
     parts, skipped = [], 0
     for line in (line[:_HEAD_CHARS] for line in lines[i:i + 8]):
         if _SEPARATOR_LINE.match(line):
             continue
-        if split_byline(line)[0] and _is_short(line, 12):
+        names = split_byline(line)[0]
+        if line.endswith(":") or any(not _LABEL_WORDS.isdisjoint(name.lower().split()) for name in names):
+            break
+        if names and _is_short(line, 12):
             parts.append(line)
         elif not parts and skipped < 1 and _is_short(line, 4):
             skipped += 1
@@ -1525,7 +1740,7 @@ def split_byline(text: str) -> tuple[list[str], list[str]]:
         after_comma = k > 0 and pieces[k - 1] == ","
         if not part:
             continue
-        if after_comma and authors and not roles[-1] and _is_role(part):
+        if after_comma and authors and not roles[-1] and (_is_role(part) or _OUTLET.fullmatch(part)):
             roles[-1] = part  # "Ann Lee, Contributing Opinion Writer", "Ann Lee, Example Press"
             continue
         if authors and roles[-1] and (_is_role(part) or _NOT_AUTHOR.search(part)):
@@ -1537,7 +1752,9 @@ def split_byline(text: str) -> tuple[list[str], list[str]]:
         if name:
             authors.append(name)
             roles.append(role)
-        elif authors and not roles[-1]:
+        elif not authors:  # "By submitting this form, you agree to the Terms and Privacy Policy"
+            return [], []
+        elif not roles[-1]:
             roles[-1] = part
     if role_tail and authors and not roles[-1]:
         roles[-1] = role_tail.strip()
@@ -1553,7 +1770,8 @@ def _name_and_role(part: str) -> tuple[str, str]:
         return "", ""
     words = part.split()
     if not _ROLE_TITLE.search(part):
-        outlet = _outlet_start(words)  # "Ann Lee For Example News"
+        outlet = _outlet_start(words)  # "Ann Lee For Example News"; one outlet word ends an agency's name
+        outlet = len(words) if outlet == len(words) - 1 else outlet  # ("By European Space Agency")
         name, role = " ".join(words[:outlet]), " ".join(words[outlet:])
         return (name, role) if _looks_like_name(name) else ("", "")
     if len(words) <= 2:  # "Asia Editor", "Staff"

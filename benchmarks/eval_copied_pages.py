@@ -17,10 +17,16 @@ Defaults: ../shared/data/research-only/copied-pages-dev and its gold.json. Exits
 ``--ablate byline|date|both`` scores the dev split only, after deleting from each page the lines
 outside the gold body and title that name a gold author (bylines: 25 words or fewer) or print the gold date
 in a common form: how much the parser leans on recognising those lines. ``--perturb`` rewrites
-them instead ("By Ann Lee" -> "Ann Lee", "Words: Ann Lee" or "Ann Lee |"; the date into ISO,
-day-first dotted or "Mar. 5, 2023 at 10:02 a.m. ET" form, chosen by page id). After deleting
-bylines the authors score can only fall (the names are gone; a date printed on a byline line goes
-with it), after deleting dates likewise the date score: watch the other fields.
+them instead: the date into ISO, day-first dotted or "Mar. 5, 2023 at 10:02 a.m. ET" form, and a
+"By" line into one of the byline forms news sites print (see :func:`_rewrite_byline`: "Ann Lee",
+"Words: Ann Lee", "Ann Lee |", "Ann Lee, Staff Writer", "Ann Lee, Reuters", "ANN LEE", "Posted by
+Ann Lee", "Author: Ann Lee", a name line over a role, handle or e-mail line, "Ann Lee • 3 min
+read", "Ann Lee and Bo Chan", "Ann Lee, Bo Chan and Cy Diaz", "Ann Lee Published 5 March 2023",
+"Ann B. Lee", "Ann van der Lee", "Ánn Ó Lee"), each chosen by page id. The last five change the
+authors, and the gold the page is scored against changes with them (invented co-authors join it;
+a name takes its new form). After deleting bylines the authors score can only fall (the names
+are gone; a date printed on a byline line goes with it), after deleting dates likewise the date
+score: watch the other fields.
 
 Pages are split deterministically into dev (~70%: sha1(id) mod 10 < 7, used for development)
 and held-out (~30%); figures are printed for dev, held-out and all. The split is by page, and most
@@ -149,25 +155,87 @@ def _variant(page_id: str, kind: str, n: int) -> int:
     return int(hashlib.sha1(f"{page_id}:{kind}".encode("utf-8")).hexdigest(), 16) % n
 
 
-def _rewrite_byline(line: str, names: list[str], form: int) -> str:
-    """ "By Ann Lee, Editor" -> "Ann Lee, Editor" (form 0), "Words: Ann Lee, Editor" (1) or
-    "Ann Lee | Editor" (2): the first gold name loses its "By" and takes an unfamiliar frame.
-    A line without "By" right before the name is returned as it is."""
+_ROLES = ("Staff Writer", "Senior Correspondent", "Health Reporter")  # for "Ann Lee, <role>"
+_OUTLETS = ("Reuters", "Bloomberg", "The Guardian")  # for "Ann Lee, <outlet>"
+_CO_AUTHORS = ("Bo Chan", "Cy Diaz")  # invented co-authors ("Ann Lee and Bo Chan")
+BYLINE_FORMS = 18
+_CO_AUTHOR_FORMS = {12: 1, 13: 2}  # form: co-authors added to a one-author byline
+_NAME_FORMS = (15, 16, 17)  # forms that change how the name is written
+
+
+def _name_variant(name: str, form: int) -> str:
+    """``name`` with a middle initial ("Ann B. Lee", form 15), a particle ("Ann van der Lee", 16) or
+    Irish spelling ("Ánn Ó Lee", 17: an acute on the first vowel, "Ó" before the surname);
+    other forms, one-word names and names with a lower-case or capitals word ("University of
+    Tokyo", "Team EBONY") stay as they are. Capitals stay capitals."""
+    first, _, rest = name.partition(" ")
+    words_case = [word[:1].isupper() and not (len(word) > 1 and word.isupper()) for word in name.split()]
+    if not rest or form not in _NAME_FORMS or not (all(words_case) or name.isupper()):  # "Team EBONY", "Ann"
+        return name
+    if form == 17:
+        vowel = re.search(r"[aeiouAEIOU]", first)
+        if vowel:
+            first = first[:vowel.start()] + unicodedata.normalize("NFC", vowel.group() + "\u0301") + first[vowel.end():]
+    middle = {15: "B.", 16: "van der", 17: "Ó"}[form]
+    return f"{first} {middle.upper() if name.isupper() else middle} {rest}"
+
+
+def _rewrite_byline(line: str, names: list[str], form: int, pick: int = 0, date: str = "") -> str:
+    """A "By" line in byline form ``form`` (of ``BYLINE_FORMS``), the first gold name in it losing
+    its "By": "By Ann Lee, Editor" -> 0 "Ann Lee, Editor", 1 "Words: Ann Lee, Editor", 2 "Ann Lee |
+    Editor", 3 "Ann Lee, <role>, Editor", 4 "Ann Lee, <outlet>, Editor" (``pick`` chooses the role
+    or outlet), 5 "ANN LEE, Editor", 6 "Posted by Ann Lee, Editor", 7 "Author: Ann Lee, Editor", 8
+    "Ann Lee" over "Senior Reporter" (or the role it had) on the next line, 9 over "@annlee", 10
+    over "ann.lee@example.com" (co-authors stay on the name's line; the rest of the line goes under
+    the new line), 11 "Ann Lee, Editor • 3 min read", 12 "Ann Lee and Bo Chan, Editor", 13 "Ann
+    Lee, Bo Chan and Cy Diaz, Editor" (co-authors only beside a sole gold name), 14 "Ann Lee, Editor
+    Published <date>" (``date``; "2 hours ago" when empty), 15-17 the name as :func:`_name_variant`
+    writes it (every gold name on the line). A line without "By" right before a gold name is
+    returned as it is."""
     folded = line.casefold()
     at = min((folded.find(name) for name in names if name in folded), default=-1)
     if at < 0:  # the name is gone (a date rewrite changed the line)
         return line
     name_end = at + len(next(name for name in names if folded.startswith(name, at)))
-    before = re.sub(r"(?:\b(?:written|words|story|reporting|posted)\s)?\bby\s?:?\s*$", "", line[:at],
-                    flags=re.IGNORECASE)
+    before = re.sub(r"(?:\b(?:photos?\s(?:and|&)\s)?(?:written|words|story|reporting|reported|posted|review"
+                    r"|interview|analysis|opinion|text)\s)?\bby\s?:?\s*$", "", line[:at], flags=re.IGNORECASE)
     if before == line[:at]:  # no "By" before the name: not a byline to rewrite
         return line
     name, after = line[at:name_end], line[name_end:]
-    if form == 1:
-        return f"{before}Words: {name}{after}"
-    if form == 2:
-        return f"{before}{name} | {after.lstrip(' ,')}".rstrip()
-    return f"{before}{name}{after}"
+    rest = after.strip(" ,|·•-–—")
+    if form in _NAME_FORMS:
+        for gold_name in names:
+            after = re.sub(re.escape(gold_name), lambda m: _name_variant(m.group(), form), after, flags=re.IGNORECASE)
+        return f"{before}{_name_variant(name, form)}{after}"
+    if form in (3, 4):
+        return f"{before}{name}, {(_ROLES, _OUTLETS)[form - 3][pick % 3]}{after}"
+    if form in (8, 9, 10):  # co-authors stay on the name's line, the rest goes below
+        co_authors = after if any(other in after.casefold() for other in names) else ""
+        role = rest if after.lstrip().startswith(",") and form == 8 and not co_authors else ""
+        handle = re.sub(r"[^a-z]", "", unicodedata.normalize("NFKD", name.casefold()))
+        below = (role or "Senior Reporter", f"@{handle}", f"{'.'.join(name.casefold().split())}@example.com")[form - 8]
+        lines = (f"{before}{name}{co_authors}", below, "" if co_authors or role else rest)
+        return "\n".join(part for part in lines if part)
+    if form in _CO_AUTHOR_FORMS:
+        added = _CO_AUTHORS[:_CO_AUTHOR_FORMS[form]] if len(names) == 1 else ()
+        co_authors = "".join(f", {other}" for other in added[:-1]) + (f" and {added[-1]}" if added else "")
+        return f"{before}{name}{co_authors.upper() if name.isupper() else co_authors}{after}"
+    framed = {1: f"{before}Words: {name}{after}", 2: f"{before}{name} | {after.lstrip(' ,')}".rstrip(),
+              5: f"{before}{name.upper()}{after}", 6: f"{before}Posted by {name}{after}",
+              7: f"{before}Author: {name}{after}", 11: f"{before}{name}{after} • 3 min read",
+              14: f"{before}{name}{after} Published {date or '2 hours ago'}"}
+    return framed.get(form, f"{before}{name}{after}")
+
+
+def perturbed_gold(gold: dict, form: int) -> dict:
+    """The gold a page whose "By" line took byline form ``form`` is scored against: with the
+    co-authors that form added to a sole author, or with the names in that form's spelling."""
+    authors = [name.strip() for name in (gold["authors"] or "").split(",") if name.strip()]
+    if form in _CO_AUTHOR_FORMS and len(authors) == 1:
+        authors += _CO_AUTHORS[:_CO_AUTHOR_FORMS[form]]
+    elif form in _NAME_FORMS:
+        authors = [_name_variant(name, form) for name in authors]
+    return {**gold, "authors": ", ".join(authors)}
 
 
 def _rewrite_date(iso: str, form: int) -> str:
@@ -177,13 +245,21 @@ def _rewrite_date(iso: str, form: int) -> str:
     return (iso, f"{day:02d}.{month:02d}.{year}", f"{_AP_MONTHS[month - 1]} {day}, {year} at 10:02 a.m. ET")[form]
 
 
-def ablate(text: str, gold: dict, kind: str, perturb: bool = False) -> str:
+def ablate(text: str, gold: dict, kind: str, perturb: bool = False) -> tuple[str, dict]:
     """``text`` without (``perturb``: with rewritten) the lines outside the gold body that name a
-    gold author (``kind`` "byline"), print the gold date ("date"), or either ("both")."""
+    gold author (``kind`` "byline"), print the gold date ("date"), or either ("both"); and the gold
+    to score it against (:func:`perturbed_gold` when a "By" line was rewritten, else ``gold``)."""
     names = sorted(norm_names(gold["authors"]), key=len, reverse=True)
     dates = date_pattern(gold["date"]) if re.fullmatch(r"\d{4}-\d\d-\d\d", gold["date"] or "") else None
     body = " ".join((gold["body"] or "").casefold().split())
-    kept = []
+    form, pick = _variant(gold["id"], "byline", BYLINE_FORMS), _variant(gold["id"], "pick", 3)
+    date_form = _variant(gold["id"], "date", 3)
+    printed_date = ""
+    if dates is not None:  # the date a "Published" byline prints: as the date lines print it
+        year, month, day = (int(part) for part in gold["date"].split("-"))
+        printed_date = _rewrite_date(gold["date"], date_form) if kind == "both" else \
+            f"{day} {_MONTH_NAMES[month - 1]} {year}"
+    kept, rewrote = [], False
     for line in text.split("\n"):
         folded = " ".join(line.casefold().split())
         in_body = (bool(folded) and folded in body) or norm_title(line) == norm_title(gold["title"])
@@ -194,12 +270,13 @@ def ablate(text: str, gold: dict, kind: str, perturb: bool = False) -> str:
             kept.append(line)
         elif perturb:
             if dated:
-                rewritten = f' {_rewrite_date(gold["date"], _variant(gold["id"], "date", 3))} '
+                rewritten = f' {_rewrite_date(gold["date"], date_form)} '
                 line = " ".join(dates.sub(rewritten, line).split())  # not glued to a neighbour
             if byline:
-                line = _rewrite_byline(line, names, _variant(gold["id"], "byline", 3))
+                new = _rewrite_byline(line, names, form, pick, printed_date)
+                rewrote, line = rewrote or new != line, new
             kept.append(line)
-    return "\n".join(kept)
+    return "\n".join(kept), (perturbed_gold(gold, form) if rewrote else gold)
 
 
 Scores = dict[str, dict[str, list[dict]]]
@@ -223,7 +300,8 @@ def evaluate(folder: Path, gold_path: Path, dev_only: bool = False,
     """Per-page scores for the parser and the whole-text baseline, keyed by split, and the
     parser's time per page in seconds. With ``dev_only``, held-out pages are not even parsed;
     ``errors`` (when given) collects (page id, parsed, gold) for every dev page; ``transform``
-    (when given) rewrites each cleaned page text, given its gold item, before parsing."""
+    (when given) rewrites each cleaned page text, given its gold item, before parsing, and returns
+    the new text and the gold item to score it against."""
     gold = json.loads(gold_path.read_text(encoding="utf-8"))
     dev_sites = {item["site"] for item in gold if "site" in item and is_dev(item["id"])}
     scores: Scores = {}
@@ -234,7 +312,7 @@ def evaluate(folder: Path, gold_path: Path, dev_only: bool = False,
             continue
         text = clean_text(page.read_text(encoding="utf-8", errors="replace"))
         if transform is not None:
-            text = transform(text, item)
+            text, item = transform(text, item)
         started = time.perf_counter()
         parsed = parse_page_text(text)
         seconds.append(time.perf_counter() - started)
