@@ -34,12 +34,16 @@ lines only, in four steps:
    headline the byline follows), shares its words with the body and is often echoed in
    breadcrumbs or the page title; it may name a date. A menu entry or a plain sentence
    above it ("You can skip this ad in 5 seconds.") counts as a label, not as a headline it
-   would be the dek of; a dek stays one past its headline's comments button ("12 comments"). A
+   would be the dek of; a dek stays one past its headline's comments button ("12 comments"), other
+   buttons ("Advertisement", a share bar, "Listen to this article") or a photo with its credit,
+   which do not part a headline from its dek (of one line or two, past a box a sentence) or byline;
+   a relative time stamp ("Updated 3 hours ago") is a date line, no headline. A
    title sharing no content word with the body is another article's teaser, whatever byline or
    date follows it; a line the page repeats four times or more is a widget's label, and a line
    under a video player's state ("VIDEO LOADING") titles the video. Without a byline or date below
-   it (one in a form the parser does not know), a title of five or more words right above the
-   article's first prose (the body's first line, or a standfirst on its subject; not a caption,
+   it (one in a form the parser does not know), or with only one far below it, a title of five or
+   more words right above the article's first prose (the body's first line, or a standfirst on
+   its subject; not a caption,
    button, name with a job title, notice or line sharing no word with the body; not a video's title
    under the byline past its share bar and player, nor a teaser under a "Related" label) is anchored
    by that prose instead, also when the page lists it again below the body; a share bar under a
@@ -1120,19 +1124,19 @@ def _find_headline(lines: list[str], info: list[dict], first_body: int, end: int
         if item["repeats"] >= _WIDGET_REPEATS or not _is_title_like(line, item) \
                 or (i > 0 and _PLAYER_STATE.fullmatch(lines[i - 1])):  # "VIDEO LOADING" / the video's title
             continue
-        meta = _meta_follows(lines, i, first_body)
+        meta = _meta_follows(lines, info, i, first_body)
         # under the header's byline, share bar and player: a video's title or a caption, not the headline
         under_byline = _under_byline(lines, info, i)
         linked = i > 0 and _points_to_teaser(lines[i - 1], info[i - 1])  # under "Related" / "Read more": another article
-        # without a byline or date below, the article's first prose right below anchors the headline
-        opens = not (meta or under_byline or linked) and _opens_article(lines, info, i, first_body, body_vocab)
+        # without a byline or date below (or a weak one far below), the article's first prose right below anchors it
+        opens = not (meta > 1.0 or under_byline or linked) and _opens_article(lines, info, i, first_body, body_vocab)
         # A tag line recurs below the body; so may the headline (in "Latest" lists), but a byline,
         # date or the article's prose follows the headline.
         if _is_tag_line(line) and item["key"] in after_body and meta != _META_DIRECTLY_BELOW and not opens:
             continue
         distance = position[first_body] - position[i] + 1
         overlap = _overlap(line, body_vocab)
-        score = -_HEADLINE_DISTANCE_COST * distance + meta + _OPENS_ARTICLE * opens
+        score = -_HEADLINE_DISTANCE_COST * distance + max(meta, _OPENS_ARTICLE * opens)
         if not meta and overlap and _share_bar_follows(lines, info, i):
             score += _SHARE_BAR_BELOW
         if item["repeats"] > 1 or _echoed(line, crumbs):
@@ -1142,7 +1146,7 @@ def _find_headline(lines: list[str], info: list[dict], first_body: int, end: int
         if i + 1 < len(info) and info[i + 1]["credit"] and item["words"] > 4 \
                 and info[i + 1]["words"] <= _MAX_BARE_CREDIT_WORDS:
             score -= 3  # a caption: its photo credit follows (a longer credited line is the caption itself)
-        if (i > 0 and _is_meta_line(lines[i - 1])) or under_byline:
+        if (i > 0 and (_is_meta_line(lines[i - 1]) or _RELATIVE_TIME.match(lines[i - 1]))) or under_byline:
             score -= 3  # under a byline or date: a caption or dek, the headline sits above them
         if linked:
             score -= 3
@@ -1246,18 +1250,33 @@ def _overlap(line: str, vocab: set[str]) -> float:
 
 def _label_before(lines: list[str], info: list[dict], i: int) -> float:
     """Headlines follow a short label (section, breadcrumb, button); deks follow a headline, also
-    past its comments button."""
+    past its comments button, other buttons ("Advertisement", a share bar) or a photo."""
     if i == 0:
         return 2.0
+    key = info[i]["key"]
     if i > 1 and info[i - 1]["words"] <= 2 and _is_comments_heading(lines[i - 1][:_HEAD_CHARS]):
         i -= 1  # a comments button between a headline and its dek ("Comments", "12 comments")
+    above = i  # buttons or a photo between a headline and its dek ("Advertisement", a share bar)
+    while above > max(1, i - _MAX_BUTTONS_UNDER_BYLINE) and _in_header_box(info, above - 1):
+        above -= 1
+    # (a cut-off teaser, "Now Reading: Ann Lee wins ...", is no headline of this dek)
+    if above < i and _is_title_like(lines[above - 1], info[above - 1]) \
+            and not lines[above - 1].endswith(("...", "…")):
+        i = above
     prev, item = lines[i - 1], info[i - 1]
     # a label, a decorated copy of the candidate, or the last entry of a menu
     if item["words"] <= 4 or item["furniture"] or item["credit"] or _BREADCRUMB.search(prev[:_HEAD_CHARS]) \
-            or info[i]["key"] in item["key"] or (i > 1 and _same_opening(prev, lines[i - 2])):
+            or key in item["key"] or (i > 1 and _same_opening(prev, lines[i - 2])):
         return 2.0
     sentence = prev.endswith(".") and not _is_title_case(prev[:_HEAD_CHARS])  # "You can skip this ad in 5 seconds."
     return -2.0 if _is_title_like(prev, item) and item["words"] >= 6 and not sentence else 0.0
+
+
+def _in_header_box(info: list[dict], j: int) -> bool:
+    """Line ``j`` is a button ("Advertisement", a share bar, "Listen to this article"), a photo's
+    credit or the caption over one: a box the page prints between a headline, its dek and byline."""
+    return (info[j]["furniture"] and info[j]["score"] == _FURNITURE_SCORE) or info[j]["credit"] \
+        or (j + 1 < len(info) and info[j + 1]["credit"] and info[j + 1]["words"] <= _MAX_BARE_CREDIT_WORDS)
 
 
 def _same_opening(line: str, other: str) -> bool:
@@ -1279,30 +1298,37 @@ def _folded_line(line: str, item: dict) -> str:
     return item["key"] if len(line) <= _HEAD_CHARS else _fold(line)
 
 
-def _meta_follows(lines: list[str], i: int, first_body: int) -> float:
-    """How directly a byline or date follows line ``i`` (a dek or caption may sit between); a
-    bare name counts beside a date or before a field separator ("Ann Lee |"; share buttons
-    below a name-shaped line are not enough here: menus end with social links too)."""
-    following = lines[i + 1:min(i + 5, first_body + 1)]
+def _meta_follows(lines: list[str], info: list[dict], i: int, first_body: int) -> float:
+    """How directly a byline or date ("Updated 3 hours ago" too) follows line ``i`` (a dek of one or
+    two lines or a caption may sit between; buttons, "Advertisement" or a share bar, and photos
+    between do not count); a bare name counts beside a date or before a field separator ("Ann Lee |";
+    share buttons below a name-shaped line are not enough here: menus end with social links too)."""
+    at = [j for j in range(i + 1, min(i + 5 + _MAX_BUTTONS_UNDER_BYLINE, first_body + 1))
+          if not _in_header_box(info, j)][:4]
+    following = [lines[j] for j in at]
     for distance, line in enumerate(following):
-        if (_is_meta_line(line) and not _is_dated_title(line[:_HEAD_CHARS])) \
+        if (_is_meta_line(line) and not _is_dated_title(line[:_HEAD_CHARS])) or _RELATIVE_TIME.match(line) \
                 or ((_date_beside(following, distance + 1) or _is_field_strip(line)) and _bare_byline(line)[0]):
             if distance == 0:
                 return _META_DIRECTLY_BELOW
-            between = following[0]
-            dek = _word_count(between[:_HEAD_CHARS]) >= 5 or _CREDIT.search(between[:_HEAD_CHARS])
-            return 3.0 if distance == 1 and dek else 1.0
+            # past a box, a dek is prose or ends a sentence: a title there is the headline under a teaser
+            dek = all((info[j]["words"] >= 5 or info[j]["credit"]) and (
+                j == previous + 1 or info[j]["prose"] or _SENTENCE_END.search(lines[j][-8:]))
+                for previous, j in zip([i, *at], at[:distance]))
+            # a dek of one line, or of two whose first ends a sentence (a title above a dek is a headline)
+            return 3.0 if dek and (distance == 1 or (distance == 2 and _SENTENCE_END.search(following[0]))) else 1.0
     return 0.0
 
 
 def _is_title_like(line: str, item: dict) -> bool:
-    """Could be a headline: a few words, not furniture, a byline, a date or a name."""
+    """Could be a headline: a few words, not furniture, a byline, a date, a time stamp or a name."""
     head = line[:_HEAD_CHARS]
     return (not item["furniture"] and not item["credit"] and 2 <= item["words"] <= _MAX_TITLE_WORDS
             and len(line) >= 10 and (not _is_meta_line(line) or _is_dated_title(head)) and not line.endswith((":", ","))
             and _LETTER.search(head) is not None and not _BREADCRUMB.search(head)
             and (line[0].isalnum() or line[0] in "\"'‘“") and not line.endswith("|")
-            and not (item["words"] <= 4 and _ROLE_TITLE.search(head)) and not _is_name_line(head, item["words"]))
+            and not (item["words"] <= 4 and _ROLE_TITLE.search(head)) and not _is_name_line(head, item["words"])
+            and not _RELATIVE_TIME.match(head))  # "Updated 3 hours ago"
 
 
 def _is_name_line(head: str, n_words: int) -> bool:

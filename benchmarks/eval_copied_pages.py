@@ -5,6 +5,7 @@ Usage (from the repo root):
     .venv/bin/python benchmarks/eval_copied_pages.py --errors [FIELD] [FOLDER] [GOLD_JSON]
     .venv/bin/python benchmarks/eval_copied_pages.py --ablate KIND [--errors [FIELD]] [FOLDER] [GOLD_JSON]
     .venv/bin/python benchmarks/eval_copied_pages.py --perturb KIND [--errors [FIELD]] [FOLDER] [GOLD_JSON]
+    .venv/bin/python benchmarks/eval_copied_pages.py --perturb layout[=FORM] [--errors [FIELD]] [FOLDER] [GOLD_JSON]
 
 ``--errors`` scores the dev split only and prints its failing pages (FIELD: title, date,
 authors or body_f1; all four when omitted). It never shows held-out pages or their scores.
@@ -27,6 +28,13 @@ authors, and the gold the page is scored against changes with them (invented co-
 a name takes its new form). After deleting bylines the authors score can only fall (the names
 are gone; a date printed on a byline line goes with it), after deleting dates likewise the date
 score: watch the other fields.
+
+``--perturb layout`` (dev split only) prints each dev page in another site's page layout around its
+gold title and body lines, gold unchanged (see :func:`relayout`: a section label, breadcrumb or "Most
+read" list above the headline, the byline and date moved above it, a dek, "Updated 3 hours ago", a
+share bar, "Listen to this article 4 min", "Advertisement", "Skip to content", a captioned photo or
+a newsletter promo before the first body line, a "Related" list after the last), one form per page
+chosen by page id, and adds the scores per form; ``--perturb layout=FORM`` applies FORM to every page.
 
 Pages are split deterministically into dev (~70%: sha1(id) mod 10 < 7, used for development)
 and held-out (~30%); figures are printed for dev, held-out and all. The split is by page, and most
@@ -279,6 +287,84 @@ def ablate(text: str, gold: dict, kind: str, perturb: bool = False) -> tuple[str
     return "\n".join(kept), (perturbed_gold(gold, form) if rewrote else gold)
 
 
+# --- layout perturbation: the dev pages' article in other sites' page layouts ------------------
+
+_TEASERS = ("Council approves new budget after marathon late-night session",
+            "Storm leaves thousands without power across the region",
+            "Five things to know before you file your taxes this year",
+            "Police name suspect in downtown robbery investigation",
+            "Local bakery celebrates 100 years in business")  # invented headlines of other articles
+_MIN_ANCHOR_WORDS = 6  # a page line of this many words found in the gold body is a body line
+
+
+def _layout_lines(title: str, page_id: str, form: str) -> list[str] | None:
+    """The lines layout ``form`` inserts (see :func:`relayout`), or None when it moves lines."""
+    pick = _variant(page_id, "layout-pick", 3)
+    return {
+        "section": [("POLITICS", "News > World", "Business")[pick]],
+        "breadcrumb": [f"Home > {('News', 'World', 'Business')[pick]} > {title}"],
+        "dek": ["What happened, why it matters and what comes next, explained."],
+        "share": ["Share", "Facebook", "Twitter", "Copy link"],
+        "listen": ["Listen to this article 4 min"],
+        "advert": ["Advertisement"],
+        "skip": ["Skip to content"],
+        "caption": ["Crowds gather outside the building on Tuesday morning.", "Photo: Jo Roe/Reuters"],
+        "most-read": ["Most read", *_TEASERS],
+        "related": ["Related", *_TEASERS],
+        "newsletter": ["Sign up for our free newsletter to get the day's top stories in your inbox"],
+        "updated": ["Updated 3 hours ago"],
+    }.get(form)
+
+
+# Where each form goes: "above" the headline, "under" it, "before" the first body line, "after" the last.
+LAYOUT_FORMS = {"section": "above", "breadcrumb": "above", "most-read": "above", "meta-above": "above",
+                "dek": "under", "updated": "before", "share": "before", "listen": "before", "advert": "before",
+                "skip": "before", "caption": "before", "newsletter": "before", "related": "after"}
+LAYOUT_KINDS = {("layout", ""), *(("layout", form) for form in LAYOUT_FORMS)}  # "layout", "layout=<form>"
+
+
+def relayout(text: str, gold: dict, form: str | None = None) -> tuple[str, dict]:
+    """``text`` in layout ``form`` (chosen by page id when None; one of :data:`LAYOUT_FORMS`): a section
+    label ("POLITICS", "News > World") or a breadcrumb ending with the headline ("Home > News >
+    <headline>") above the headline; a "Most read" list of five invented headlines above it; the
+    byline and date lines of the header (those naming a gold author or printing the gold date) moved
+    above it ("meta-above"); a dek under it; "Updated 3 hours ago", a share bar ("Share", "Facebook",
+    "Twitter", "Copy link"), "Listen to this article 4 min", "Advertisement", "Skip to content", a
+    caption with its photo credit or a newsletter promo right above the first body line; a "Related"
+    list of five headlines right after the last. The headline is the last line equal to the gold title
+    before the first body line (after a copy of the title, the line of 20 characters or more that the
+    gold body opens with, else the first line of six or more words found in the gold body); the gold is
+    unchanged, with the form recorded as ``layout`` (``layout`` "none" when the page has no such
+    anchors or nothing to move: the text is returned as it is)."""
+    form = form or list(LAYOUT_FORMS)[_variant(gold["id"], "layout", len(LAYOUT_FORMS))]
+    lines = [line for line in (line.strip() for line in text.split("\n")) if line]
+    body = " ".join((gold["body"] or "").casefold().split())
+    folded = [" ".join(line.casefold().split()) for line in lines]
+    in_body = [len(line.split()) >= _MIN_ANCHOR_WORDS and line in body for line in folded]
+    title = norm_title(gold["title"])
+    titled = [i for i, line in enumerate(lines) if norm_title(line) == title]
+    after_title = range(titled[0] + 1, len(lines)) if titled else range(0)
+    first = next((i for i in after_title if len(folded[i]) >= 20 and body.startswith(folded[i])), None) \
+        or next((i for i in after_title if in_body[i]), None)
+    if first is None:
+        return text, {**gold, "layout": "none"}
+    at = max(i for i in range(first) if norm_title(lines[i]) == title)
+    last = max(i for i, found in enumerate(in_body) if found)
+    if form == "meta-above":
+        names = norm_names(gold["authors"])
+        dates = date_pattern(gold["date"]) if re.fullmatch(r"\d{4}-\d\d-\d\d", gold["date"] or "") else None
+        meta = [i for i in range(at + 1, first) if len(lines[i].split()) <= _MAX_BYLINE_WORDS and (
+            any(name in lines[i].casefold() for name in names) or (dates is not None and dates.search(lines[i])))]
+        if not meta:
+            return text, {**gold, "layout": "none"}
+        moved = [lines[i] for i in meta]
+        rest = [line for i, line in enumerate(lines) if i not in meta]
+        return "\n".join(rest[:at] + moved + rest[at:]), {**gold, "layout": form}
+    where = {"above": at, "under": at + 1, "before": first, "after": last + 1}[LAYOUT_FORMS[form]]
+    inserted = _layout_lines(lines[at], gold["id"], form)
+    return "\n".join(lines[:where] + inserted + lines[where:]), {**gold, "layout": form}
+
+
 Scores = dict[str, dict[str, list[dict]]]
 
 
@@ -343,6 +429,17 @@ def report(scores: Scores) -> None:
                   f"{mean['authors']:7.3f} {mean['body_f1']:7.3f}")
 
 
+def report_layouts(pages: list[tuple[str, dict, dict]]) -> None:
+    """The parser's dev scores per layout form (``--perturb layout``)."""
+    print(f"{'layout':12} {'pages':>5} {'title':>6} {'date':>6} {'authors':>7} {'body_f1':>7}")
+    for form in ["none", *LAYOUT_FORMS]:
+        rows = [score_page(parsed, gold) for _, parsed, gold in pages if gold["layout"] == form]
+        if rows:
+            mean = {k: sum(row[k] for row in rows) / len(rows) for k in rows[0]}
+            print(f"{form:12} {len(rows):5d} {mean['title']:6.3f} {mean['date']:6.3f} "
+                  f"{mean['authors']:7.3f} {mean['body_f1']:7.3f}")
+
+
 # Parsed key and gold key of each exact-match field.
 _FIELD_KEYS = {"title": ("headline", "title"), "date": ("published", "date"), "authors": ("authors", "authors")}
 BODY_F1_TARGET = 0.95  # --errors lists pages whose body F1 is below this
@@ -369,10 +466,15 @@ def print_errors(pages: list[tuple[str, dict, dict]], fields: list[str]) -> None
 def main(argv: list[str]) -> int:
     args = argv[1:]
     fields, transform = None, None
+    layouts = None  # dev pages by layout form, for --perturb layout
     if len(args) > 1 and args[0] in ("--ablate", "--perturb") and args[1] in KINDS:
         kind, perturb = args[1], args[0] == "--perturb"
         transform = lambda text, gold: ablate(text, gold, kind, perturb)  # noqa: E731
         args = args[2:]
+    elif len(args) > 1 and args[0] == "--perturb" and args[1].partition("=")[::2] in LAYOUT_KINDS:
+        form = args[1].partition("=")[2] or None
+        transform = lambda text, gold: relayout(text, gold, form)  # noqa: E731
+        layouts, args = [], args[2:]
     if args and args[0] == "--errors":
         args = args[1:]
         fields = [*_FIELD_KEYS, "body_f1"]
@@ -386,8 +488,11 @@ def main(argv: list[str]) -> int:
     print("command:", " ".join([Path(sys.executable).name, *argv]))
     pages: list[tuple[str, dict, dict]] = []
     scores, seconds = evaluate(folder, gold_path, dev_only=fields is not None or transform is not None,
-                               errors=pages if fields is not None else None, transform=transform)
+                               errors=pages if fields is not None or layouts is not None else None,
+                               transform=transform)
     report(scores)
+    if layouts is not None:
+        report_layouts(pages)
     if fields is not None:
         print_errors(pages, fields)
     if seconds:

@@ -1138,7 +1138,8 @@ def test_a_share_bar_anchors_a_headline_without_byline_over_a_caption():
 ])
 def test_a_dated_title_under_a_line_is_no_date_line(under, meta):
     lines = ["Latest from the blog", *under, *PARAGRAPHS]
-    assert copied_page._meta_follows(lines, 0, len(under) + 1) == meta
+    info = [copied_page._line_info(line) for line in lines]
+    assert copied_page._meta_follows(lines, info, 0, len(under) + 1) == meta
 
 
 @pytest.mark.parametrize("text, language", [
@@ -1551,3 +1552,77 @@ def test_rendered_eval_byline_gold_keeps_person_names(byline, names):
 ])
 def test_rendered_eval_title_gold_drops_a_trailing_site_name(title, site, stripped):
     assert load_eval_script("eval_copied_rendered").strip_site_name(title, site) == stripped
+
+
+DEK = "The plan cuts road spending to pay for more teachers, officials said."
+
+
+@pytest.mark.parametrize("between", [
+    ["Advertisement"],  # an ad slot between the headline and its dek
+    ["Share", "Facebook", "Twitter", "Copy link"],  # a share bar
+    ["Listen to this article 4 min"],
+    ["Crowds gather outside city hall on Tuesday morning.", "Photo: Jo Roe/Reuters"],  # a photo with its credit
+    ["Updated 3 hours ago"],  # a relative time stamp
+    ["The vote ended a month of debate.", "Crowds gather outside city hall on Tuesday morning.",
+     "Photo: Jo Roe/Reuters"],  # a dek of two lines around a photo
+])
+def test_headline_is_found_past_buttons_photos_and_stamps_above_its_dek(between):
+    parsed = parse_page_text("\n".join(["Home", "Politics", HEADLINE, *between, DEK, "By Ann Lee", "March 3, 2023",
+                                        *PARAGRAPHS]))
+    assert parsed["headline"] == HEADLINE
+
+
+@pytest.mark.parametrize("above, under, headline", [
+    # a teaser over an ad slot is not the headline's label: the byline follows the headline
+    (["Most read", "Mayor opens a new library in the north of the city", "Advertisement"], ["By Ann Lee"], HEADLINE),
+    # a cut-off teaser over buttons ("Now Reading: ...") does not make the headline its dek
+    (["Now Reading:", "Council approves a leaner budget for ...", "Share", "Comments (0)"], ["March 3, 2023"],
+     HEADLINE),
+])
+def test_headline_is_not_taken_for_a_dek_past_buttons(above, under, headline):
+    parsed = parse_page_text("\n".join(["Home", "Sign in", *above, HEADLINE, *under, *PARAGRAPHS]))
+    assert parsed["headline"] == headline
+
+
+@pytest.mark.parametrize("line, title_like", [
+    ("Updated 3 hours ago", False), ("Updated 45 minutes ago", False), ("Posted 2 days ago", False),
+    ("Updated rules for 3 schools", True), ("3 hours in the council chamber", True),
+])
+def test_a_relative_time_stamp_is_no_headline(line, title_like):
+    assert copied_page._is_title_like(line, copied_page._line_info(line)) is title_like
+
+
+def test_a_weak_stamp_far_below_does_not_cancel_the_prose_that_anchors_the_headline():
+    standfirst = "Officials said the plan would cut spending on roads while adding money for schools this year."
+    text = "\n".join(["Home", "Live", "Trending now", HEADLINE, standfirst,
+                      "Council members at city hall on Tuesday, March 3, 2023 [Jo Roe/Reuters]",
+                      "|", "Updated:", "9 hours ago", *PARAGRAPHS])
+    assert parse_page_text(text)["headline"] == HEADLINE
+
+
+LAYOUT_GOLD = {**ABLATION_GOLD, "body": "\n".join(PARAGRAPHS)}
+LAYOUT_PAGE = ["Home", "Council approves a leaner budget", "By Ann Lee, Reporter", "March 5, 2023", *PARAGRAPHS,
+               "More from Ann Lee"]
+
+
+@pytest.mark.parametrize("form, expected", [
+    ("section", LAYOUT_PAGE[:1] + ["News > World"] + LAYOUT_PAGE[1:]),
+    ("breadcrumb", LAYOUT_PAGE[:1] + ["Home > World > Council approves a leaner budget"] + LAYOUT_PAGE[1:]),
+    ("meta-above", ["Home", "By Ann Lee, Reporter", "March 5, 2023", "Council approves a leaner budget",
+                    *LAYOUT_PAGE[4:]]),
+    ("dek", LAYOUT_PAGE[:2] + ["What happened, why it matters and what comes next, explained."] + LAYOUT_PAGE[2:]),
+    ("advert", LAYOUT_PAGE[:4] + ["Advertisement"] + LAYOUT_PAGE[4:]),
+    ("related", None),
+])
+def test_eval_layout_rewrites_only_around_the_title_and_body(form, expected):
+    module = load_eval_script()
+    text, gold = module.relayout("\n".join(LAYOUT_PAGE), LAYOUT_GOLD, form)
+    lines = text.split("\n")
+    if form == "related":
+        expected = LAYOUT_PAGE[:-1] + ["Related", *module._TEASERS] + LAYOUT_PAGE[-1:]
+    if form in ("section", "breadcrumb"):
+        expected[1] = lines[1]  # the label is chosen by page id
+        assert lines[1] in ("POLITICS", "News > World", "Business") or lines[1].endswith("> " + LAYOUT_PAGE[1])
+    assert lines == expected
+    assert gold == {**LAYOUT_GOLD, "layout": form}
+    assert module.relayout("No title here", LAYOUT_GOLD, form) == ("No title here", {**LAYOUT_GOLD, "layout": "none"})
