@@ -42,15 +42,15 @@ lines only, in four steps:
    date follows it; a line the page repeats four times or more is a widget's label, and a line
    under a video player's state ("VIDEO LOADING") titles the video. Without a byline or date below
    it (one in a form the parser does not know), or with only one far below it, a title of five or
-   more words right above the article's first prose (the body's first line, or a standfirst on
-   its subject; not a caption,
-   button, name with a job title, notice or line sharing no word with the body; not a video's title
-   under the byline past its share bar and player, nor a teaser under a "Related" label) is anchored
-   by that prose instead, also when the page lists it again below the body; a share bar under a
-   title (or its dek) anchors it weakly. An entry of a list widget ("list 2 of 4" markers around
-   it, "Pros:" / "Cons:" fields) is no headline, and a dated title ("Roundup 2023.12.10") under a
-   line is another article, not its date. Distances to the body count only lines the page does not repeat, so a
-   block of repeated widgets does not push the header out of reach.
+   more words right above the article's first prose (the body's first line, or a standfirst on its
+   subject; not a caption, button, name with a job title, notice or line sharing no word with the
+   body; not a video's title under the byline past its share bar and player, nor a teaser under a
+   "Related" label) is anchored by that prose instead, also when the page lists it again below the
+   body; a share bar under a title (or its dek) anchors it weakly. An entry of a list widget ("list
+   2 of 4" markers around it, "Pros:" / "Cons:" fields) is no headline, and a dated title ("Roundup
+   2023.12.10") under a line is another article, not its date. Distances to the body count only
+   lines the page does not repeat, so a block of repeated widgets does not push the header out of
+   reach.
    Bylines ("By X, Role", "ByX", "BY" + names, "Author:", "Words:", "Photos and Words:", "as told
    to", "<date> by X", "Par X et Y", or a bare name beside a date or time stamp ("1:39 PM ET", "X •
    8h"), with a job title ("X, Staff Writer"), an outlet ("X, Reuters", "X, The Guardian") or a
