@@ -6,7 +6,7 @@ import re
 from bisect import bisect_left
 from functools import lru_cache
 from itertools import accumulate, chain, combinations, compress
-from operator import not_, sub
+from operator import not_
 
 from spacy.attrs import IDX, LENGTH
 
@@ -137,26 +137,29 @@ def _learn_pieces(new: set[str]) -> None:
         words = _plain_tokens(piece, special)
         if words is None:
             batch.append(piece)
-        elif len(words) == 1:  # (the key as its word: one string, not two)
-            _PIECES[piece] = (piece, _lower(piece), len(piece) + 1)
         else:
-            advances = list(map(len, words))
-            advances[-1] += 1
-            _PIECES[piece] = tuple(chain.from_iterable(zip(words, map(_lower, words), advances)))
+            _PIECES[piece] = _entry(piece, words)
     if not batch:
         return
     # Line breaks between the pieces are tokens of their own, so no special case (":)", "Mr.")
     # can match across two pieces: each piece gets its tokens as if alone, whatever the batch.
     words, offsets = _doc_tokens("\n".join(batch))
-    # A token's advance reaches the next token: for the last of a piece, over the line break.
-    advances = list(map(sub, offsets[1:], offsets)) + [len(words[-1]) + 1]
-    flat = list(chain.from_iterable(zip(words, map(_lower, words), advances)))
-    lasts = [k for k, (word, advance) in enumerate(zip(words, advances)) if advance > len(word)]
-    first = 0
-    for piece, last in zip(batch, lasts):
-        _PIECES[piece] = (piece, _lower(piece), len(piece) + 1) if last == first \
-            else tuple(flat[3 * first:3 * last + 3])
-        first = last + 1
+    first, piece_end = 0, 0
+    for piece in batch:
+        piece_end += len(piece)
+        last = bisect_left(offsets, piece_end, first)
+        _PIECES[piece] = _entry(piece, words[first:last])
+        first, piece_end = last, piece_end + 1  # past the line break
+
+
+def _entry(piece: str, words: list[str]) -> tuple:
+    """The :data:`_PIECES` entry of a piece from its tokens' words: a piece holds no whitespace,
+    so each token's advance is its length, plus the space after the piece for the last."""
+    if len(words) == 1:  # (the key as its word: one string, not two)
+        return piece, _lower(piece), len(piece) + 1
+    advances = list(map(len, words))
+    advances[-1] += 1
+    return tuple(chain.from_iterable(zip(words, map(_lower, words), advances)))
 
 
 def _lower(word: str) -> str:
