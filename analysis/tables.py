@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, fields
+from operator import itemgetter
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from .schema import INTEGER_COLUMNS, LIST_COLUMNS, TABLES, columns
@@ -38,7 +40,7 @@ class Tables:
 def frame(name: str, rows: list[dict]) -> pd.DataFrame:
     """DataFrame of ``rows`` with the contract's columns first (extra columns kept after them)."""
     cols = columns(name)
-    df = pd.DataFrame(rows)
+    df = rows_frame(rows)
     for col in cols:
         if col not in df.columns:
             df[col] = pd.Series(dtype="object")
@@ -46,6 +48,42 @@ def frame(name: str, rows: list[dict]) -> pd.DataFrame:
         df[col] = pd.to_numeric(df[col], errors="coerce").astype("Int64")
     extra = [c for c in df.columns if c not in cols]
     return df[cols + extra]
+
+
+def rows_frame(rows: list[dict]) -> pd.DataFrame:
+    """``pd.DataFrame(rows)``, built column by column when every row has the same keys (two or
+    more).
+
+    A column whose values all have one type among str, float, int and bool becomes its array
+    directly; pandas would infer the same dtype, value by value (about half of the table
+    assembly's time). Other columns, and rows with differing keys, are left to pandas.
+    """
+    keys = tuple(rows[0]) if rows else ()
+    if len(keys) < 2 or set(map(len, rows)) != {len(keys)}:
+        return pd.DataFrame(rows)
+    try:
+        values = zip(*map(itemgetter(*keys), rows))
+    except KeyError:  # another key set of the same size
+        return pd.DataFrame(rows)
+    return pd.DataFrame({key: _column(column) for key, column in zip(keys, values)})
+
+
+_PLAIN_DTYPES = {str: "str", float: np.float64, int: np.int64, bool: np.bool_}
+
+
+def _column(values: tuple):
+    """``values`` as an array of the dtype pandas infers for them when they share a plain type;
+    as a list (pandas infers) otherwise."""
+    kinds = set(map(type, values))
+    dtype = _PLAIN_DTYPES.get(kinds.pop()) if len(kinds) == 1 else None
+    if dtype == "str":
+        return pd.array(values, dtype="str")
+    if dtype is not None:
+        try:
+            return np.array(values, dtype=dtype)
+        except OverflowError:  # an int beyond int64: pandas' inference decides
+            pass
+    return list(values)
 
 
 def to_csv_frame(name: str, df: pd.DataFrame) -> pd.DataFrame:

@@ -1,10 +1,11 @@
 """Tables built part by part are the tables built from all rows at once: same rows, values and dtypes."""
 
+import numpy as np
 import pandas as pd
 import pytest
 
 from analysis.pipeline import RecordResult, iter_results
-from analysis.tables import TableBuilder, TableWriter
+from analysis.tables import TableBuilder, TableWriter, rows_frame
 
 from conftest import SEED
 
@@ -61,3 +62,26 @@ def test_the_writer_streams_batches_to_disk_before_it_closes(tmp_path, messy_fol
         writer.add(result)
     writer.close()
     assert len(pd.read_csv(tmp_path / "load_report.csv")) == len(list(iter_results([messy_folder])))
+
+
+@pytest.mark.parametrize("rows", [
+    [{"a": "x", "b": 1, "c": 1.5, "d": True, "e": [1]}, {"a": "y", "b": 2, "c": 2.0, "d": False, "e": []}],
+    [{"a": "x"}, {"a": None}],  # text with a gap: str, NaN
+    [{"a": None}, {"a": None}],
+    [{"a": 1}, {"a": None}],  # float64 with NaN
+    [{"a": 1}, {"a": 2.5}],
+    [{"a": True}, {"a": None}],  # object, not bool (None is not False)
+    [{"a": True}, {"a": 1}],
+    [{"a": 2**70}, {"a": 1}],  # beyond int64
+    [{"a": 2**63}],  # uint64
+    [{"a": float("nan")}, {"a": 1.0}],
+    [{"a": np.int64(3)}, {"a": np.int64(4)}],
+    [{"a": "x"}, {"a": 3}],
+    [{"a": {"k": 1}}],
+    [{"a": 1, "b": "x"}, {"b": "y", "a": 4}],  # same keys, another order
+    [{"a": 1}, {"b": 2}],  # different keys
+    [{}, {}],
+    [],
+])
+def test_rows_frame_is_pandas_frame_of_rows(rows):
+    pd.testing.assert_frame_equal(rows_frame(rows), pd.DataFrame(rows), check_exact=True)
