@@ -111,7 +111,8 @@ def word_tokens(text: str) -> tuple[list[str], list[str], list[int]]:
             words, offsets = _doc_tokens(text)
             return words, list(map(str.lower, words)), offsets
         _learn_pieces(new)
-        entries = list(map(_PIECES.__getitem__, pieces))
+        for k in compress(range(len(pieces)), map(not_, entries)):  # (only the new pieces' slots)
+            entries[k] = _PIECES[pieces[k]]
     # Each piece's entry holds, token after token, the word, its lower case and its advance
     # (length, plus the space after the piece for the last token): the offsets are the running
     # sum of the advances.
@@ -169,11 +170,14 @@ def _lower(word: str) -> str:
 
 
 #: A piece whose split by spaCy's English affix rules is known: an optional opening quote or
-#: bracket, ASCII words joined by hyphens (an infix), and up to three closing marks, a full
-#: stop only after a lower-case letter or another closing mark and never two in a row ("U.S."
-#: keeps its stop, "A." is an initial, ".." is one token).
-_PLAIN_PIECE = re.compile(r'(["(]?)([A-Za-z]+(?:-[A-Za-z]+)*)((?:[,;:!?")]|(?<=[a-z,;:!?")])\.(?!\.)){0,3})')
+#: bracket, ASCII words joined by hyphens (an infix), an optional possessive ('s, ’s: a suffix)
+#: and up to three closing marks, a full stop only after a lower-case letter or another closing
+#: mark and never two in a row ("U.S." keeps its stop, "A." is an initial, ".." is one token).
+_PLAIN_PIECE = re.compile(r'(["(]?)([A-Za-z]+(?:-[A-Za-z]+)*)((?:[\'’][sS])?)'
+                          r'((?:[,;:!?")]|(?<=[a-z,;:!?")])\.(?!\.)){0,3})')
 _HYPHEN = re.compile(r"(-)")
+#: The closing marks of a :data:`_PLAIN_PIECE` but the full stop.
+_CLOSING_MARKS = frozenset(',;:!?")')
 
 
 def _plain_tokens(piece: str, special: dict) -> list[str] | None:
@@ -181,19 +185,32 @@ def _plain_tokens(piece: str, special: dict) -> list[str] | None:
     without running it (a guard: first sight of a piece costs spaCy several regular-expression
     searches), else None.
 
-    A word of ASCII letters is one token and a :data:`_PLAIN_PIECE` splits at its marks and
-    hyphens ("said," → said ,; "well-known." → well - known .), since every English prefix,
-    suffix and infix rule needs a character other than a letter, unless some run of those
-    tokens is a ``special`` case ("cannot", "Mr.", ":)"), which spaCy reads as its own.
+    A word of ASCII letters is one token and a :data:`_PLAIN_PIECE` splits at its marks,
+    hyphens and possessive ("said," → said ,; "well-known." → well - known .; "Blair's" →
+    Blair 's), since every English prefix, suffix and infix rule needs a character other than
+    a letter, unless some run of those tokens is a ``special`` case ("cannot", "Mr.", ":)",
+    "it's"), which spaCy reads as its own. The two commonest shapes, a word alone and a word
+    with one closing mark, are told without the regular expression (as :func:`_plain_parts`).
     """
     if piece.isascii() and piece.isalpha():
         return None if piece in special else [piece]
+    word, mark = piece[:-1], piece[-1:]
+    if word.isascii() and word.isalpha() and (mark in _CLOSING_MARKS or mark == "." and word[-1].islower()):
+        return None if word in special or piece in special or mark in special else [word, mark]
+    return _plain_parts(piece, special)
+
+
+def _plain_parts(piece: str, special: dict) -> list[str] | None:
+    """The tokens of a :data:`_PLAIN_PIECE` no run of which is a ``special`` case (the
+    possessive alone is one, read as itself), else None: see :func:`_plain_tokens`."""
     match = _PLAIN_PIECE.fullmatch(piece)
     if match is None:
         return None
-    opening, words, closing = match.groups()
-    parts = [opening] * bool(opening) + _HYPHEN.split(words) + list(closing)
+    opening, words, possessive, closing = match.groups()
+    parts = [opening] * bool(opening) + _HYPHEN.split(words) + [possessive] * bool(possessive) + list(closing)
     runs = [piece[a:b] for a, b in combinations(accumulate(map(len, parts), initial=0), 2)]  # (of parts)
+    if possessive:
+        runs.remove(possessive)
     return None if any(map(special.__contains__, runs)) else parts
 
 

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import re
+
 import pandas as pd
 import pytest
 
+from analysis import quotes
 from analysis.load import RawArticle, load_paths
 from analysis.normalise import normalise
 from analysis.quotes import extract_quotes, headline_quotes, sources_summary
@@ -706,3 +709,16 @@ def test_speakers_of_round_nine(body, fragment, mention):
     assert [r["speaker_mention"] for r in rows] == [mention]
     if "although" in body:
         assert "although" not in rows[0]["text"]
+
+
+@pytest.mark.parametrize("text", [
+    "", "said", "Blair said: “We won’t.”", "naïve café owners said", "U.S.-led talks", "x" * 300 + " said",
+    "emoji 😀said👍 he", "tab\tsaid\nnew line", "ÜNÏCÖDÉ", "don't", "ʼsaid", "1990s said2 _said_ said_",
+    "lone \ud800 surrogate said", "\u00a0said\u2009told\u200bwrote",
+])
+def test_letters_split_into_the_ascii_letter_words_of_any_slice(text):
+    # the guard _relevant reads words through, against the regular expression it replaces
+    letters = quotes._letters(text)
+    assert len(letters) == len(text)
+    for start, end in [(0, len(text)), (1, len(text) - 1), (len(text) // 3, 2 * len(text) // 3)]:
+        assert letters[start:end].split() == re.findall("[A-Za-z]+", text[start:end])
