@@ -15,6 +15,7 @@ import re
 from functools import lru_cache
 from itertools import chain, repeat
 from pathlib import Path
+from typing import Iterator
 
 from .quantities import parse_quantities
 
@@ -51,12 +52,15 @@ _CUE_WORDS = {
     "money": {"billion", "million", "trillion", "dollar", "dollars", "budget", "deficit", "debt", "percent"},
 }
 _CUE_ENDINGS = {"superlative": "est", "past": "ed", "negation": "n't"}
-# Each cue's feature name, single words, two-word phrases as (word, word) pairs, and ending + " "
-# ('' if none).
-_CUE_TESTS = tuple((f"cue={cue}", frozenset(w for w in words if " " not in w),
-                    frozenset(tuple(w.split()) for w in words if " " in w),
-                    _CUE_ENDINGS[cue] + " " if cue in _CUE_ENDINGS else "")
-                   for cue, words in _CUE_WORDS.items())
+# The cue tests by kind: one-word cue -> the features of the cues holding it (one set intersection
+# finds a sentence's cue words instead of one test per cue), two-word cues as (word, word) pairs,
+# and ending + " ".
+_CUES_OF_WORD = {word: tuple(f"cue={cue}" for cue, words in _CUE_WORDS.items() if word in words)
+                 for word in sorted({w for words in _CUE_WORDS.values() for w in words if " " not in w})}
+_CUE_WORD_SET = frozenset(_CUES_OF_WORD)
+_CUE_PAIRS = tuple((f"cue={cue}", frozenset(tuple(w.split()) for w in words if " " in w))
+                   for cue, words in _CUE_WORDS.items() if any(" " in w for w in words))
+_ENDING_CUES = tuple((f"cue={cue}", ending + " ") for cue, ending in _CUE_ENDINGS.items())
 
 
 def features(text: str, quantities: list[dict] | None = None) -> list[str]:
@@ -65,15 +69,10 @@ def features(text: str, quantities: list[dict] | None = None) -> list[str]:
     Figures become ``<num>`` and years ``<year>`` so that the model learns "a number is here",
     not which number. ``quantities`` are the sentence's parsed quantities, when already known.
     """
-    tokens, bigrams, flags = _feature_parts(text, quantities)
-    return [f"w={t}" for t in tokens] + [f"b={a} {b}" for a, b in bigrams] + flags
-
-
-def _feature_parts(text: str, quantities: list[dict] | None) -> tuple[list[str], list[tuple[str, str]], list[str]]:
-    """The parts of :func:`features`: tokens, bigrams (as pairs) and the other feature names."""
     tokens = _tokens(text)
-    bigrams = _bigrams(tokens)
-    return tokens, bigrams, _flags(text, tokens, set(tokens), set(bigrams), quantities)
+    bigrams = list(_bigrams(tokens))
+    flags = _flags(text, tokens, set(tokens), set(bigrams), quantities)
+    return [f"w={t}" for t in tokens] + [f"b={a} {b}" for a, b in bigrams] + sorted(flags)
 
 
 def tokens_are_words(lower: str) -> bool:
@@ -96,27 +95,34 @@ def _tokens(text: str, words: list[str] | None = None) -> list[str]:
     return [("<year>" if _YEAR.fullmatch(t) else "<num>") if t[0].isdigit() else t for t in words]
 
 
-def _bigrams(tokens: list[str]) -> list[tuple[str, str]]:
-    return list(zip(["<s>"] + tokens, tokens + ["</s>"]))
+def _bigrams(tokens: list[str]) -> Iterator[tuple[str, str]]:
+    """The token pairs, with ``<s>`` and ``</s>`` at the ends."""
+    return zip(["<s>", *tokens], [*tokens, "</s>"])
 
 
 def _flags(text: str, tokens: list[str], unique_tokens: set[str], unique_bigrams: set[tuple[str, str]],
-           quantities: list[dict] | None) -> list[str]:
+           quantities: list[dict] | None) -> set[str]:
     """The feature names other than word uni/bigrams: cues, units, capitals, length, question."""
-    spaced = " ".join(unique_tokens) + " "  # "est " in it: a token ends with "est"
-    flags = [flag for flag, cue_words, cue_bigrams, ending in _CUE_TESTS
-             if not unique_tokens.isdisjoint(cue_words) or (cue_bigrams and not unique_bigrams.isdisjoint(cue_bigrams))
-             or (ending and ending in spaced)]
+    flags = set()
+    for word in unique_tokens.intersection(_CUE_WORD_SET):
+        flags.update(_CUES_OF_WORD[word])
+    for flag, cue_bigrams in _CUE_PAIRS:
+        if not unique_bigrams.isdisjoint(cue_bigrams):
+            flags.add(flag)
+    spaced = " ".join(tokens) + " "  # "est " in it: a token ends with "est"
+    for flag, ending in _ENDING_CUES:
+        if ending in spaced:
+            flags.add(flag)
     if "$" in text or "%" in text or "£" in text or "€" in text:
-        flags.append("cue=money")
+        flags.add("cue=money")
     quantities = parse_quantities(text) if quantities is None else quantities
     if quantities:
-        flags.append("cue=quantity")
-        flags += sorted({f"unit={_unit_kind(q['unit'])}" for q in quantities})
-    flags.append(f"caps={min(len(_CAPITALISED.findall(text)), 3)}")
-    flags.append(f"len={min(len(tokens) // 5, 8)}")
+        flags.add("cue=quantity")
+        flags.update([f"unit={_unit_kind(q['unit'])}" for q in quantities])
+    flags.add(f"caps={min(len(_CAPITALISED.findall(text)), 3)}")
+    flags.add(f"len={min(len(tokens) // 5, 8)}")
     if text.rstrip().endswith("?"):
-        flags.append("cue=question")
+        flags.add("cue=question")
     return flags
 
 
@@ -148,7 +154,7 @@ def score(text: str, quantities: list[dict] | None = None, model: dict | None = 
     unigrams, bigrams, others = _shipped_weights() if shipped else _weight_tables(model)
     words = _tokens(text, words)
     tokens, pairs = set(words), set(_bigrams(words))  # binary features
-    flags = set(_flags(text, words, tokens, pairs, quantities))
+    flags = _flags(text, words, tokens, pairs, quantities)
     weights = chain(map(unigrams.get, tokens, repeat(0.0)), map(bigrams.get, pairs, repeat(0.0)),
                     map(others.get, flags, repeat(0.0)))
     # scaled to unit length, as in training; fsum: the same total whatever the set order

@@ -318,3 +318,49 @@ def test_cue_flags(text, cues):
     assert cues <= found
     if not cues:
         assert not found & {"cue=superlative", "cue=past", "cue=negation", "cue=future"}
+
+
+CUE_FLAG_TEXTS = [
+    "More people than ever were here, less than half of last year.", "Taxes rose; the deficit fell.",
+    "The first and largest record.", "The fastest growth yet.", "They walked home and had dinner.",
+    "It did not work; nothing did.", "It isn't so.", "It isn’t so.", "I will see. We won't.",
+    "We are going to see.", "They plan to go; she plans to stay.", "It is expected to rise.",
+    "You should, and we must, and they might.", "I'm sure we've seen your papers.",
+    "Officials said, according to the report, that it was claimed.", "We think it's great, not bad.",
+    "The court struck down the bill and the tax law.", "A $5 budget, 3% and £2 and €4 of debt.",
+    "2 billion dollars.", "Thanks, I love it.",
+    # negatives: cue words only inside other words, a phrase split by a word, endings elsewhere
+    "A cat sat on a mat.", "Wasp nests hadn't been seen.", "Going home to sleep.", "Plans were made to go.",
+    "The bed and the nest.", "Mother Teresa.", "Tested: edible nests.", "Youth, ourselves, saidy.",
+    "Knottiness and canton.", "", "1,000 cars in 2016.",
+]
+
+
+def reference_cue_flags(text: str) -> set[str]:
+    """The cue features by their definition: a cue word among the tokens, a two-word cue among
+    the token pairs, a token with the cue's ending, or (money) a currency or percent sign."""
+    from analysis import checkworthiness
+
+    tokens = checkworthiness._tokens(text)
+    pairs = {f"{a} {b}" for a, b in zip(tokens, tokens[1:])}
+    endings = checkworthiness._CUE_ENDINGS
+    return {f"cue={cue}" for cue, words in checkworthiness._CUE_WORDS.items()
+            if set(tokens) & words or pairs & words
+            or (cue in endings and any(token.endswith(endings[cue]) for token in tokens))
+            or (cue == "money" and any(sign in text for sign in "$%£€"))}
+
+
+@pytest.mark.parametrize("text", CUE_FLAG_TEXTS)
+def test_cue_flags_agree_with_the_cue_definitions(text):
+    from analysis import checkworthiness
+
+    cue_names = {f"cue={cue}" for cue in checkworthiness._CUE_WORDS}
+    assert {name for name in features(text) if name in cue_names} == reference_cue_flags(text)
+
+
+def test_every_cue_flag_has_positives_and_negatives():
+    from analysis import checkworthiness
+
+    found = [reference_cue_flags(text) for text in CUE_FLAG_TEXTS]
+    for cue in checkworthiness._CUE_WORDS:
+        assert 0 < sum(f"cue={cue}" in flags for flags in found) < len(found), cue
