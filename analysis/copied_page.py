@@ -53,18 +53,23 @@ lines only, in four steps:
    reach.
    Bylines ("By X, Role", "ByX", "BY" + names, "Author:", "Words:", "Photos and Words:", "as told
    to", "<date> by X", "Par X et Y", or a bare name beside a date or time stamp ("1:39 PM ET", "X •
-   8h"), with a job title ("X, Staff Writer"), an outlet ("X, Reuters", "X, The Guardian") or a
-   handle or e-mail line below it, opening a metadata strip ("X |", "X | Outlet", share buttons or
-   "Outlet |" below; over its date line, it beats a "By" line below it) or above its bio, with
-   co-authors listed one per line above the date; else a "X — <date>" signature or an author box
-   under the article, or a name over its date above the headline that the page prints again) and
+   8h", "X - Outlet - <date>"), with a job title ("X, Staff Writer"), an outlet ("X, Reuters", "X, The
+   Guardian") or a handle, e-mail or job line below it ("Staff writer at Outlet"), opening a metadata
+   strip ("X |", "X | Outlet", share buttons or "Outlet |" below; over its date line, it beats a "By"
+   line below it), above its bio or whose bio or contact line the page prints ("X is a reporter at
+   ...", "Contact X at ..."; also above the headline), with co-authors listed one per line above the
+   date; else a "X — <date>" signature or an author box under the article, or a name over its date
+   above the headline that the page prints again) and
    the publication date ("Published" preferred over "Updated") are read near the headline (month names in
    English and, day first, in the other languages guess_language knows, also abbreviated as in
    "21.dez.2018"; dotted numeric dates day first, but a two-digit year's month first on an
    English page); a bare byline under the headline beats a "By" line far from it. Names are
-   checked for shape: two to four capitalised words (initials allowed), no job, place,
-   institution, office or menu-label words ("Current Issue", "Live Updates"); an all-capitals
-   byline with its role glued on is split where the page names the author again in normal case.
+   checked for shape: two to four capitalised words (initials allowed, "JR" too when a role or outlet
+   follows and the article does not use the capitals alone; surname prefixes, "van der", "Ó", do not
+   count), no job, place, institution, office or menu-label words ("Current Issue", "Live Updates"),
+   at most three on a line without "By"; an all-capitals byline with its role glued on is split
+   where the page names the author again in normal case. A picture credit ends the writers' names
+   ("X and Y. Photographs by Z", "X with illustrations by Z"), and so does "+3 more".
    A part after a comma that is a job, an outlet word, an acronym ("CNN Business"), one word or a
    "The ..." name ("Reuters", "The Guardian") is a role, not a second author, and so are the
    organisation words that continue a role ("..., Senior Analyst, XYZ Policy Project"). A "By"
@@ -320,12 +325,15 @@ _DATED_BY = re.compile(r"(?:(?:\sat\s[\d:.]{3,5}|\s\d\d?[:.]\d\d)\s?(?:[ap]\.?m\
 _TOLD_TO = _Guarded(re.compile(r"\bas told to\s+", re.IGNORECASE), _holds_any("as told to"))
 # Where a byline stops naming people (cut there; glued forms included): a date, a time, a
 # separator, a handle or e-mail address, a handle glued to the name ("Ann Lee@annlee"), "in
-# London" (where the reporter filed from).
+# London" (where the reporter filed from), "+3 more" (co-authors not shown), a picture credit ("Ann Lee.
+# Photographs by Bo Chan", "Ann Lee with illustrations by Bo Chan": the contract's authors are the writers).
 _BYLINE_STOP = re.compile(
     r"(?:published|updated|posted|last updated|first published|contributions? from|comments?\b|;"
     r"|\bon\s(?=" + _MONTH + r")|\d+\s(?:min|minutes?|hours?|days?)\b|\||\s\(?@\w"
     r"|(?<![\w.+-])[\w.+-]+@(?=[\w-]+\.\w)|(?<=[a-z])@(?=\w)"
-    r"|\sin\s(?-i:[A-Z]))",
+    r"|\sin\s(?-i:[A-Z])|,?\s\+\d+\smore\b"
+    r"|[,./]?\s(?:with\s)?(?:photo(?:graph)?s?|photography|pictures|images|illustrations?|illustrated|graphics|art"
+    r"|video)\s?(?:by\b|:))",
     re.IGNORECASE,
 )
 _JOB_TITLES = (r"editor|writer|reporter|correspondent|contributor|columnist|staff|producer|journalist"
@@ -333,6 +341,11 @@ _JOB_TITLES = (r"editor|writer|reporter|correspondent|contributor|columnist|staf
                r"|anchor|host|photographer|author|team|desk|bureau")
 # Job titles that end a role ("Asia Editor", "Globe Staff").
 _ROLE_TITLE = re.compile(rf"\b(?:{_JOB_TITLES})s?$", re.IGNORECASE)
+# A newsroom job at an outlet on the line under a name ("Staff writer at Example News", "Special Correspondent to
+# EXAMPLE"); other jobs there ("Director of Public Health") are a quoted person's.
+_NEWSROOM_JOB_AT = re.compile(r"^(?:[\w-]+\s){0,2}(?:editor|writer|reporter|correspondent|contributor|columnist"
+                              r"|journalist|critic)\s(?:at|for|to|with)\s(?-i:[A-Z])", re.IGNORECASE)
+_MAX_JOB_AT_WORDS = 9
 # Any word of a role ("Senior Political Reporter"): a line made of them names a job, not a person.
 _ROLE_WORD = re.compile(rf"\b(?:{_JOB_TITLES}|senior|contributing|associate|assistant|deputy|managing|executive"
                         r"|special)s?\b", re.IGNORECASE)
@@ -367,6 +380,9 @@ _GLUED_ROLE = re.compile(
     r"|EDITOR|LONG READ)",  # "LONG READ" labels the article, glued on like a role
 )
 _NAME_PARTICLES = {"de", "van", "von", "der", "da", "del", "la", "le", "bin", "al", "of", "the", "for"}
+# Words before a surname ("Ann van der Lee", "ANN VAN DER LEE", "Ann Ó Lee"): not counted as a name's words.
+_LOWER_CASE_PREFIXES = {"de", "van", "von", "der", "den", "da", "del", "la", "le", "bin", "al"}
+_SURNAME_PREFIXES = {*_LOWER_CASE_PREFIXES, "ó", "ní"}
 # Words of menu and widget labels ("Current Issue", "Live Updates", "Photo Gallery", "Privacy Policy", "Date
 # published", share buttons: "Facebook Twitter Email").
 _LABEL_WORDS = set(
@@ -384,6 +400,7 @@ _LABEL_WORDS = set(
 _NOT_NAME_WORDS = {"of", "the", "for", "by", "to", "in", "on", "at", "with", "from", "our", "your", "my", "us", "out",
                    *_LABEL_WORDS}
 _GENERATION = re.compile(r"II|III|IV")  # "George T. Conway III": not an acronym
+_PAIRED_INITIALS = re.compile(r"[A-Z]{2}")  # "JR Raphael", "AJ Lee": initials without full stops
 # A full stop after a name, kept after an initial or "Jr." ("Ann M. Lee Jr.").
 _NAME_END = re.compile(r"(?<!\b[A-Z])(?<!\b[JS]r)\.+$")
 _NAME_TOKEN = re.compile(r"^[^\W\d_][\w'’.-]*$")
@@ -396,6 +413,7 @@ _LIST_ITEM = re.compile(r"^(?:[-•*–·▪]\s|\d{1,3}(?:[.)]\s|\s)|[^:]{2,40}:
 _FIELD_ITEM = re.compile(r"[^:\s]{2,40}:\s\S")  # a two-word list entry names a field and its value
 _SEPARATOR_LINE = re.compile(r"^(?:,|and|&|·|\|)$", re.IGNORECASE)
 _NAME_FIELD_END = re.compile(r"[·•|]|\s[-–—]\s")  # where a bare byline's names stop
+_MAX_BARE_NAMES = 3  # more names (or, in capitals, parts) on a line without "By" list people, not writers
 # "Ann Lee, Bo Chan and Cy Diaz"; "et", "y", "e": the "and" of a "Par"/"Por" byline
 _NAME_LIST_SEPARATOR = re.compile(r",|\s(?:and|&|et|y|e)\s", re.IGNORECASE)
 
@@ -1382,8 +1400,8 @@ def _find_authors(lines: list[str], header_from: int, first_body: int, end: int)
     or over its date line beats a "By" line below it), else a bare name beside a date under the
     headline, else a byline just after the body or an author box (name, bio) below it, else the
     nearest one above the header, else a name over its date above the headline that the page
-    prints again (evidence close to the headline beats evidence far from it). Names the article
-    uses as places or outlets are no authors (:func:`_unplaced`)."""
+    prints again, or whose bio it prints (evidence close to the headline beats evidence far from
+    it). Names the article uses as places or outlets are no authors (:func:`_unplaced`)."""
     header = range(header_from, min(first_body + 3, len(lines)))
     body = "\n".join(lines[first_body:end])[:_MAX_SCAN_CHARS].lower()
     bare = _bare_byline_under(lines, header_from, first_body, body)  # (line, byline)
@@ -1411,8 +1429,8 @@ def _find_authors(lines: list[str], header_from: int, first_body: int, end: int)
     for i in range(header_from - 1, max(-1, header_from - _NAME_DATE_SPAN), -1):
         authors, roles = _unplaced(_bare_byline(lines[i]), body)
         # "Ann Lee" / "on Mar 27" above the headline, the name a line again (a profile link, an author box),
-        # not a blog's title over its date
-        if authors and _date_beside(lines, i) and lines.count(lines[i]) > 1:
+        # not a blog's title over its date; or a name whose bio the page prints
+        if authors and ((_date_beside(lines, i) and lines.count(lines[i]) > 1) or _has_bio(lines, authors[0])):
             return authors, roles
     return [], []
 
@@ -1427,9 +1445,14 @@ def _unplaced(byline: tuple[list[str], list[str]], body: str, labelled: bool = F
     """``byline`` (authors, roles) without the names that ``body``, the article's lower-cased text, uses
     as a place or an outlet (:func:`_is_placed`): after a name, one is where its author filed from or
     works ("Ann Lee, Hong Kong": a role); alone, one names no author ("Hong Kong" / "May 3, 2023"),
-    unless a "By" gives it (``labelled``: "By Reuters" names the agency that wrote the article)."""
+    unless a "By" gives it (``labelled``: "By Reuters" names the agency that wrote the article). A bare
+    name opening with two capitals is a person's only with a role or outlet after it ("JR Raphael, Contributing
+    Editor"; "QR Code" is none) and when the article never uses them alone ("AI Tools": "the AI")."""
     authors, roles = [], []
     for name, role in zip(*byline):
+        if not labelled and _PAIRED_INITIALS.fullmatch(name[:2]) and name[2:3] == " " \
+                and (not role or re.search(rf"\b{name[:2]}\b", body, re.IGNORECASE)):
+            continue  # "QR Code", "AI Tools" (the article says "AI"): an acronym's phrase, not initials
         if (authors or not labelled) and _is_placed(body, name):
             if authors:
                 roles[-1] = f"{roles[-1]}, {name}" if roles[-1] else name
@@ -1476,30 +1499,43 @@ def _other_byline_near(lines: list[str], i: int) -> bool:
 def _bare_byline_under(lines: list[str], header_from: int, first_body: int,
                        body: str) -> tuple[int, tuple[list[str], list[str]]] | None:
     """A name without "By" under the headline, with evidence that it is a byline: a date or
-    read time near it, an outlet after it ("ANN LEE USA TODAY"), a job title after or below it
-    (also with a date: "Ann Lee, Staff Writer - May 3, 2023", anywhere above the body), a handle or
-    e-mail address below it, a date label after it ("Ann Lee Updated 2 hours ago"), or the shape
+    read time near it (on its line: "Ann Lee - Example News - May 3, 2023", anywhere above the body),
+    an outlet after it ("ANN LEE USA TODAY"), a job title after or below it ("Staff writer at Example
+    News"; also with a date: "Ann Lee, Staff Writer - May 3, 2023", anywhere above the body), a handle or
+    e-mail address below it, a date label after it ("Ann Lee Updated 2 hours ago"), the shape
     of a metadata strip (a field separator after it, share buttons or a strip of fields below it:
-    "Ann Lee" / "Example News |"; anywhere above the body); not a name that ``body`` (the article's
-    lower-cased text) uses as a place or an outlet. Returns (line index, (authors, roles)), or None."""
+    "Ann Lee" / "Example News |"; anywhere above the body), or the name's bio on the page
+    (:func:`_has_bio`); not a name that ``body`` (the article's lower-cased text) uses as a place or
+    an outlet. Returns (line index, (authors, roles)), or None."""
     for i in range(header_from + 1, min(max(first_body, header_from + 6), len(lines))):
-        authors, roles = _bare_byline(lines[i])
-        if not authors or lines[i - 1].endswith(":"):  # a label's value: "Photo:" / "Jo Roe", "More on:" / "ANN LEE"
+        if lines[i - 1].endswith(":"):  # a label's value: "Photo:" / "Jo Roe", "More on:" / "ANN LEE"
             continue
-        if lines[i].isupper():  # "ANN LEEDATA JOURNALIST": a role glued on
-            authors, roles = _unglue_capitals(lines[i][:_HEAD_CHARS], lines) or (authors, roles)
+        head = lines[i][:_HEAD_CHARS]
+        authors, roles = _bare_byline(head)
+        if head.isupper() and (authors or _ROLE_TITLE.search(head)):  # "ANN LEEDATA JOURNALIST": a role glued on
+            authors, roles = _unglue_capitals(head, lines) or (authors, roles)
         authors, roles = _unplaced((authors, roles), body)
         if not authors:
             continue
-        with_outlet = i == header_from + 1 and bool(roles and roles[0])
-        near_headline = i <= header_from + 5 and (_date_near(lines, i) or with_outlet
-                                                  or bool(_ROLE_TITLE.search(roles[0])))  # "Ann Lee, Staff Writer"
-        head = lines[i][:_HEAD_CHARS]
-        dated_role = bool(_ROLE_TITLE.search(roles[0])) and _dates_or_times(head)  # "Ann Lee, Staff Writer - May 3"
+        with_outlet = i == header_from + 1 and any(roles)  # "Ann Lee and Bo Chan, Example News" too
+        job = any(_ROLE_TITLE.search(role) for role in roles)  # "Ann Lee, Staff Writer"
+        near_headline = i <= header_from + 5 and (_date_near(lines, i) or with_outlet or job)
+        dated_role = job and _dates_or_times(head)  # "Ann Lee, Staff Writer - May 3"
         if near_headline or dated_role or _STAMP_LABEL.search(head) or _in_metadata_strip(lines, i) \
-                or _role_below(lines, i) or _date_beside(lines, i):
+                or _role_below(lines, i) or _date_beside(lines, i) or _dates_or_times(head) \
+                or _has_bio(lines, authors[0]):
             return i, _unplaced(_with_names_below(lines, i, authors, roles), body)
     return None
+
+
+def _has_bio(lines: list[str], name: str) -> bool:
+    """The page prints a journalist's bio of ``name`` ("Ann Lee is a senior reporter at ...", "Ann Lee
+    covers ...") or how to reach them ("Contact Ann Lee at ...", "Ann Lee can be reached at ...")."""
+    escaped = re.escape(name)
+    contact = re.compile(rf"(?:contact|e-?mail|reach)\s{escaped}\s(?:at|on|via)\b|{escaped}\scan be reached\b",
+                         re.IGNORECASE)
+    return any((head.startswith(name) and _JOURNALIST_BIO.match(head)) or contact.match(head)
+               for head in (line[:_HEAD_CHARS] for line in lines if name in line[:_HEAD_CHARS]))
 
 
 def _in_metadata_strip(lines: list[str], i: int) -> bool:
@@ -1575,10 +1611,11 @@ def _date_beside(lines: list[str], i: int) -> bool:
 
 
 def _role_below(lines: list[str], i: int) -> bool:
-    """The next line is a job title ("Staff Writer") or a handle or e-mail address ("@annlee",
-    "ann.lee@example.com"): line ``i`` is its holder's name."""
+    """The next line is a job title ("Staff Writer", "Staff writer at Example News") or a handle or
+    e-mail address ("@annlee", "ann.lee@example.com"): line ``i`` is its holder's name."""
     below = lines[i + 1:i + 2]
     return bool(below) and (_is_short(below[0], 5) and bool(_ROLE_TITLE.search(below[0][:_HEAD_CHARS]))
+                            or (_is_short(below[0], _MAX_JOB_AT_WORDS) and bool(_NEWSROOM_JOB_AT.match(below[0])))
                             or bool(_PROFILE_LINK.fullmatch(below[0][:_HEAD_CHARS])))
 
 
@@ -1655,7 +1692,7 @@ def _bare_byline(line: str) -> tuple[list[str], list[str]]:
              _CAMEL_GLUE.search(head))
     cut = min([m.start() for m in stops if m] + [len(head)])
     parts = _NAME_LIST_SEPARATOR.split(head[:cut].strip(" ,;:-–—"))
-    if len(parts) > 3:
+    if len(parts) > _MAX_BARE_NAMES and head.isupper():  # capitals hide a role glued on ("BO CHANSTAFF WRITER")
         return [], []
     authors, roles = [], []
     for part in (_undouble(_NAME_BUTTON.sub("", part.strip())) for part in parts):
@@ -1668,7 +1705,7 @@ def _bare_byline(line: str) -> tuple[list[str], list[str]]:
             return [], []
         authors.append(name)
         roles.append(role)
-    return authors, roles
+    return (authors, roles) if len(authors) <= _MAX_BARE_NAMES else ([], [])
 
 
 # An outlet after a name and a comma ("Ann Lee, Reuters", "Ann Lee, The Guardian", "Ann Lee, Phys.org").
@@ -1692,11 +1729,12 @@ def _undouble(text: str) -> str:
 def _bare_name(text: str) -> tuple[str, str]:
     """Name and trailing outlet or role of one person in a bare byline ("ANN LEE USA TODAY",
     "Ann Lee for Example News", "Ann Lee Senior Reporter"); ("", "") when ``text`` does not
-    start with a person's name (two to four words, initials allowed)."""
+    start with a person's name (two to four words, initials allowed: "JR Raphael" too)."""
     words = text.split()
     if not 2 <= len(words) <= 7 or (not text.isupper() and any(
             len(w) > 1 and w.isupper() and not _INITIALS.fullmatch(w) and not _GENERATION.fullmatch(w)
-            for w in words)):
+            and not (k == 0 and _PAIRED_INITIALS.fullmatch(w) and not words[1].isupper())
+            for k, w in enumerate(words))):
         return "", ""
     outlet = _outlet_start(words)
     name, role = " ".join(words[:outlet]), " ".join(words[outlet:])
@@ -1704,11 +1742,16 @@ def _bare_name(text: str) -> tuple[str, str]:
         name, role = _name_and_role(name)
         if len(role.split()) < 2:
             return "", ""
-    if not 2 <= len(name.split()) <= 4 or not _looks_like_name(name) or _ROLE_WORD.search(name) \
+    if not 2 <= _name_word_count(name) <= 4 or not _looks_like_name(name) or _ROLE_WORD.search(name) \
             or _ORGANISATION.search(name) or _NOT_AUTHOR.search(name) \
             or _NOT_NAME_WORDS & set(name.lower().split()):
         return "", ""  # organisations name agencies after "By", not people on their own
     return _tidy_name(name), role
+
+
+def _name_word_count(name: str) -> int:
+    """Words of a name, not counting surname prefixes after the first ("Ann van der Lee": two; "Van Lee": two)."""
+    return sum(k == 0 or word.lower() not in _SURNAME_PREFIXES for k, word in enumerate(name.split()))
 
 
 def _outlet_start(words: list[str]) -> int:
@@ -1802,9 +1845,11 @@ def _name_and_role(part: str) -> tuple[str, str]:
         return (name, role) if _looks_like_name(name) else ("", "")
     if len(words) <= 2:  # "Asia Editor", "Staff"
         return "", ""
-    cut = 3 if re.fullmatch(r"[A-Z]\.", words[1]) else 2
-    name = " ".join(words[:cut])
-    return (name, " ".join(words[cut:])) if _looks_like_name(name) else ("", "")
+    cut = 1  # the first name, middle initials and surname prefixes, the surname ("Ann B. van der Lee")
+    while cut < len(words) - 2 and (words[cut].lower() in _SURNAME_PREFIXES or _INITIALS.fullmatch(words[cut])):
+        cut += 1
+    name = " ".join(words[:cut + 1])
+    return (name, " ".join(words[cut + 1:])) if _looks_like_name(name) else ("", "")
 
 
 def _looks_like_name(text: str) -> bool:
@@ -1816,8 +1861,11 @@ def _looks_like_name(text: str) -> bool:
 
 
 def _tidy_name(name: str) -> str:
-    """ "ANN LEE" -> "Ann Lee"; mixed case is left alone."""
-    return name.title() if name.isupper() and len(name) > 3 else name
+    """ "ANN LEE" -> "Ann Lee", "ANN VAN DER LEE" -> "Ann van der Lee"; mixed case is left alone."""
+    if not (name.isupper() and len(name) > 3):
+        return name
+    first, *rest = name.title().split()
+    return " ".join([first, *(word.lower() if word.lower() in _LOWER_CASE_PREFIXES else word for word in rest)])
 
 
 # --- dates -------------------------------------------------------------------------------------

@@ -4,7 +4,7 @@ Usage (from the repo root):
     .venv/bin/python benchmarks/eval_copied_pages.py [FOLDER] [GOLD_JSON]
     .venv/bin/python benchmarks/eval_copied_pages.py --errors [FIELD] [FOLDER] [GOLD_JSON]
     .venv/bin/python benchmarks/eval_copied_pages.py --ablate KIND [--errors [FIELD]] [FOLDER] [GOLD_JSON]
-    .venv/bin/python benchmarks/eval_copied_pages.py --perturb KIND [--errors [FIELD]] [FOLDER] [GOLD_JSON]
+    .venv/bin/python benchmarks/eval_copied_pages.py --perturb KIND[=FORM] [--errors [FIELD]] [FOLDER] [GOLD_JSON]
     .venv/bin/python benchmarks/eval_copied_pages.py --perturb layout[=FORM] [--errors [FIELD]] [FOLDER] [GOLD_JSON]
 
 ``--errors`` scores the dev split only and prints its failing pages (FIELD: title, date,
@@ -27,7 +27,9 @@ read", "Ann Lee and Bo Chan", "Ann Lee, Bo Chan and Cy Diaz", "Ann Lee Published
 authors, and the gold the page is scored against changes with them (invented co-authors join it;
 a name takes its new form). After deleting bylines the authors score can only fall (the names
 are gone; a date printed on a byline line goes with it), after deleting dates likewise the date
-score: watch the other fields.
+score: watch the other fields. ``--perturb byline`` and ``--perturb both`` add the scores per byline
+form (``none``: no "By" line was rewritten); ``--perturb byline=FORM`` (or ``both=FORM``, FORM a number
+below 18) applies byline form FORM to every page.
 
 ``--perturb layout`` (dev split only) prints each dev page in another site's page layout around its
 gold title and body lines, gold unchanged (see :func:`relayout`: a section label, breadcrumb or "Most
@@ -253,14 +255,17 @@ def _rewrite_date(iso: str, form: int) -> str:
     return (iso, f"{day:02d}.{month:02d}.{year}", f"{_AP_MONTHS[month - 1]} {day}, {year} at 10:02 a.m. ET")[form]
 
 
-def ablate(text: str, gold: dict, kind: str, perturb: bool = False) -> tuple[str, dict]:
+def ablate(text: str, gold: dict, kind: str, perturb: bool = False, form: int | None = None) -> tuple[str, dict]:
     """``text`` without (``perturb``: with rewritten) the lines outside the gold body that name a
-    gold author (``kind`` "byline"), print the gold date ("date"), or either ("both"); and the gold
-    to score it against (:func:`perturbed_gold` when a "By" line was rewritten, else ``gold``)."""
+    gold author (``kind`` "byline"), print the gold date ("date"), or either ("both"), "By" lines taking
+    byline ``form`` (chosen by page id when None); and the gold to score it against
+    (:func:`perturbed_gold` when a "By" line was rewritten, else ``gold``), with the byline form
+    recorded as ``byline_form`` (``"none"`` when no "By" line was rewritten)."""
     names = sorted(norm_names(gold["authors"]), key=len, reverse=True)
     dates = date_pattern(gold["date"]) if re.fullmatch(r"\d{4}-\d\d-\d\d", gold["date"] or "") else None
     body = " ".join((gold["body"] or "").casefold().split())
-    form, pick = _variant(gold["id"], "byline", BYLINE_FORMS), _variant(gold["id"], "pick", 3)
+    form = _variant(gold["id"], "byline", BYLINE_FORMS) if form is None else form
+    pick = _variant(gold["id"], "pick", 3)
     date_form = _variant(gold["id"], "date", 3)
     printed_date = ""
     if dates is not None:  # the date a "Published" byline prints: as the date lines print it
@@ -284,7 +289,8 @@ def ablate(text: str, gold: dict, kind: str, perturb: bool = False) -> tuple[str
                 new = _rewrite_byline(line, names, form, pick, printed_date)
                 rewrote, line = rewrote or new != line, new
             kept.append(line)
-    return "\n".join(kept), (perturbed_gold(gold, form) if rewrote else gold)
+    return "\n".join(kept), ({**perturbed_gold(gold, form), "byline_form": str(form)} if rewrote
+                             else {**gold, "byline_form": "none"})
 
 
 # --- layout perturbation: the dev pages' article in other sites' page layouts ------------------
@@ -429,11 +435,11 @@ def report(scores: Scores) -> None:
                   f"{mean['authors']:7.3f} {mean['body_f1']:7.3f}")
 
 
-def report_layouts(pages: list[tuple[str, dict, dict]]) -> None:
-    """The parser's dev scores per layout form (``--perturb layout``)."""
-    print(f"{'layout':12} {'pages':>5} {'title':>6} {'date':>6} {'authors':>7} {'body_f1':>7}")
-    for form in ["none", *LAYOUT_FORMS]:
-        rows = [score_page(parsed, gold) for _, parsed, gold in pages if gold["layout"] == form]
+def report_forms(pages: list[tuple[str, dict, dict]], key: str, forms: list[str]) -> None:
+    """The parser's dev scores per perturbed form (gold ``key``: ``layout`` or ``byline_form``)."""
+    print(f"{key:12} {'pages':>5} {'title':>6} {'date':>6} {'authors':>7} {'body_f1':>7}")
+    for form in forms:
+        rows = [score_page(parsed, gold) for _, parsed, gold in pages if gold[key] == form]
         if rows:
             mean = {k: sum(row[k] for row in rows) / len(rows) for k in rows[0]}
             print(f"{form:12} {len(rows):5d} {mean['title']:6.3f} {mean['date']:6.3f} "
@@ -466,15 +472,20 @@ def print_errors(pages: list[tuple[str, dict, dict]], fields: list[str]) -> None
 def main(argv: list[str]) -> int:
     args = argv[1:]
     fields, transform = None, None
-    layouts = None  # dev pages by layout form, for --perturb layout
-    if len(args) > 1 and args[0] in ("--ablate", "--perturb") and args[1] in KINDS:
-        kind, perturb = args[1], args[0] == "--perturb"
-        transform = lambda text, gold: ablate(text, gold, kind, perturb)  # noqa: E731
+    forms = None  # (gold key, forms): dev scores per perturbed form (--perturb layout, byline or both)
+    kind, _, byline_form = args[1].partition("=") if len(args) > 1 else ("", "", "")
+    if len(args) > 1 and args[0] in ("--ablate", "--perturb") and kind in KINDS and (
+            not byline_form or (args[0] == "--perturb" and kind != "date"
+                                and byline_form in map(str, range(BYLINE_FORMS)))):
+        perturb, forced = args[0] == "--perturb", int(byline_form) if byline_form else None
+        transform = lambda text, gold: ablate(text, gold, kind, perturb, forced)  # noqa: E731
+        if perturb and kind != "date":
+            forms = ("byline_form", ["none", *map(str, range(BYLINE_FORMS))])
         args = args[2:]
     elif len(args) > 1 and args[0] == "--perturb" and args[1].partition("=")[::2] in LAYOUT_KINDS:
         form = args[1].partition("=")[2] or None
         transform = lambda text, gold: relayout(text, gold, form)  # noqa: E731
-        layouts, args = [], args[2:]
+        forms, args = ("layout", ["none", *LAYOUT_FORMS]), args[2:]
     if args and args[0] == "--errors":
         args = args[1:]
         fields = [*_FIELD_KEYS, "body_f1"]
@@ -488,11 +499,11 @@ def main(argv: list[str]) -> int:
     print("command:", " ".join([Path(sys.executable).name, *argv]))
     pages: list[tuple[str, dict, dict]] = []
     scores, seconds = evaluate(folder, gold_path, dev_only=fields is not None or transform is not None,
-                               errors=pages if fields is not None or layouts is not None else None,
+                               errors=pages if fields is not None or forms is not None else None,
                                transform=transform)
     report(scores)
-    if layouts is not None:
-        report_layouts(pages)
+    if forms is not None:
+        report_forms(pages, *forms)
     if fields is not None:
         print_errors(pages, fields)
     if seconds:

@@ -209,6 +209,27 @@ def test_seed_body_and_removed(seed):
     (["March 3, 2023 7:11 AM PST BY Ann Lee"], ["Ann Lee"], [""]),  # a time and zone between date and "by"
     (["Ann Lee", "Her pearl dress was stolen", "March 3, 2023 7:11 AM PST BY EXAMPLE STAFF"], [], []),  # a subject
     (["Ann Lee", "March 3, 2023", "By Staff"], ["Ann Lee"], [""]),  # a name beside its date is the byline
+    (["By Ann Lee and Bo Chan. Photographs by Cy Diaz"], ["Ann Lee", "Bo Chan"], ["", ""]),  # a picture credit
+    (["By Ann Lee, photographs by Bo Chan"], ["Ann Lee"], [""]),  # ends the writers: no co-author, no role
+    (["By Ann Lee with illustrations by Bo Chan"], ["Ann Lee"], [""]),
+    (["Text by Ann Lee / Photos by Bo Chan"], ["Ann Lee"], [""]),
+    (["By Ann Lee, Art Director"], ["Ann Lee"], ["Art Director"]),  # a job, not a picture credit
+    (["ANN LEE, BO CHAN, CY DIAZ, +5 MORE", "UPDATED", "March 3, 2023"], ["Ann Lee", "Bo Chan", "Cy Diaz"],
+     ["", "", ""]),  # co-authors not shown
+    (["Ann Lee, Senior Correspondent, Bo Chan, Cy Diaz", "March 3, 2023"], ["Ann Lee", "Bo Chan", "Cy Diaz"],
+     ["Senior Correspondent", "", ""]),  # a role among three names
+    (["Ann Lee, Bo Chan, Cy Diaz, Di Eng", "March 3, 2023"], [], []),  # four names without "By": a list of people
+    (["Ann Lee and Bo Chan, Example.org"], ["Ann Lee", "Bo Chan"], ["", "Example.org"]),  # the last name's outlet
+    (["JR Raphael, Contributing Editor", "March 3, 2023"], ["JR Raphael"], ["Contributing Editor"]),  # initials
+    (["AJ Lee, Example News | March 3, 2023"], ["AJ Lee"], ["Example News"]),
+    (["QR Code", "March 3, 2023"], [], []),  # no role or outlet: two capitals may be an acronym
+    (["Ann van der Lee Globe Correspondent, Updated March 3, 2023"], ["Ann van der Lee"],
+     ["Globe Correspondent"]),  # surname prefixes belong to the name
+    (["ANN VAN DER MARIE LEE", "March 3, 2023"], ["Ann van der Marie Lee"], [""]),
+    (["Ann Ó Lee Staff Writer", "March 3, 2023"], ["Ann Ó Lee"], ["Staff Writer"]),
+    (["Van Lee", "March 3, 2023"], ["Van Lee"], [""]),  # a prefix's word as a first name
+    (["Ann Lee", "Staff writer at Example News"], ["Ann Lee"], [""]),  # a newsroom job at an outlet below
+    (["Ann Lee", "Director of Public Health"], [], []),  # another job: a quoted person's
 ])
 def test_bylines(byline, authors, roles):
     parsed = parse_page_text(page("Council approves a leaner budget for next year", *byline))
@@ -225,6 +246,8 @@ def test_bylines(byline, authors, roles):
     ("BY ANN LEEDS", "Ann Leeds covers city hall; Ann Lee edits her stories.", ["Ann Leeds"], [""]),  # not glued
     ("ANN LEEDATA AND GRAPHICS JOURNALIST", "Ann Lee covers data and city hall for the paper.", ["Ann Lee"],
      ["DATA AND GRAPHICS JOURNALIST"]),  # a bare byline
+    ("ANN LEESTAFF WRITER", "Ann Lee covers data and city hall for the paper.", ["Ann Lee"], ["STAFF WRITER"]),
+    ("ANN LEESTAFF WRITER", "The paper covers data and city hall.", [], []),  # a bare byline needs the evidence
 ])
 def test_capitals_byline_with_a_glued_role_is_split_where_the_page_names_the_author(byline, bio, authors, roles):
     parsed = parse_page_text("\n".join(["Council approves a leaner budget", byline, *PARAGRAPHS, bio]))
@@ -295,6 +318,40 @@ def test_a_name_with_role_and_date_is_a_byline_far_under_the_headline_and_no_cap
                       "Back", "Print", byline, *PARAGRAPHS])
     assert parse_page_text(text)["authors"] == ["Ann Lee"]
     assert not copied_page._line_info(byline)["credit"]  # it ends on a weekday's date, as captions do
+
+
+@pytest.mark.parametrize("byline, authors", [
+    ("Ann Lee - The City Paper - Thursday, December 21, 2023", ["Ann Lee"]),  # a name with its date on its line
+    ("City Council - The City Paper - Thursday, December 21, 2023", []),  # no person
+])
+def test_a_name_with_its_date_is_a_byline_far_under_the_headline(byline, authors):
+    teasers = ["Mayor opens a new library", "Schools get new computers", "Bridge repairs begin", "Advertisement"]
+    text = "\n".join(["Home", "Council approves a leaner budget for next year", *teasers, "Print", byline, *PARAGRAPHS])
+    assert parse_page_text(text)["authors"] == authors
+
+
+@pytest.mark.parametrize("name, paragraph, authors", [
+    ("JR Raphael, Staff Writer", PARAGRAPHS[0], ["JR Raphael"]),
+    ("AI Tools, Example News", "Schools will spend more on AI to grade homework and plan lessons.", []),  # an acronym
+])
+def test_two_capitals_are_initials_unless_the_article_uses_them_alone(name, paragraph, authors):
+    text = "\n".join(["Home", "Council approves a leaner budget for next year", name, "March 3, 2023", paragraph,
+                      *PARAGRAPHS[1:]])
+    assert parse_page_text(text)["authors"] == authors
+
+
+@pytest.mark.parametrize("above, under, bio, authors", [
+    (["Ann Lee"], [], "Ann Lee is a senior reporter at the City Paper.", ["Ann Lee"]),  # a name above the headline
+    (["ANN LEE CITY TODAY"], [], "Contact Ann Lee at alee@example.com.", ["Ann Lee"]),
+    ([], ["Ann Lee"], "Ann Lee covers city hall for the paper.", ["Ann Lee"]),  # or under it
+    (["Ann Lee"], [], "", []),  # no bio: a topic label, maybe
+    (["Ann Lee"], [], "Ann Lee is a singer who wrote about the budget.", []),  # no journalist's bio
+    ([], ["Ann Lee"], "The paper covers city hall.", []),
+])
+def test_a_bare_name_is_a_byline_when_the_page_prints_its_bio(above, under, bio, authors):
+    text = "\n".join(["Home", "Politics", *above, "Council approves a leaner budget for next year", *under,
+                      *PARAGRAPHS, "Related Articles", "Another story headline here", bio])
+    assert parse_page_text(text)["authors"] == authors
 
 
 @pytest.mark.parametrize("top, repeated, authors", [
@@ -1426,7 +1483,8 @@ ABLATION_PAGE = ["Home", "Council approves a leaner budget", "By Ann Lee, Report
 def test_eval_ablation_deletes_byline_and_date_lines_outside_the_body(kind, perturb, expected):
     ablated, gold = load_eval_script().ablate("\n".join(ABLATION_PAGE), ABLATION_GOLD, kind, perturb)
     ablated = ablated.split("\n")
-    assert gold == ABLATION_GOLD  # page01's byline form changes no name
+    assert gold == {**ABLATION_GOLD, "byline_form": gold["byline_form"]}  # page01's byline form changes no name
+    assert (gold["byline_form"] == "none") is not perturb  # the form is recorded when a "By" line was rewritten
     if expected is not None:
         assert ablated == expected
     else:
@@ -1451,6 +1509,8 @@ def test_eval_byline_rewrites(form, rewritten, authors):
     assert module._rewrite_byline("By Ann Lee, Reporter", ["ann lee"], form, 0, "5 March 2023") == rewritten
     assert module._rewrite_byline("Ann Lee told the council", ["ann lee"], form) == "Ann Lee told the council"
     assert module.perturbed_gold({"authors": "Ann Lee"}, form) == {"authors": authors}
+    page, gold = module.ablate("\n".join(ABLATION_PAGE), ABLATION_GOLD, "byline", True, form)  # a form forced
+    assert rewritten in page and gold == {**ABLATION_GOLD, "authors": authors, "byline_form": str(form)}
 
 
 @pytest.mark.parametrize("line, closes", [
