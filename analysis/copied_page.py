@@ -14,7 +14,8 @@ lines only, in four steps:
    after them (a closing heading the page repeats labels a widget inside the article: it scores
    as a button). The body is the run of lines with the highest total
    (maximum-sum segment), nudged to start under the page's first "By" line (or, without one,
-   its "Published ..." line), and extended over a list, or resumed after a table, that its last
+   its "Published ..." line; a share bar between them does not count), and extended over a list,
+   or resumed after a table, that its last
    line announces ("The full list is below:"). Inside the run, prose, short subheads (also over
    a photo's credit), list items with their heading or
    lead-in, unmarked entries between a lead-in ending with a colon and the next kept line, and
@@ -34,7 +35,14 @@ lines only, in four steps:
    headline the byline follows), shares its words with the body and is often echoed in
    breadcrumbs or the page title; it may name a date. A menu entry or a plain sentence
    above it ("You can skip this ad in 5 seconds.") counts as a label, not as a headline it
-   would be the dek of; a dek stays one past its headline's comments button ("12 comments"), other
+   would be the dek of; a title right under a byline and date block (buttons between) is the
+   headline printed under its metadata, not a dek, when no title or prose of five or more words sits
+   above that block, it does not end with a full stop, shares a word with the body and (over
+   another title) is on its subject. Under a "Most read" / "Trending" / "Top stories" label, the
+   titles are teasers when not on the body's subject (half their content words in it), unless the
+   list ends on them; the first title on its subject after them, where their run ends, is the
+   headline printed under the list, and the list counts as its label. A dek stays one past its
+   headline's comments button ("12 comments"), other
    buttons ("Advertisement", a share bar, "Listen to this article") or a photo with its credit,
    which do not part a headline from its dek (of one line or two, past a box a sentence) or byline;
    a relative time stamp ("Updated 3 hours ago") is a date line, no headline. A
@@ -99,6 +107,7 @@ import re
 from bisect import bisect_left
 from collections import Counter
 from functools import lru_cache
+from itertools import islice
 from operator import itemgetter
 
 # Tuning constants (chosen on the development split of the copied-pages data).
@@ -172,6 +181,16 @@ _MIN_STANDFIRST_OVERLAP = 0.5  # share of a standfirst's content words that the 
 _INNER_SENTENCE_END = re.compile(r"[a-z\d]{3}[.!?]\s?[A-Z]")
 # A video player's state line ("VIDEO LOADING"): the line under it titles the video, not the page.
 _PLAYER_STATE = re.compile(r"(?:video\s)?(?:loading|now playing|playing now)(?:\svideo)?", re.IGNORECASE)
+_GLUED_CREDIT = re.compile(r"[a-z]{3}\.[A-Z]")  # a caption run into its credit: "... off Iceland.Jo Roe/AP"
+_META_ABOVE = 3.0  # bonus for a title right under a byline or date block with no headline above it
+_MAX_META_ABOVE = 8  # lines of such a block (names, bylines, dates, time stamps, buttons)
+_MAX_TEASER_LIST_LINES = 20  # lines of a teaser list ("Most read") above a headline candidate
+# The label of a list of other articles' titles.
+_TEASER_LIST_LABEL = re.compile(
+    r"(?:most (?:read|popular|viewed|shared|commented|emailed)|(?:trending|popular)(?: now| stories| news| articles)?"
+    r"|top (?:stories|news|picks)|latest (?:news|stories|articles|headlines)|must reads?|editor['’]?s['’]? picks"
+    r"|recommended(?: for you| stories| reading)?|you (?:may|might) (?:also )?like|more (?:stories|news|headlines)"
+    r"|related (?:stories|articles|news)|read next|up next|what to read next)\s?[:|»>]?", re.IGNORECASE)
 _SHARE_BAR_BELOW = 1.5  # bonus for a candidate over a share bar (a weaker anchor than a byline)
 _MAX_BUTTONS_UNDER_BYLINE = 8  # a share bar and a player's controls between a byline and a video's title
 _DIGITS = re.compile(r"\d+")
@@ -201,6 +220,7 @@ _COMMENTS_LABEL = re.compile(r"(?:(?:top|most|best|all|reader|readers['’]?|lat
 # A blog's comments heading names the article ("6 thoughts on “<headline>”", "12 responses to ...").
 _COMMENTS_ON = re.compile(r"\d+\s(?:thoughts|responses|replies|comments)\s(?:on|to)\s", re.IGNORECASE)
 _BYLINE_BONUS = 100  # for the first prose line under the page's first "By" line
+_BYLINE_REACH = 11  # lines under that "By" line, buttons not counted, searched for that prose line
 _MIN_PARAGRAPHS_BEFORE_CLOSE = 3
 _MIN_PARAGRAPHS_BEFORE_COMMENTS = 2  # when a commenter's time stamp follows the comments heading
 _COMMENT_STAMP_SPAN = 3  # lines under a comments heading searched for a commenter's time stamp
@@ -892,14 +912,16 @@ def _with_byline_bonus(lines: list[str], info: list[dict]) -> list[float]:
     """Line scores, plus a bonus for the first prose line after the page's first "By" line (or
     name with its date: "Ann Lee | May 3, 2023") that more prose follows within two lines: the
     article starts under its byline, not in a sidebar of long teasers nor at a lone blurb (a
-    column's description under the columnist's byline, above the headline)."""
+    column's description under the columnist's byline, above the headline). Buttons between them
+    (a share bar) do not count towards the distance."""
     scores = [item["score"] for item in info]
     byline = next((i for i, line in enumerate(lines) if len(line) < 200 and (
         _is_byline(line) or (not info[i]["prose"] and _is_dated_name(line)))), None)
     if byline is None:  # no byline: the article starts under its "Published ..." line instead
         byline = next((i for i, line in enumerate(lines) if _is_labelled_date(line[:_HEAD_CHARS])), None)
     if byline is not None:
-        first = next((i for i in range(byline + 1, min(byline + 12, len(lines)))
+        below = (i for i in range(byline + 1, len(lines)) if not info[i]["furniture"])  # a share bar does not count
+        first = next((i for i in islice(below, _BYLINE_REACH)
                       if info[i]["prose"] and any(item["prose"] for item in info[i + 1:i + 3])), None)
         if first is not None:
             scores[first] += _BYLINE_BONUS
@@ -1148,13 +1170,27 @@ def _find_headline(lines: list[str], info: list[dict], first_body: int, end: int
         linked = i > 0 and _points_to_teaser(lines[i - 1], info[i - 1])  # under "Related" / "Read more": another article
         # without a byline or date below (or a weak one far below), the article's first prose right below anchors it
         opens = not (meta > 1.0 or under_byline or linked) and _opens_article(lines, info, i, first_body, body_vocab)
+        overlap = _overlap(line, body_vocab)
+        # In a list under "Most read", a title not on the body's subject is a teaser (unless the list ends on
+        # it); the first title on it after the teasers, where their run ends, is the headline under the list.
+        headed, entries = False, _teaser_entries_above(lines, info, i)
+        if entries is not None:
+            on_subject = overlap >= _MIN_STANDFIRST_OVERLAP
+            below = _below_box(lines, info, i + 1, first_body)
+            last = below >= first_body or not _is_teaser_entry(lines, info, below)
+            if not (on_subject or last):
+                linked, opens = True, False
+            headed = on_subject and bool(entries) and _is_teaser_entry(lines, info, i) \
+                and _overlap(lines[entries[0]], body_vocab) < _MIN_STANDFIRST_OVERLAP \
+                and (last or _overlap(lines[below], body_vocab) >= _MIN_STANDFIRST_OVERLAP)
         # A tag line recurs below the body; so may the headline (in "Latest" lists), but a byline,
         # date or the article's prose follows the headline.
         if _is_tag_line(line) and item["key"] in after_body and meta != _META_DIRECTLY_BELOW and not opens:
             continue
         distance = position[first_body] - position[i] + 1
-        overlap = _overlap(line, body_vocab)
-        score = -_HEADLINE_DISTANCE_COST * distance + max(meta, _OPENS_ARTICLE * opens)
+        # byline and date printed above it, no headline above them: the headline under its metadata
+        heads = not linked and _heads_under_meta(lines, info, i, body_vocab)
+        score = -_HEADLINE_DISTANCE_COST * distance + max(meta, _OPENS_ARTICLE * opens, _META_ABOVE * heads)
         if not meta and overlap and _share_bar_follows(lines, info, i):
             score += _SHARE_BAR_BELOW
         if item["repeats"] > 1 or _echoed(line, crumbs):
@@ -1164,7 +1200,8 @@ def _find_headline(lines: list[str], info: list[dict], first_body: int, end: int
         if i + 1 < len(info) and info[i + 1]["credit"] and item["words"] > 4 \
                 and info[i + 1]["words"] <= _MAX_BARE_CREDIT_WORDS:
             score -= 3  # a caption: its photo credit follows (a longer credited line is the caption itself)
-        if (i > 0 and (_is_meta_line(lines[i - 1]) or _RELATIVE_TIME.match(lines[i - 1]))) or under_byline:
+        if ((i > 0 and (_is_meta_line(lines[i - 1]) or _RELATIVE_TIME.match(lines[i - 1]))) or under_byline) \
+                and not heads:
             score -= 3  # under a byline or date: a caption or dek, the headline sits above them
         if linked:
             score -= 3
@@ -1176,7 +1213,7 @@ def _find_headline(lines: list[str], info: list[dict], first_body: int, end: int
             score -= 3  # "Share: <headline>", "Section<headline>": the bare copy is the headline
         # A title-like line above counts against a dek (a sentence), not against a title the byline
         # directly follows (the headline under a teaser).
-        label = _label_before(lines, info, i)
+        label = 2.0 if headed else _label_before(lines, info, i)  # the list above labels the headline
         titled = meta == _META_DIRECTLY_BELOW and not line.endswith((".", "!", "…"))
         score += (max(label, 0.0) if titled else label) + _HEADLINE_OVERLAP_WEIGHT * overlap
         if len(_content_words(line)) >= 2 and not overlap:
@@ -1190,6 +1227,78 @@ def _find_headline(lines: list[str], info: list[dict], first_body: int, end: int
         if score > best_score:
             best, best_score = i, score
     return best
+
+
+def _teaser_entries_above(lines: list[str], info: list[dict], i: int) -> list[int] | None:
+    """The entries above line ``i`` of a list of teasers under a label ("Most read", "Trending", "Top
+    stories") that line ``i`` belongs to: only entries (:func:`_is_teaser_entry`) and the buttons, photo
+    credits, numbers or time stamps between them (:func:`_in_list_box`) part it from the label. None
+    when line ``i`` is in no such list."""
+    entries = []
+    for j in range(i - 1, max(-1, i - 1 - _MAX_TEASER_LIST_LINES), -1):
+        if _TEASER_LIST_LABEL.fullmatch(lines[j][:_HEAD_CHARS]):
+            return entries
+        if _is_teaser_entry(lines, info, j):
+            entries.append(j)
+        elif not _in_list_box(lines[j], info[j]):
+            return None
+    return None
+
+
+def _is_teaser_entry(lines: list[str], info: list[dict], j: int) -> bool:
+    """Line ``j`` could be a teaser list's entry: a title of five or more words, without a dek's full stop."""
+    return 0 <= j < len(lines) and info[j]["words"] >= 5 and not lines[j].endswith(".") \
+        and _is_title_like(lines[j], info[j])
+
+
+def _in_list_box(line: str, item: dict) -> bool:
+    """A button, photo credit, number or time stamp between the entries of a teaser list."""
+    head = line[:_HEAD_CHARS]
+    return item["furniture"] or item["credit"] or bool(_DIGITS.fullmatch(head)) \
+        or (item["words"] <= _MAX_STAMP_WORDS and _dates_or_times(head))
+
+
+def _below_box(lines: list[str], info: list[dict], j: int, stop: int) -> int:
+    """The first line from ``j`` on (before ``stop``) that is not a button, credit, number or time stamp."""
+    while j < stop and _in_list_box(lines[j], info[j]):
+        j += 1
+    return j
+
+
+def _heads_under_meta(lines: list[str], info: list[dict], i: int, body_vocab: set[str]) -> bool:
+    """Line ``i`` is a headline printed under its byline or date ("By Ann Lee" / "May 3, 2023" /
+    <headline>): a block of such lines (one a byline or date; buttons between them) sits right above
+    it, and the line above that block is no title or prose of five or more words (the headline or dek
+    that line ``i`` would be the dek or a link under, or a teaser over its date in a list of them). A
+    line of four words or fewer is a label, one ending with a full stop or running into a credit a dek
+    or caption ("... off Iceland.Jo Roe/AP"), one opening with a job title the byline's role; the
+    headline shares a word with the body, and one over another title (a dek, or the next entry of a
+    list of the author's articles) is on the body's subject."""
+    if i == 0 or info[i]["words"] <= 4 or lines[i].endswith(".") or not _in_meta_block(lines[i - 1], info[i - 1]) \
+            or _ROLE_WORD.match(lines[i]) or not _overlap(lines[i], body_vocab) \
+            or _GLUED_CREDIT.search(lines[i][:_HEAD_CHARS]) \
+            or (_overlap(lines[i], body_vocab) < _MIN_STANDFIRST_OVERLAP
+                and _is_teaser_entry(lines, info, _below_box(lines, info, i + 1, len(lines)))):
+        return False
+    j = i - 1
+    while j > max(0, i - 1 - _MAX_META_ABOVE) \
+            and (info[j - 1]["furniture"] or _in_meta_block(lines[j - 1], info[j - 1])):
+        j -= 1
+    if not any(_is_meta_line(line) or _RELATIVE_TIME.match(line) for line in lines[j:i]):
+        return False  # name-shaped menu entries ("Link Building") are no byline without a date or "By"
+    if j == 0:
+        return True
+    above, item = lines[j - 1], info[j - 1]
+    return not (item["words"] >= 5 and (item["prose"] or _is_title_like(above, item))
+                and not above.endswith(("...", "…")))  # a cut-off teaser ("Now Reading: ...") is no headline
+
+
+def _in_meta_block(line: str, item: dict) -> bool:
+    """A byline, date, time stamp ("10:45 AM ET") or bare name line of a header's metadata block."""
+    head = line[:_HEAD_CHARS]
+    return not _is_dated_title(head) and (
+        _is_meta_line(head) or _is_name_line(head, item["words"])
+        or (item["words"] <= _MAX_STAMP_WORDS and _dates_or_times(head)))  # relative times too
 
 
 def _share_bar_follows(lines: list[str], info: list[dict], i: int) -> bool:

@@ -1686,3 +1686,70 @@ def test_eval_layout_rewrites_only_around_the_title_and_body(form, expected):
     assert lines == expected
     assert gold == {**LAYOUT_GOLD, "layout": form}
     assert module.relayout("No title here", LAYOUT_GOLD, form) == ("No title here", {**LAYOUT_GOLD, "layout": "none"})
+
+
+OTHER_TEASERS = ["Storm leaves thousands without power across the region",
+                 "Police name suspect in downtown robbery investigation",
+                 "Local bakery celebrates its centenary with free cakes",
+                 "Five things to know before filing your taxes"]
+PHOTO_BOX = ["News", "Comments (8)", "(Image credit: Jo Roe)"]
+
+
+QUESTION_HEADLINE = "What does the new budget cut? Everything the council approved"
+
+
+@pytest.mark.parametrize("lines, headline", [
+    # the byline and date printed above the headline, under a section label that shares a word with the body
+    (["City Budget News", "By Ann Lee", "March 3, 2023", HEADLINE, "Still counting.", *PHOTO_BOX], HEADLINE),
+    (["City Budget News", "By Ann Lee", "March 3, 2023", HEADLINE, DEK, *PHOTO_BOX], HEADLINE),
+    (["Council Budget", "Ann Lee", "Updated 3 hours ago", HEADLINE, "Advertisement",
+      "Council members at city hall on Tuesday.", "Photo: Jo Roe/Reuters"], HEADLINE),
+    (["City Budget News", "By Ann Lee", "March 3, 2023", QUESTION_HEADLINE, *PHOTO_BOX], QUESTION_HEADLINE),
+])
+def test_a_headline_under_its_byline_and_date_is_no_dek(lines, headline):
+    assert parse_page_text("\n".join(["Home", *lines, *PARAGRAPHS]))["headline"] == headline
+
+
+@pytest.mark.parametrize("lines, headline", [
+    # a dek under the byline stays a dek when a title of five or more words is above the byline
+    ([HEADLINE, "By Ann Lee", "March 3, 2023", "Officials cut road spending to pay for more teachers", *PHOTO_BOX],
+     HEADLINE),
+    # a caption under the byline is no headline
+    ([HEADLINE, "By Ann Lee", "March 3, 2023", "The council chamber during the budget vote on Tuesday.",
+      "Photo: Jo Roe/Reuters"], HEADLINE),
+])
+def test_lines_under_a_byline_below_a_headline_stay_deks_and_captions(lines, headline):
+    assert parse_page_text("\n".join(["Home", *lines, *PARAGRAPHS]))["headline"] == headline
+
+
+@pytest.mark.parametrize("label, under", [
+    ("Most read", [DEK, "Budget talks", DEK]),  # a dek the page repeats: it does not anchor the headline
+    ("Most read", ["Politics", "Comments (8)", DEK, "(Image credit: Jo Roe)"]),
+    ("Trending now", ["Politics", "Comments (8)", DEK, "(Image credit: Jo Roe)"]),
+])
+def test_the_headline_under_a_most_read_list_is_not_its_teasers_dek(label, under):
+    text = "\n".join(["Home", "Sign in", label, *OTHER_TEASERS, HEADLINE, *under, *PARAGRAPHS])
+    assert parse_page_text(text)["headline"] == HEADLINE
+
+
+@pytest.mark.parametrize("lines", [
+    # a "Top stories" list between the header and the article: its last entry is no headline
+    [HEADLINE, "By Ann Lee", "March 3, 2023", "Top stories", *OTHER_TEASERS],
+    ["Most read", *OTHER_TEASERS, "Politics", HEADLINE, "By Ann Lee"],
+    ["Most popular", "1", OTHER_TEASERS[0], "2", OTHER_TEASERS[1], HEADLINE, *PHOTO_BOX],
+])
+def test_teaser_list_entries_are_not_headlines(lines):
+    assert parse_page_text("\n".join(["Home", *lines, *PARAGRAPHS]))["headline"] == HEADLINE
+
+
+@pytest.mark.parametrize("buttons, bonus", [
+    ([f"Share on {network}" for network in ("Facebook", "Twitter", "Reddit", "Email", "Flipboard", "LinkedIn")]
+     + ["Print", "Copy link", "Save"], True),  # a share bar does not push the article out of the byline's reach
+    ([f"Council members met for the {n}th time" for n in range(9)], False),  # other lines do
+])
+def test_the_byline_bonus_reaches_past_a_share_bar(buttons, bonus):
+    lines = ["By Ann Lee", "March 3, 2023", HEADLINE, *buttons, *PARAGRAPHS]
+    info = [copied_page._line_info(line) for line in lines]
+    scores = copied_page._with_byline_bonus(lines, info)
+    first = lines.index(PARAGRAPHS[0])
+    assert (scores[first] - info[first]["score"] == copied_page._BYLINE_BONUS) is bonus
