@@ -448,6 +448,11 @@ def _word_count(text: str) -> int:
     return len(text.split())
 
 
+def _capped_word_count(text: str, cap: int) -> int:
+    """``min(_word_count(text), cap + 1)``, without cutting a long text into all its words."""
+    return len(text.split(None, cap))
+
+
 # Content words (runs of four or more letters), and their first letters; in ASCII text the letters
 # are [A-Za-z], a class the regex engine tests twice as fast as [^\W\d_].
 _CONTENT_WORD = re.compile(r"[^\W\d_]{4,}")
@@ -695,7 +700,7 @@ def _parse_copied(lines: list[str]) -> dict:
     first_body = next((i for i in range(start, end) if kept[i]), start)
 
     body_heads = "\n".join(lines[i][:_HEAD_CHARS] for i in range(first_body, end) if kept[i])
-    body_vocab = set(map(str.lower, _content_word_runs(body_heads)))  # as _content_words, in one call
+    body_vocab = _content_vocabulary(body_heads)
     position = _distinct_positions(info)
     headline_at = _find_headline(lines, info, first_body, end, body_vocab, position)
     if headline_at is not None:  # the header sits under the copy of the headline nearest the body
@@ -1127,7 +1132,7 @@ def _is_subhead(line: str, item: dict) -> bool:
 
 def _is_short(line: str, max_words: int) -> bool:
     """At most ``max_words`` whitespace-separated words."""
-    return _word_count(line[:_HEAD_CHARS]) <= max_words
+    return _capped_word_count(line[:_HEAD_CHARS], max_words) <= max_words
 
 
 # --- headline ----------------------------------------------------------------------------------
@@ -1361,6 +1366,14 @@ def _opens_article(lines: list[str], info: list[dict], i: int, first_body: int, 
 def _content_words(text: str) -> list[str]:
     """Lower-cased words of four or more letters."""
     return [w.lower() for w in _content_word_runs(text[:_HEAD_CHARS])]
+
+
+def _content_vocabulary(text: str) -> set[str]:
+    """The lower-cased content words of ``text`` (as :func:`_content_words`, without the cut), as a
+    set; when its only letters are ASCII ones, from :func:`_lowercase_words` (faster than the regex)."""
+    if text.isascii() or not _NON_ASCII_LETTER.search(text):
+        return {word for word in _lowercase_words(text) if len(word) > 3}
+    return set(map(str.lower, _content_word_runs(text)))
 
 
 def _content_word_runs(text: str) -> list[str]:
@@ -2002,7 +2015,7 @@ def _date_candidates(line: str, i: int, month_first: bool = False) -> list[tuple
     """(rank, line index, offset, ISO date) for each date in ``line``; lower rank is better; a
     dotted short date is read day first unless ``month_first``."""
     head = line[:_HEAD_CHARS]
-    n_words = _word_count(head)
+    n_words = _capped_word_count(head, 30)  # compared with 30 and 14 only
     if n_words > 30:
         return []
     found = []
@@ -2028,7 +2041,7 @@ def _date_candidates(line: str, i: int, month_first: bool = False) -> list[tuple
             found.append((1, i, short.start(), dt.date(2000 + year, month, day).isoformat()))
         except ValueError:
             pass
-    if _CREDIT.search(head):  # a caption's date is when the photo was taken
+    if found and _CREDIT.search(head):  # a caption's date is when the photo was taken
         found = [(3, *rest) for _, *rest in found]
     return found
 

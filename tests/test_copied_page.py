@@ -1447,6 +1447,15 @@ def test_word_count_splits_on_exactly_the_regex_spaces():
     assert copied_page._word_count("a\u200bb") == 1  # a zero-width space is no space
 
 
+@pytest.mark.parametrize("text", ["", "a", " a  b\tc\n", "one two three four", "a\u00a0b\u2009c\u3000d\x1ce\x85f",
+                                  "  lead and trail  ", " ".join(["word"] * 60), "x" * 500])
+@pytest.mark.parametrize("cap", [0, 1, 3, 14, 30])
+def test_capped_word_count_is_the_word_count_up_to_one_past_the_cap(text, cap):
+    n_words = copied_page._word_count(text)
+    assert copied_page._capped_word_count(text, cap) == min(n_words, cap + 1)
+    assert copied_page._is_short(text, cap) is (n_words <= cap)
+
+
 @pytest.mark.parametrize("lines, outlet", [
     (["Home", "Reuters", *PARAGRAPHS[:2], "The mayor told Reuters on Monday the plan was final.", *PARAGRAPHS[2:]],
      "Reuters"),
@@ -1542,6 +1551,15 @@ def test_interlocutors_are_the_pattern_matches(body):
 ])
 def test_lowercase_words_are_the_lower_cased_letter_runs(text):
     assert copied_page._lowercase_words(text) == [w.lower() for w in re.findall(r"[^\W\d_]+", text)]
+
+
+@pytest.mark.parametrize("text", [
+    "", "The Council, the 3 councils; don't!", "£5bn for the café in Zürich", "Ærø ÆRØ", "x²y ½ Ⅻ", "a_b c1d",
+    "İstanbul straße", "İab ſtop", "١٢٣ abcd", "日本語のテキスト", "a\u00a0bcde\u2009fghi", "— ... ! Word WORD word",
+    "ab abc abcd ABCDE\nAbcd", "Council Approves The Leaner Budget",
+])
+def test_content_vocabulary_is_the_set_of_lower_cased_content_words(text):
+    assert copied_page._content_vocabulary(text) == {w.lower() for w in re.findall(r"[^\W\d_]{4,}", text)}
 
 
 @pytest.mark.parametrize("text", ["Council Approves The Leaner Budget", "the council approves a leaner budget",
