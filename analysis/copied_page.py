@@ -21,7 +21,8 @@ lines only, in four steps:
    lead-in, unmarked entries between a lead-in ending with a colon and the next kept line, and
    one-line paragraphs between kept lines are kept, but not the links to other articles under a
    "Read more:", "Related articles" or "Don't miss" label (up to the next prose line; a short
-   subhead right above that prose resumes the article); captions (also "..., Wednesday, Dec. 20, 2023."),
+   subhead right above that prose resumes the article); captions (also "..., Wednesday, Dec. 20, 2023.",
+   and short sentences over bare photo credits on a page that prints two or more of them),
    credits, buttons, calls to action ("... here."), disclaimers, teasers, embedded posts (the
    lines above "— Name (@handle) date") and lines the page repeats verbatim go; an author bio
    above the article goes, and the body ends at the author's name or bio (not at a name that
@@ -197,6 +198,8 @@ _DIGITS = re.compile(r"\d+")
 _FIELD_LABEL = re.compile(r"[^\W\d_]+:\s")  # "Pros: ...", "Engine: ..."
 _WIDGET_REPEATS = 4  # copies of a line that make it a widget's label ("Block for Outlet" per comment), not a headline
 _MAX_BARE_CREDIT_WORDS = 6  # "Photo: Jo Roe/Getty Images"; a longer credited line is a caption
+_MAX_CAPTION_WORDS = 20  # a sentence over a bare credit: longer, it is a paragraph
+_MIN_CAPTIONS = 2  # short sentences over photo credits that show a page's photos carry captions
 _MIN_PROSE_WORDS = 8  # a line of this many words ending a sentence is prose
 _MAX_PROSE_SCORE = 80  # a prose line scores its word count, up to this
 _END_MARKER_SCORE = -50  # bridged by a long body after it, but ends a body with little after it
@@ -983,7 +986,29 @@ def _keep_in_run(lines: list[str], info: list[dict], start: int, end: int) -> li
     _keep_announced_entries(lines, info, kept, start, end)
     for i in _teaser_links(lines, info, start, end):
         kept[i] = False
+    _drop_captions(lines, info, kept, start, end)
     return kept
+
+
+def _drop_captions(lines: list[str], info: list[dict], kept: list[bool], start: int, end: int) -> None:
+    """Below the article's first kept line (a caption above it is the header's), drop the short
+    sentences over bare photo credits when the page prints ``_MIN_CAPTIONS`` or more of them: its
+    photos carry captions. One alone may be a short paragraph over a photo that has only a credit."""
+    first = next((i for i in range(start, end) if kept[i]), end)
+    captions = [i for i in range(first + 1, end - 1) if kept[i] and _is_caption_over_credit(lines, info, i)]
+    if len(captions) >= _MIN_CAPTIONS:
+        for i in captions:
+            kept[i] = False
+
+
+def _is_caption_over_credit(lines: list[str], info: list[dict], i: int) -> bool:
+    """A short sentence right above a bare photo credit ("Crowds gather on Tuesday." over "Photo: Jo
+    Roe/Reuters") is the photo's caption, not a paragraph (those run longer); an aside in brackets
+    ("(I know, radical, right?)") is no credit."""
+    below = info[i + 1]
+    return (below["credit"] and below["words"] <= _MAX_BARE_CREDIT_WORDS and info[i]["words"] <= _MAX_CAPTION_WORDS
+            and bool(_SENTENCE_END.search(lines[i][-8:]))
+            and _CREDIT.search(lines[i + 1].strip("()[] ")) is not None)
 
 
 def _teaser_links(lines: list[str], info: list[dict], start: int, end: int) -> list[int]:

@@ -857,6 +857,32 @@ def test_a_subhead_over_a_photo_credit_stays(subhead, under, kept):
     assert body == [*PARAGRAPHS[:3], *([subhead] if kept else []), *after]
 
 
+@pytest.mark.parametrize("line, under, kept", [
+    ("The mayor speaks at the vote on Tuesday evening.", "Photo: Jo Roe/AP", False),  # a caption over its credit
+    ("Protesters gathered outside City Hall before the council's vote.", "Jo Roe/Getty Images", False),
+    ("Crowds gather outside the building on Tuesday morning.", "(Photo: Jo Roe / Reuters)", False),
+    ("The mayor speaks at the vote on Tuesday evening.", "Advertisement", True),  # no credit: a short paragraph
+    ("The mayor speaks at the vote on Tuesday evening.", "(I know, radical, right?)", True),  # an aside, no credit
+    ("The mayor said the council would meet again next week to settle what is left of the budget, and that "
+     "residents could still send comments.", "Photo: Jo Roe/AP", True),  # a paragraph: longer than a caption
+    ("What happens next", "Photo: Jo Roe/AP", True),  # a subhead over a photo, no sentence
+])
+def test_short_sentences_over_photo_credits_are_captions(line, under, kept):
+    second = "Residents queue to speak at the hearing on the budget."  # the page's other photo
+    after = [*PARAGRAPHS[4:], *LONG_PARAGRAPHS[:2]]
+    text = "\n".join(["Council approves a leaner budget", "By Ann Lee", *PARAGRAPHS[:3], line, under,
+                      PARAGRAPHS[3], second, "Bo Chan/Reuters", *after])
+    body = parse_page_text(text)["body"].split("\n\n")
+    assert body == [*PARAGRAPHS[:3], *([line] if kept else []), PARAGRAPHS[3], *([second] if kept else []), *after]
+
+
+def test_one_short_paragraph_over_a_lone_photo_credit_stays():
+    line = "The mayor speaks at the vote on Tuesday evening."  # a photo with a credit only may follow a paragraph
+    text = "\n".join(["Council approves a leaner budget", "By Ann Lee", *PARAGRAPHS[:3], line, "Photo: Jo Roe/AP",
+                      *PARAGRAPHS[3:], *LONG_PARAGRAPHS[:2]])
+    assert line in parse_page_text(text)["body"].split("\n\n")
+
+
 @pytest.mark.parametrize("heading, closes", [
     ("[ 167 comments ]", True),
     ("Top Rated Comments", True),
