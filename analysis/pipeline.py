@@ -80,8 +80,11 @@ def iter_results(paths: Iterable[str | os.PathLike], workers: int = 1,
     items = load_paths(paths, max_bytes=max_bytes)
     with fewer_gc_passes():
         if workers > 1:
-            with ProcessPoolExecutor(max_workers=workers) as pool:
+            pool = ProcessPoolExecutor(max_workers=workers)
+            try:
                 yield from dispatched_results(partial(pool.submit, analyse_batch), items, chunksize, 4 * workers)
+            finally:  # the caller goes on (builds its tables) while the idle workers exit
+                pool.shutdown(wait=False, cancel_futures=True)
         else:
             yield from serial_results(items)
 
