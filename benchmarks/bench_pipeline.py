@@ -36,6 +36,7 @@ from __future__ import annotations
 import argparse
 import csv
 import json
+import multiprocessing
 import os
 import resource
 import subprocess
@@ -183,13 +184,15 @@ def _timed(timings: dict, label: str, compute):
     """Run ``compute()``; record (len of its value, wall seconds, CPU seconds) under ``label``."""
     start, cpu_start = time.perf_counter(), _cpu_seconds()
     value = compute()
-    timings[label] = (len(value) if isinstance(value, list) else 0, time.perf_counter() - start,
-                      _cpu_seconds() - cpu_start)
+    wall = time.perf_counter() - start  # the caller has its value: worker processes may still be exiting
+    while multiprocessing.active_children():  # joins the finished ones, so that their CPU time counts
+        time.sleep(0.001)
+    timings[label] = (len(value) if isinstance(value, list) else 0, wall, _cpu_seconds() - cpu_start)
     return value
 
 
 def _cpu_seconds() -> float:
-    """CPU seconds of this process and its finished children (pool workers are joined by then)."""
+    """CPU seconds of this process and its joined children."""
     own, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
     return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
 
