@@ -1395,9 +1395,9 @@ def _content_words(text: str) -> list[str]:
 
 def _content_vocabulary(text: str) -> set[str]:
     """The lower-cased content words of ``text`` (as :func:`_content_words`, without the cut), as a
-    set; when its only letters are ASCII ones, from :func:`_lowercase_words` (faster than the regex)."""
-    if text.isascii() or not _NON_ASCII_LETTER.search(text):
-        return {word for word in _lowercase_words(text) if len(word) > 3}
+    set; when its only letters are ASCII ones, from the byte table (faster than the regex)."""
+    if _ascii_letters_only(text):
+        return {word for word in _ascii_lowercase_words(text) if len(word) > 3}
     return set(map(str.lower, _content_word_runs(text)))
 
 
@@ -2255,9 +2255,19 @@ _NON_ASCII_LETTER = re.compile(r"[^\W\d_\x00-\x7f]")
 def _lowercase_words(text: str) -> list[str]:
     """The lower-cased runs of letters (``[^\\W\\d_]+``) of ``text``. When its only letters are
     ASCII ones (the usual case), a byte table finds them, several times faster than the regex."""
-    if text.isascii() or not _NON_ASCII_LETTER.search(text):
-        return text.encode("ascii", "replace").translate(_ASCII_WORD_BYTES).decode("ascii").split()
+    if _ascii_letters_only(text):
+        return _ascii_lowercase_words(text)
     return [word.lower() for word in _LETTER_RUN.findall(text)]
+
+
+def _ascii_letters_only(text: str) -> bool:
+    """Whether every letter of ``text`` is an ASCII one (the byte table then finds its words)."""
+    return text.isascii() or not _NON_ASCII_LETTER.search(text)
+
+
+def _ascii_lowercase_words(text: str) -> list[str]:
+    """:func:`_lowercase_words` of a text whose letters are all ASCII, by the byte table."""
+    return text.encode("ascii", "replace").translate(_ASCII_WORD_BYTES).decode("ascii").split()
 
 
 def guess_language(text: str) -> str:
