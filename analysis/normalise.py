@@ -31,14 +31,23 @@ def clean_text(text: str) -> str:
     """
     text = unicodedata.normalize("NFC", text)
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n").replace("\u2029", "\n\n")
-    if text.isascii():  # of the odd spaces and invisible characters, only the tab is ASCII
-        text = text.replace("\t", " ")
-    else:
+    text = text.replace("\t", " ")  # of the odd spaces and invisible characters, only the tab is ASCII
+    odd = "" if text.isascii() else _non_ascii_chars(text)
+    if _SPACES.search(odd) or _INVISIBLE.search(odd):
         text = _INVISIBLE.sub("", _SPACES.sub(" ", text))
     text = _CONTROLS.sub("", text)
     if "  " in text:
         text = _MULTISPACE.sub(" ", text)  # no run spans lines
     return "\n".join(line.strip() for line in text.split("\n"))
+
+
+_ASCII_BYTES = bytes(range(128))
+
+
+def _non_ascii_chars(text: str) -> str:
+    """The characters of ``text`` outside ASCII, in order: a byte table deletes the ASCII bytes of
+    its UTF-8 form (the rest are whole characters), far faster than a regex scan of ``text``."""
+    return text.encode("utf-8", "surrogatepass").translate(None, _ASCII_BYTES).decode("utf-8", "surrogatepass")
 
 
 def join_paragraphs(paragraphs: list[str]) -> str:
@@ -58,7 +67,8 @@ _NON_ASCII_SPACE = re.compile(r"[^\S\x00-\x7f]")
 
 def count_words(text: str) -> int:
     """Whitespace-separated tokens that contain a letter or digit."""
-    if text.isascii() or not (_NON_ASCII_WORD_CHAR.search(text) or _NON_ASCII_SPACE.search(text)):
+    odd = "" if text.isascii() else _non_ascii_chars(text)
+    if not (_NON_ASCII_WORD_CHAR.search(odd) or _NON_ASCII_SPACE.search(odd)):
         # a byte table is about four times faster than the regex: a token with a word character
         # starts where a space (or the text's start) meets an "a"
         marked = text.encode("ascii", "replace").translate(_ASCII_WORD_CLASS, _ASCII_PUNCTUATION)

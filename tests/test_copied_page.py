@@ -1589,7 +1589,11 @@ def test_content_vocabulary_is_the_set_of_lower_cased_content_words(text):
 
 
 @pytest.mark.parametrize("text", ["Council Approves The Leaner Budget", "the council approves a leaner budget",
-                                  "A_b Cd3ef GHIJ klmn", "", "Zürich Café", "The Café In Zürich Opens Today"])
+                                  "A_b Cd3ef GHIJ klmn", "", "Zürich Café", "The Café In Zürich Opens Today",
+                                  "Five Capitalised Words Here also", "Four Capitalised Words here",  # 80 %, 75 %
+                                  "Five Capitalised Words Here also, more", "NASA And IBM Plan Moon base",
+                                  "iPhone Sales Rise Again today", "McDonald MacArthur OReilly wins", "a1bcd efgh",
+                                  "The chancellor said on Monday that the Budget would not raise taxes for Britain."])
 def test_content_words_of_ascii_text_are_those_of_the_unicode_pattern(text):
     initials = copied_page._CONTENT_WORD_INITIAL.findall(text)
     if text.isascii():

@@ -52,7 +52,8 @@ def test_count_words_counts_tokens_with_a_letter_or_digit(text, words):
 
 TEXTS = ["", "plain words here", "a\tb  c\x0bd\x7fe", "tab\there", "  many   spaces  ", "x_y ? ! -- 3.5",
          "£5bn for the café", "naïve — “quoted” …", "a\u00a0b\u2009c\u3000d", "zero\u200bwidth\u00adsoft",
-         "line\u2028break\u2029para", "a\x1cb\x1fc", "\x85next", "١٢٣ ٤", "日本語 テキスト", "ǅ ǈ ½ Ⅻ"]
+         "line\u2028break\u2029para", "a\x1cb\x1fc", "\x85next", "١٢٣ ٤", "日本語 テキスト", "ǅ ǈ ½ Ⅻ",
+         "£5 — \u00a0", "é\u200d", "— – …", "a\ud800b c"]
 
 
 @pytest.mark.parametrize("text", TEXTS)
@@ -67,3 +68,8 @@ def test_clean_text_skips_only_substitutions_that_change_nothing(text):
     every_rule = normalise._MULTISPACE.sub(" ", normalise._INVISIBLE.sub("", normalise._CONTROLS.sub(
         "", normalise._SPACES.sub(" ", unified))))
     assert clean_text(text) == "\n".join(line.strip() for line in every_rule.split("\n"))
+
+
+@pytest.mark.parametrize("text", TEXTS)
+def test_non_ascii_chars_are_the_texts_characters_outside_ascii(text):
+    assert normalise._non_ascii_chars(text) == "".join(c for c in text if not c.isascii())
