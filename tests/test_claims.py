@@ -1,6 +1,7 @@
 """The claims stage: one row per sentence, check-worthiness, type, hedging and claimer."""
 
 import json
+import re
 
 import pytest
 
@@ -167,6 +168,43 @@ def test_every_anchored_cue_is_exercised_and_found_on_its_own(family):
         assert matches, anchor
         for match in matches:
             assert cues.found(match), match
+
+
+# Cues inside words (after a letter, a digit, "_" or a non-ASCII letter), which the word boundary
+# before a cue rules out, and the same cues at a word start.
+MID_WORD_TEXTS = [
+    "undue to", "overdue to pay", "alsoso that", "x_so that", "3due to", "éso that", "thisis said to",
+    "mandall that", "2by 2035", "hi was there", "wei visited", "onlinked to", "un-linked to",
+    "is said to", "due to", "(so that)", "by 2035", "i was there", "and all that", "is said tois said to",
+    "thisis said to, is said to", "undue to, due to",
+]
+
+
+@pytest.mark.parametrize("text", [*CUE_TEXTS, *MID_WORD_TEXTS])
+def test_search_from_word_start_agrees_with_the_word_bounded_pattern(text):
+    """Each anchored or stem pattern, with the word boundary before it tested outside the regex,
+    finds what it finds with a leading ``\\b``."""
+    for cues in FAMILIES.values():
+        for pattern in [*cues.anchored.values(), *(pattern for _, pattern in cues.stems)]:
+            bounded = re.compile(r"\b" + pattern.pattern)
+            expected = bounded.search(text) is not None
+            assert claims._search_from_word_start(pattern, text) is expected, (pattern.pattern, text)
+
+
+def test_mid_word_texts_exercise_the_word_boundary():
+    """Some texts hold a cue only inside a word (the boundary test rejects it), others at a word start."""
+    patterns = [pattern for cues in FAMILIES.values()
+                for pattern in [*cues.anchored.values(), *(pattern for _, pattern in cues.stems)]]
+    inside_only = [text for text in MID_WORD_TEXTS
+                   if any(p.search(text) for p in patterns)
+                   and not any(claims._search_from_word_start(p, text) for p in patterns)]
+    at_start = [text for text in MID_WORD_TEXTS if any(claims._search_from_word_start(p, text) for p in patterns)]
+    assert len(inside_only) >= 10 and len(at_start) >= 5
+
+
+def test_every_hedge_cue_starts_with_a_word_character():
+    """What the boundary test outside the pattern assumes (the list is data, not code)."""
+    assert all(re.match(r"\w", cue) for cue in claims.hedge_cue_set())
 
 
 @pytest.mark.parametrize("text, hedged", [

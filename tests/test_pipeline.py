@@ -194,3 +194,15 @@ def test_dispatched_copies_skip_the_stages_once_the_original_is_known(texts, ski
     one_worker = list(serial_results(items))
     assert [r.report for r in results] == [r.report for r in one_worker]
     assert [r.rows for r in results] == [r.rows for r in one_worker]
+
+
+def test_two_workers_with_small_batches_give_one_workers_results(tmp_path):
+    from analysis.pipeline import iter_results
+
+    for i in range(12):
+        (tmp_path / f"{i:02}.txt").write_text(f"Story {i}: the council met on Tuesday.\n\n" + ARTICLE, encoding="utf-8")
+    (tmp_path / "copy.txt").write_text("Story 3: the council met on Tuesday.\n\n" + ARTICLE, encoding="utf-8")
+    one = list(iter_results([tmp_path], workers=1))
+    two = list(iter_results([tmp_path], workers=2, chunksize=1))
+    assert [r.report for r in two] == [r.report for r in one]
+    assert [r.rows for r in two] == [r.rows for r in one]
