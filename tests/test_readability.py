@@ -359,16 +359,22 @@ def test_hard_word_rules_need_the_lower_case_count_for_non_ascii_words():
     assert shortcut != readability._textstat_word.__wrapped__(word)
 
 
-@pytest.mark.parametrize("text, wordy", [
-    ("The cat sat.", True), ("“We will act,” he said.", True), ("(a) b c", True), ("x — y z", False),
-    ("It is", False), ("Mr.", False), ("— — —", False), ("' ' x", False), ("don't 's it", True), ("don't ’ it", False),
-    ("a" * 100_000 + " b", False), ("a b\n\nc", True), ("", False),
+def counted_runs(text: str) -> list[bool]:
+    """For each of textstat's sentence runs, whether it counts (more than two words): its rule."""
+    return [len(readability.textstat_words(run)) > 2 for run in re.findall(r"\b[^.!?]+[.!?]*", text)]
+
+
+@pytest.mark.parametrize("text, counted", [
+    ("The cat sat.", [True]), ("“We will act,” he said.", [True]), ("(a) b c", [True]), ("x — y z", [True]),
+    ("It is", [False]), ("Mr.", [False]), ("— — —", []), ("' ' x", [False]), ("don't 's it", [True]),
+    ("don't ’ it", [False]), ("a" * 100_000 + " b", [False]), ("a b\n\nc", [True]), ("", []),
+    ("a-b-c-d-e f.", [False]), ("U.S. officials said so. Yes!", [False, False, True, False]),
+    ("3.5% of them rose", [False, True]), ("x'-ve y z?! a b", [True, False]), ("_ _ _", [True]),
+    ("İ ı σ", [True]), ("a\x1cb\u2028c", [True]), ("a\u00a0b", [False]),
 ])
-def test_three_wordy_tokens_guard_agrees_with_the_word_count(text, wordy):
-    assert bool(readability._THREE_WORDY_TOKENS.match(text)) is wordy
-    if wordy:  # the guard's verdict is the full count's
-        assert len(readability.textstat_words(text)) >= 3
-    assert readability._at_most_two_words(text) is (len(readability.textstat_words(text)) <= 2)
+def test_sentence_regex_counts_runs_of_three_words_or_more(text, counted):
+    captured = readability._TEXTSTAT_SENTENCE.findall(text)
+    assert [bool(first) for first in captured] == counted_runs(text) == counted
 
 
 @settings(max_examples=300, deadline=None, derandomize=True)
@@ -382,10 +388,10 @@ def test_sentence_count_and_syllables_follow_textstat(text):
 
 
 @settings(max_examples=300, deadline=None, derandomize=True)
-@given(st.lists(st.sampled_from(list("aZ'’-.!?,; \n") + ["don't", "U.S.", "—", "'", "x'-ve", "  "]),
+@given(st.lists(st.sampled_from(list("aZ3_'’-.!?,; \n\u00a0") + ["don't", "U.S.", "—", "'", "x'-ve", "  "]),
                 max_size=30).map("".join))
-def test_two_word_check_matches_textstats_word_list(text):
-    assert readability._at_most_two_words(text) is (len(readability.textstat_words(text)) <= 2)
+def test_sentence_regex_counts_runs_as_textstats_word_list_does(text):
+    assert [bool(first) for first in readability._TEXTSTAT_SENTENCE.findall(text)] == counted_runs(text)
 
 
 @settings(max_examples=200, deadline=None, derandomize=True)
@@ -430,6 +436,53 @@ def test_joined_totals_equal_a_fresh_count_of_the_joined_text(pieces, cuts, sepa
     joined = separator.join(body[a:b] for a, b in spans)
     expected = [sum(column) for column in zip(*map(readability.textstat_token, joined.split()))] or [0] * 8
     assert readability.joined_totals(body, tokens, spans, separator) == expected
+
+
+@pytest.mark.parametrize("text", [
+    QUOTED_BODY, ARTICLE, "", " ", "\n\n", "one", " lead", "trail ", "a  b", "a\tb", "a\n\n\nb", "a \nb",
+    "a\r\nb c", "x\u2028y z", "nbsp\u00a0inside", "\x1cfs", "a b\n\n  c d\n", "“We go,” he said.\n\nOK",
+])
+def test_split_with_offsets_agrees_with_a_scan_for_tokens(text):
+    words, starts = readability.split_with_offsets(text)
+    assert words == text.split()
+    assert starts == [match.start() for match in re.finditer(r"\S+", text)]
+
+
+@pytest.mark.parametrize("start, end, whole", [  # QUOTED_BODY's paragraphs: 0-81, 83-198, 200-255
+    (0, 81, True), (83, 198, True), (200, 255, True), (0, 255, True), (0, 3, True), (4, 15, True), (28, 81, True),
+    (29, 81, False), (3, 15, False), (4, 14, False), (4, 16, False), (81, 83, False), (80, 84, False),
+    (5, 5, False), (15, 4, False), (-20, 200, False), (10, -10, False), (0, 10**6, False),
+])
+def test_whole_token_spans_count_as_any_span(start, end, whole):
+    """The shortcut for a span of whole tokens agrees with the count for any span."""
+    paragraphs, sentences = segment("a1", QUOTED_BODY)
+    tokens = readability.tokens_of(QUOTED_BODY, [s["start"] for s in sentences])
+    sentence_words = tokens.words_per_sentence([(0, len(tokens.starts))])
+    assert (tokens.whole_tokens(start, end) is not None) is whole
+    assert (readability._span_counts(QUOTED_BODY, tokens, start, end, sentence_words)
+            == readability._cut_span_counts(QUOTED_BODY, tokens, start, end, sentence_words))
+
+
+@pytest.mark.parametrize("body, spans", [
+    (QUOTED_BODY, None), (QUOTED_BODY, [(0, 255)]), (QUOTED_BODY, [(0, 3), (250, 255)]), (QUOTED_BODY, [(5, 5)]),
+    (QUOTED_BODY, [(10, 40), (41, 90), (100, 101)]), ("“Yes.” No. “Maybe” so. Fine!", None), ("“”", None),
+])
+def test_narration_is_the_text_less_the_quoted_voice(body, spans):
+    """Narration's counts by subtraction equal a count of its own tokens, sentence by sentence."""
+    spans = direct_quote_spans_of(body) if spans is None else spans
+    _, sentences = segment("a1", body)
+    tokens = readability.tokens_of(body, [s["start"] for s in sentences])
+    everything = [(0, len(tokens.starts))]
+    sentence_words = tokens.words_per_sentence(everything)
+    quoted, narration = readability._voice_counts(tokens, spans, tokens.totals(everything)[1], sentence_words)
+    edges = [0] + [tokens.word_index(i) for span in spans for i in span] + [len(tokens.starts)]
+    outside = list(zip(edges[::2], edges[1::2]))
+    assert narration == readability._news_scope(tokens, outside, sentence_words)
+    assert quoted == readability._news_scope(tokens, list(zip(edges[1:-1:2], edges[2:-1:2])), sentence_words)
+
+
+def direct_quote_spans_of(body: str) -> list[tuple[int, int]]:
+    return readability.direct_quote_spans(direct_quotes(body), len(body))
 
 
 @pytest.mark.parametrize("start, end", [(0, 40), (5, 63), (63, 5), (-20, 200), (10, -10), (40, 10**6), (0, 0)])
