@@ -34,7 +34,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from itertools import compress
 from operator import itemgetter
@@ -366,6 +366,8 @@ class _Doc:
     sent_starts: list[int] = field(default_factory=list)
     sent_ids: list[int] = field(default_factory=list)
     sent_tokens: list[tuple[int, int]] = field(default_factory=list)
+    #: :func:`_mention_before` of each (cue, floor) asked so far
+    subjects: dict[tuple[int, int], _Mention | None] = field(default_factory=dict)
 
     def token_at(self, offset: int) -> int:
         """Index of the token containing or following character ``offset``."""
@@ -628,7 +630,20 @@ _MAX_DATELINE = 8
 
 
 def _mention_before(doc: _Doc, cue: int, floor: int) -> _Mention | None:
-    """The subject noun phrase ending just before the cue (skipping auxiliaries and adverbs)."""
+    """The subject noun phrase ending just before the cue (skipping auxiliaries and adverbs).
+
+    Kept per article (``doc.subjects``): the rules for direct quotes, indirect speech and
+    trailing sources ask for the same cue's subject again (a quarter of the calls), so callers
+    must not change the mention returned (copy it with :func:`dataclasses.replace`).
+    """
+    key = (cue, floor)
+    if key not in doc.subjects:
+        doc.subjects[key] = _subject_before(doc, cue, floor)
+    return doc.subjects[key]
+
+
+def _subject_before(doc: _Doc, cue: int, floor: int) -> _Mention | None:
+    """:func:`_mention_before`, computed."""
     if doc.lower[cue].endswith("ing") and cue - 1 >= floor and doc.text[cue - 1] == ",":
         if cue - 2 > floor and _is_cue(doc, cue - 2):  # "…, Spicer said, adding, “…”": Spicer
             return _mention_before(doc, cue - 2, floor)
@@ -1169,7 +1184,7 @@ def _cue_after(doc: _Doc, tok: int, limit: int) -> _Attribution | None:
                     mention = None
                 elif not mention.role and mention.kind == "person":
                     first_word = next((m for m in words if doc.lower[m] not in _DETERMINERS), mention.first)
-                    mention.role = doc.span_text(first_word, mention.first)
+                    mention = replace(mention, role=doc.span_text(first_word, mention.first))
             if mention is not None:
                 return _Attribution(doc.idx[cue], doc.end_char(cue), mention, 0.95)
             break
@@ -1769,13 +1784,14 @@ def _indirect_in(doc, article_id, entities, rows, claimed, s_pos, floor, limit, 
     if found is None:
         return
     attribution, c_start, c_end = found
-    cue = doc.token_at(attribution.cue_start)
-    if doc.token_at(c_start) < cue and limit - cue > 4 and depth < _MAX_CLAUSES:
+    cue, content = doc.token_at(attribution.cue_start), doc.token_at(c_start)
+    trailing = _later_trailing_source(doc, floor, limit, cue) if depth == 0 else None
+    if content < cue and limit - cue > 4 and depth < _MAX_CLAUSES:
         # content before the cue: the rest of the sentence can hold another attribution
         # ("…, records show, and experts say it is worth less")
         _indirect_in(doc, article_id, entities, rows, claimed, s_pos, cue + 1, limit, depth + 1)
-    if doc.token_at(c_start) > cue:  # content after the cue
-        joined = _next_clause(doc, doc.token_at(c_start), limit)
+    if content > cue:  # content after the cue
+        joined = _next_clause(doc, content, limit)
         if joined is not None and depth < _MAX_CLAUSES:
             joiner, cue, has_subject = joined
             c_end = doc.idx[joiner]
@@ -1786,14 +1802,13 @@ def _indirect_in(doc, article_id, entities, rows, claimed, s_pos, floor, limit, 
                               _Attribution(doc.idx[cue], doc.end_char(cue), attribution.mention, 0.75),
                               doc.idx[_skip_cue_complements(doc, cue, limit)], doc.end_char(limit - 1))
         else:
-            embedded = _embedded_clause(doc, doc.token_at(c_start), limit)
+            embedded = _embedded_clause(doc, content, limit)
             if embedded is not None:  # "charged Corey Lewandowski after determining that a video showed …"
                 c_end = min(c_end, doc.idx[embedded])
-            new_subject = _new_subject(doc, doc.token_at(c_start), limit)
+            new_subject = _new_subject(doc, content, limit)
             if new_subject is not None:
                 c_end = min(c_end, doc.idx[new_subject])
-    trailing = _trailing_source(doc, floor, limit) if depth == 0 else None
-    if trailing is not None and trailing[0].cue_start > attribution.cue_start and trailing[2] > c_start:
+    if trailing is not None and trailing[2] > c_start:
         c_end = min(c_end, trailing[2])
         _add_indirect(doc, article_id, entities, rows, claimed, s_pos, *trailing)
     _add_indirect(doc, article_id, entities, rows, claimed, s_pos, attribution, c_start, c_end)
@@ -1803,7 +1818,7 @@ def _indirect_in(doc, article_id, entities, rows, claimed, s_pos, floor, limit, 
     present = CUE_WORDS.intersection(words) - _MENTAL_CUES
     if depth == 0 and present and (present != {doc.lower[cue]} or doc.lower[floor:limit].count(doc.lower[cue]) > 1):
         used = {row["_cue_start"] for row in rows[-_MAX_CLAUSES:] if "_cue_start" in row}
-        for other in _other_cues(doc, floor, limit, doc.token_at(c_start), used, present):
+        for other in _other_cues(doc, floor, limit, content, used, present):
             _add_indirect(doc, article_id, entities, rows, claimed, s_pos, *other)
 
 
@@ -2246,6 +2261,16 @@ _WITH_CUES = frozenset(_inflect("agree") + _inflect("disagree"))
 _ON_CUES = frozenset(_inflect("comment") + _inflect("remark") + _inflect("elaborate"))
 #: Words after which a subject starts ("…, but several supporters said").
 _CLAUSE_STARTERS = frozenset("and but that because while whereas although though so if when".split())
+
+
+def _later_trailing_source(doc: _Doc, floor: int, limit: int, cue: int):
+    """:func:`_trailing_source` of tokens ``floor:limit`` when its cue comes after token ``cue``
+    (a second source, closing the clause: "X is planning to …, officials announced"), else None.
+    That cue is a cue word: a clause with none after ``cue`` (most) needs no further look."""
+    if _ANY_CUE.isdisjoint(doc.lower[cue + 1:limit]):
+        return None
+    trailing = _trailing_source(doc, floor, limit)
+    return trailing if trailing is not None and trailing[0].cue_start > doc.idx[cue] else None
 
 
 def _trailing_source(doc: _Doc, floor: int, limit: int):

@@ -722,3 +722,52 @@ def test_letters_split_into_the_ascii_letter_words_of_any_slice(text):
     assert len(letters) == len(text)
     for start, end in [(0, len(text)), (1, len(text) - 1), (len(text) // 3, 2 * len(text) // 3)]:
         assert letters[start:end].split() == re.findall("[A-Za-z]+", text[start:end])
+
+
+_CLAUSES = [
+    "The company is planning to cut 500 jobs, officials announced on Monday.",
+    "Smith said the plan would fail, and analysts warned that costs would rise, the report said.",
+    "He said he would stay, according to aides.",
+    "“We will win,” said Jones, the party’s chairman, who added that polls were wrong.",
+    "Experts say the drug works, records show, and doctors agree.",
+    "The minister denied the claims; her office said she had done nothing wrong, officials told Reuters.",
+    "Mr Blair told MPs the war was legal, insisting it was right, his spokesman said.",
+    "Sales rose 5% last year.",  # no cue at all
+    "She said.",
+    "Asked whether he would run, Smith said he was thinking about it, a source close to him said.",
+    "“It was a mistake,” screenwriter Cole Haddon wrote. Haddon wrote that it was over.",  # role from the words before
+]
+
+
+def _kept_doc(body, monkeypatch):
+    """The stage's ``_Doc`` of ``body`` after the stage ran on it, and the fresh one."""
+    seen = []
+    prepare = quotes._prepare
+    monkeypatch.setattr(quotes, "_prepare", lambda *args: seen.append(prepare(*args)) or seen[-1])
+    quotes_of(body)
+    monkeypatch.undo()
+    return seen[0], prepare(body, segment("t", body)[1])
+
+
+@pytest.mark.parametrize("body", _CLAUSES + [" ".join(_CLAUSES)])
+def test_subjects_kept_per_article_are_those_computed_afresh(body, monkeypatch):
+    # the rules share the kept mentions: none may have changed one after it was kept
+    doc, fresh = _kept_doc(body, monkeypatch)
+    assert any(doc.subjects.values()) != body.startswith(("Sales", "She said", "He said he would stay"))
+    for (cue, floor), mention in doc.subjects.items():
+        assert mention == quotes._subject_before(fresh, cue, floor)
+
+
+@pytest.mark.parametrize("body, has_later_source", [
+    (body, body.startswith(("The company", "Smith said", "“We will", "The minister", "Mr Blair"))) for body in _CLAUSES])
+def test_later_trailing_source_agrees_with_the_unguarded_search(body, has_later_source, monkeypatch):
+    # the guard (a cue word after ``cue``) against _trailing_source filtered afterwards
+    _, doc = _kept_doc(body, monkeypatch)
+    found = 0
+    for floor, limit in doc.sent_tokens:
+        trailing = quotes._trailing_source(doc, floor, limit)
+        for cue in range(floor, limit):
+            unguarded = trailing if trailing is not None and trailing[0].cue_start > doc.idx[cue] else None
+            assert quotes._later_trailing_source(doc, floor, limit, cue) == unguarded
+            found += unguarded is not None
+    assert (found > 0) == has_later_source
