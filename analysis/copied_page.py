@@ -6,10 +6,12 @@ lines only, in four steps:
 
 1. **Body**: every line gets a score: prose (eight or more words ending in sentence
    punctuation, not in a teaser's cut-off "...", or thirty words with some punctuation, not a
-   tag cloud) scores its word count, but nothing when the page repeats it (a dek, caption or
+   tag cloud; in Han, kana and Thai, written without spaces, characters count as words at a stated
+   rate) scores its word count, but nothing when the page repeats it (a dek, caption or
    consent banner shown twice: never body); short, button-like or caption-like lines score a
    little below zero (entries of a list of three or more, "Q:" / "A:" pairs too, barely);
-   bylines, dates and closing headings ("Related Articles", "About the author", "Comments",
+   bylines (not a related story's "By" line under its title inside the article's prose: a
+   button), dates and closing headings ("Related Articles", "About the author", "Comments",
    "Sur le même sujet") score far below, so they end the body unless a long article continues
    after them (a closing heading the page repeats labels a widget inside the article: it scores
    as a button). The body is the run of lines with the highest total
@@ -36,12 +38,15 @@ lines only, in four steps:
    headline the byline follows), shares its words with the body and is often echoed in
    breadcrumbs or the page title; it may name a date. A menu entry or a plain sentence
    above it ("You can skip this ad in 5 seconds.") counts as a label, not as a headline it
-   would be the dek of; a title right under a byline and date block (buttons between) is the
+   would be the dek of (but a title of three or four words in sentence case on the body's subject,
+   "The quantum phantom", over a dek of eighteen or more words is its headline); a title right
+   under a byline and date block (buttons between) is the
    headline printed under its metadata, not a dek, when no title or prose of five or more words sits
    above that block, it does not end with a full stop, shares a word with the body and (over
    another title) is on its subject. Under a "Most read" / "Trending" / "Top stories" label, the
-   titles are teasers when not on the body's subject (half their content words in it), unless the
-   list ends on them; the first title on its subject after them, where their run ends, is the
+   titles are teasers when not on the body's subject (half their content words in it; nor when
+   the title under them, over a byline or date, is more on it), unless the list ends on them;
+   the first title on its subject after them, where their run ends, is the
    headline printed under the list, and the list counts as its label. A dek stays one past its
    headline's comments button ("12 comments"), other
    buttons ("Advertisement", a share bar, "Listen to this article") or a photo with its credit,
@@ -76,6 +81,7 @@ lines only, in four steps:
    checked for shape: two to four capitalised words (initials allowed, "JR" too when a role or outlet
    follows and the article does not use the capitals alone; surname prefixes, "van der", "Ó", do not
    count), no job, place, institution, office or menu-label words ("Current Issue", "Live Updates"),
+   not opening with an article or preposition ("La Cultura"; nor "Por La ..." a byline),
    at most three on a line without "By"; an all-capitals byline with its role glued on is split
    where the page names the author again in normal case. A picture credit ends the writers' names
    ("X and Y. Photographs by Z", "X with illustrations by Z"), and so does "+3 more".
@@ -175,9 +181,11 @@ _MAX_TITLE_WORDS = 35
 _HEADLINE_DISTANCE_COST = 0.15  # per line between a headline candidate and the body
 _HEADLINE_OVERLAP_WEIGHT = 5.0  # bonus for a candidate whose words all recur in the body
 _META_DIRECTLY_BELOW = 3.5  # bonus for a candidate right above a byline or date (dev is flat over 1.5-4)
+_META_OVER_DEK = 3.0  # bonus for a candidate over a dek over a byline or date
 _UNRELATED_TITLE_COST = 3.0  # for a candidate sharing no content word with the body (dev is flat over 2-5)
 _OPENS_ARTICLE = 3.0  # bonus for a title right above the article's first prose (dev is flat over 2.5-3)
 _MIN_STANDFIRST_OVERLAP = 0.5  # share of a standfirst's content words that the body uses
+_MIN_DEK_WORDS = 18  # a sentence this long under a short headline is its dek (headlines are shorter)
 # A sentence ending inside a line ("... from The Independent. Read our privacy notice"): a notice, not a title.
 _INNER_SENTENCE_END = re.compile(r"[a-z\d]{3}[.!?]\s?[A-Z]")
 # A video player's state line ("VIDEO LOADING"): the line under it titles the video, not the page.
@@ -224,6 +232,7 @@ _COMMENTS_LABEL = re.compile(r"(?:(?:top|most|best|all|reader|readers['’]?|lat
 _COMMENTS_ON = re.compile(r"\d+\s(?:thoughts|responses|replies|comments)\s(?:on|to)\s", re.IGNORECASE)
 _BYLINE_BONUS = 100  # for the first prose line under the page's first "By" line
 _BYLINE_REACH = 11  # lines under that "By" line, buttons not counted, searched for that prose line
+_TEASER_LINES_ABOVE_BYLINE = 5  # a teaser's label, title and photo between the article's prose and its byline
 _MIN_PARAGRAPHS_BEFORE_CLOSE = 3
 _MIN_PARAGRAPHS_BEFORE_COMMENTS = 2  # when a commenter's time stamp follows the comments heading
 _COMMENT_STAMP_SPAN = 3  # lines under a comments heading searched for a commenter's time stamp
@@ -440,20 +449,40 @@ _MAX_BARE_NAMES = 3  # more names (or, in capitals, parts) on a line without "By
 # "Ann Lee, Bo Chan and Cy Diaz"; "et", "y", "e": the "and" of a "Par"/"Por" byline
 _NAME_LIST_SEPARATOR = re.compile(r",|\s(?:and|&|et|y|e)\s", re.IGNORECASE)
 
-_SENTENCE_END = re.compile(r"[.!?…:;][\"'”’)\]»]*$")
-# Punctuation inside a sentence (Latin, CJK, Arabic, Devanagari): a long line without any is a
-# tag cloud or keyword list, not prose (unless it is a list's entry: "- Best actor - Ann Lee for ...").
-_PUNCTUATION = re.compile(r"[.,;:!?…。，、！？；：،।]")
+_SENTENCE_END = re.compile(r"[.!?…:;。！？][\"'”’)\]»」』）]*$")
+# Punctuation inside a sentence (Latin, CJK, Arabic, Devanagari; in Thai, a space between words
+# parts sentences): a long line without any is a tag cloud or keyword list, not prose (unless it
+# is a list's entry: "- Best actor - Ann Lee for ...").
+_PUNCTUATION = re.compile(r"[.,;:!?…。，、！？；：،।]|[\u0e01-\u0e4e]{16}\s[\u0e01-\u0e4e]")
 
 
 def _word_count(text: str) -> int:
-    """Whitespace-separated words (``str.split`` splits where regex ``\\s`` matches)."""
-    return len(text.split())
+    """Whitespace-separated words (``str.split`` splits where regex ``\\s`` matches); in scripts
+    written without spaces, words at a stated rate (:func:`_spaceless_word_count`)."""
+    return len(text.split()) if text.isascii() or not _SPACELESS.search(text) else _spaceless_word_count(text)
 
 
 def _capped_word_count(text: str, cap: int) -> int:
     """``min(_word_count(text), cap + 1)``, without cutting a long text into all its words."""
-    return len(text.split(None, cap))
+    if text.isascii() or not _SPACELESS.search(text):
+        return len(text.split(None, cap))
+    return min(_spaceless_word_count(text), cap + 1)
+
+
+# Scripts written without spaces between words: Han and kana count one word per two characters
+# (Chinese and Japanese words average under two), Thai one per four; punctuation of these scripts
+# ("。", "，", "「") separates words without being one. Other text counts its whitespace-separated words.
+_HAN_KANA = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+_THAI = "\u0e01-\u0e4e"
+_SPACELESS = re.compile(f"[{_HAN_KANA}{_THAI}]")
+_SPACELESS_PUNCTUATION = "\u3000-\u303f\uff01-\uff0f\uff1a-\uff1f"
+_SPACELESS_WORD = re.compile(f"[{_HAN_KANA}]{{1,2}}|[{_THAI}]{{1,4}}|[^\\s{_HAN_KANA}{_THAI}{_SPACELESS_PUNCTUATION}]+")
+
+
+def _spaceless_word_count(text: str) -> int:
+    """Words of a text in a script without spaces: two Han or kana characters, or four Thai ones,
+    count as one word; runs of other characters between spaces count one each."""
+    return len(_SPACELESS_WORD.findall(text))
 
 
 # Content words (runs of four or more letters), and their first letters; in ASCII text the letters
@@ -696,6 +725,7 @@ def _parse_copied(lines: list[str]) -> dict:
     _soften_repeated_markers(lines, info)
     _mark_embedded_posts(lines, info)
     _soften_lists(lines, info)
+    _soften_teaser_bylines(lines, info)
     start, end = _best_run(_with_byline_bonus(lines, info))
     kept = _keep_in_run(lines, info, start, end)
     end = _extend_over_list(lines, info, kept, end)
@@ -910,6 +940,20 @@ def _soften_lists(lines: list[str], info: list[dict]) -> None:
         i = stop + 1
 
 
+def _soften_teaser_bylines(lines: list[str], info: list[dict]) -> None:
+    """A "By" line under a title, inside the article's running prose (:func:`_inside_article`) with
+    prose below it that is not the writer's bio ("Ann has covered ..."), is a related story's teaser
+    ("Related" / title / "By X"): it scores as furniture, not as a byline that ends the body, and the
+    bonus for the prose under the page's byline skips it."""
+    for i in range(2, len(lines) - 1):
+        if info[i]["score"] == _END_MARKER_SCORE and not info[i - 1]["prose"] and _inside_article(info, i) \
+                and _is_title_like(lines[i - 1], info[i - 1]) and _is_byline(lines[i][:_HEAD_CHARS]):
+            below = next((j for j in range(i + 1, min(i + 3, len(lines))) if info[j]["prose"]), None)
+            names = split_byline(_byline_text(lines[i][:_HEAD_CHARS]) or "")[0]
+            if below is not None and lines[below].split(None, 1)[0] not in " ".join(names).split():
+                info[i]["score"] = _FURNITURE_SCORE
+
+
 def _is_title_case(text: str) -> bool:
     """Headline Case: almost every word of four or more letters is capitalised."""
     if text.isascii() and _many_lower_case_words(text):
@@ -942,7 +986,7 @@ def _with_byline_bonus(lines: list[str], info: list[dict]) -> list[float]:
     (a share bar) do not count towards the distance."""
     scores = [item["score"] for item in info]
     byline = next((i for i, line in enumerate(lines) if len(line) < 200 and (
-        _is_byline(line) or (not info[i]["prose"] and _is_dated_name(line)))), None)
+        _is_byline(line) or (not info[i]["prose"] and _is_dated_name(line))) and not _inside_article(info, i)), None)
     if byline is None:  # no byline: the article starts under its "Published ..." line instead
         byline = next((i for i, line in enumerate(lines) if _is_labelled_date(line[:_HEAD_CHARS])), None)
     if byline is not None:
@@ -952,6 +996,12 @@ def _with_byline_bonus(lines: list[str], info: list[dict]) -> list[float]:
         if first is not None:
             scores[first] += _BYLINE_BONUS
     return scores
+
+
+def _inside_article(info: list[dict], i: int) -> bool:
+    """Two paragraphs in a row end at most ``_TEASER_LINES_ABOVE_BYLINE`` lines above line ``i``: the article
+    is already running, and a byline there is a related story's teaser's (label, title, "By X")."""
+    return any(info[j]["prose"] and info[j + 1]["prose"] for j in range(max(0, i - _TEASER_LINES_ABOVE_BYLINE), i - 1))
 
 
 def _is_dated_name(line: str) -> bool:
@@ -1210,7 +1260,8 @@ def _find_headline(lines: list[str], info: list[dict], first_body: int, end: int
         line = lines[i]
         item = info[i]
         if item["repeats"] >= _WIDGET_REPEATS or not _is_title_like(line, item) \
-                or (i > 0 and _PLAYER_STATE.fullmatch(lines[i - 1])):  # "VIDEO LOADING" / the video's title
+                or (i > 0 and _PLAYER_STATE.fullmatch(lines[i - 1])) \
+                or _under_short_headline(lines, info, i, body_vocab):  # "VIDEO LOADING" / the video's title; a dek
             continue
         meta = _meta_follows(lines, info, i, first_body)
         # under the header's byline, share bar and player: a video's title or a caption, not the headline
@@ -1223,8 +1274,13 @@ def _find_headline(lines: list[str], info: list[dict], first_body: int, end: int
         # it); the first title on it after the teasers, where their run ends, is the headline under the list.
         headed, entries = False, _teaser_entries_above(lines, info, i)
         if entries is not None:
-            on_subject = overlap >= _MIN_STANDFIRST_OVERLAP
             below = _below_box(lines, info, i + 1, first_body)
+            # sharing common words ("local", "years", "business") with the body, a teaser is less on its
+            # subject than the title under it (no sentence) over a dek over a byline or date: the headline
+            on_subject = overlap >= _MIN_STANDFIRST_OVERLAP and not (
+                below < first_body and _is_title_like(lines[below], info[below])
+                and not _SENTENCE_END.search(lines[below][-8:]) and _overlap(lines[below], body_vocab) > overlap
+                and _meta_follows(lines, info, below, first_body) == _META_OVER_DEK)
             last = below >= first_body or not _is_teaser_entry(lines, info, below)
             if not (on_subject or last):
                 linked, opens = True, False
@@ -1455,6 +1511,20 @@ def _label_before(lines: list[str], info: list[dict], i: int) -> float:
     return -2.0 if _is_title_like(prev, item) and item["words"] >= 6 and not sentence else 0.0
 
 
+def _under_short_headline(lines: list[str], info: list[dict], i: int, body_vocab: set[str]) -> bool:
+    """Line ``i`` is a dek (a sentence of ``_MIN_DEK_WORDS`` or more words, not title case) under a
+    headline of three or four words in sentence case on the body's subject ("The quantum phantom"),
+    not under a label ("Most Popular Stories", "PC Components PC Cases": capitalised words)."""
+    if i == 0 or info[i]["words"] < _MIN_DEK_WORDS or _is_title_case(lines[i][:_HEAD_CHARS]):
+        return False
+    above, item = lines[i - 1], info[i - 1]
+    words = _content_word_runs(above)
+    return 3 <= item["words"] <= 4 and any(word[0].islower() for word in words) \
+        and any(word.lower() in body_vocab for word in words) and _is_title_like(above, item) \
+        and not above.endswith((".", "?", "!")) and _LABEL_WORDS.isdisjoint(above.lower().split()) \
+        and not (i > 1 and _same_opening(above, lines[i - 2]))
+
+
 def _in_header_box(info: list[dict], j: int) -> bool:
     """Line ``j`` is a button ("Advertisement", a share bar, "Listen to this article"), a photo's
     credit or the caption over one: a box the page prints between a headline, its dek and byline."""
@@ -1499,7 +1569,8 @@ def _meta_follows(lines: list[str], info: list[dict], i: int, first_body: int) -
                 j == previous + 1 or info[j]["prose"] or _SENTENCE_END.search(lines[j][-8:]))
                 for previous, j in zip([i, *at], at[:distance]))
             # a dek of one line, or of two whose first ends a sentence (a title above a dek is a headline)
-            return 3.0 if dek and (distance == 1 or (distance == 2 and _SENTENCE_END.search(following[0]))) else 1.0
+            return _META_OVER_DEK if dek and (distance == 1 or (distance == 2 and _SENTENCE_END.search(following[0]))) \
+                else 1.0
     return 0.0
 
 
@@ -1802,6 +1873,8 @@ def _byline_in(head: str) -> str | None:
         if not match or _PICTURE_CREDIT.match(field[:match.end()]):
             continue
         rest = field[match.end():]
+        if match.group().strip(" :").lower().endswith(("par", "por")) and _opens_with_article(rest):
+            continue  # "Por La Cultura", "Par la rédaction": a label's preposition or a newsroom, no person
         # "News by Category", "Guide by Topic": after a word such as "news", one word is a menu's, not a name
         if match.group().lower().startswith(("by", "author", "writer", "contributor", "reporter")) \
                 or len(rest.split()) != 1:
@@ -1909,9 +1982,20 @@ def _bare_name(text: str) -> tuple[str, str]:
             return "", ""
     if not 2 <= _name_word_count(name) <= 4 or not _looks_like_name(name) or _ROLE_WORD.search(name) \
             or _ORGANISATION.search(name) or _NOT_AUTHOR.search(name) \
-            or _NOT_NAME_WORDS & set(name.lower().split()):
+            or _NOT_NAME_WORDS & set(name.lower().split()) or _opens_with_article(name):
         return "", ""  # organisations name agencies after "By", not people on their own
     return _tidy_name(name), role
+
+
+# Articles and prepositions that open a phrase ("La Cultura", "The Week", "Of Note"), never a person's name
+# (left out: words that are also first names or family names written first, "Les", "Del", "Van", "Le", "Do").
+_PHRASE_OPENERS = {"the", "of", "la", "el", "los", "las", "il", "lo", "de", "dos", "das", "por", "para", "y", "et"}
+
+
+def _opens_with_article(text: str) -> bool:
+    """``text`` opens with an article or preposition ("La Cultura"): a phrase, not a person's name."""
+    first = text.split(None, 1)[:1]
+    return bool(first) and first[0].lower() in _PHRASE_OPENERS
 
 
 def _name_word_count(name: str) -> int:

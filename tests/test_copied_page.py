@@ -153,6 +153,12 @@ def test_seed_body_and_removed(seed):
     (["Par Anne Leroy et Jean Dupont"], ["Anne Leroy", "Jean Dupont"], ["", ""]),  # French
     (["Por Ana Lima e Bruno Costa"], ["Ana Lima", "Bruno Costa"], ["", ""]),  # Portuguese
     (["Par for the course"], [], []),  # "Par" with no name after it
+    (["Por La Cultura", "March 3, 2023"], [], []),  # a section's label: a preposition and an article, no "By"
+    (["La Cultura", "March 3, 2023"], [], []),  # a capitalised phrase opening with an article names nobody
+    (["The Week", "March 3, 2023"], [], []),
+    (["Por Juan de la Cruz", "March 3, 2023"], ["Juan de la Cruz"], [""]),  # particles inside a name stay
+    (["By The Associated Press"], ["The Associated Press"], [""]),  # an agency after an English "By" stays
+    (["Del Shannon", "March 3, 2023"], ["Del Shannon"], [""]),  # first names spelt like particles
     (["Ann Lee", "1:39 PM ET"], ["Ann Lee"], [""]),  # a bare name above a time stamp without a year
     (["Ann Lee", "9/11/13 10:00AM"], ["Ann Lee"], [""]),
     (["Ann Lee", "on Mar 2714 min"], ["Ann Lee"], [""]),  # a month and day glued to a read time
@@ -1480,6 +1486,125 @@ def test_capped_word_count_is_the_word_count_up_to_one_past_the_cap(text, cap):
     n_words = copied_page._word_count(text)
     assert copied_page._capped_word_count(text, cap) == min(n_words, cap + 1)
     assert copied_page._is_short(text, cap) is (n_words <= cap)
+
+
+@pytest.mark.parametrize("text, n_words", [
+    ("市議会は予算を可決した。", 6),  # eleven Han and kana characters: six words of two
+    ("市议会通过了新预算，学校投入增加。", 8),  # punctuation parts words without being one
+    ("DeepMind新电脑 2023年5月3日", 9),  # a Latin word; Han by twos; digits between them
+    ("ภาษาไทย ง่าย", 3),  # Thai by fours
+    ("「ウゥー、ワン！！」", 3),  # three kana are two words
+])
+def test_words_of_scripts_without_spaces_count_at_a_stated_rate(text, n_words):
+    assert copied_page._word_count(text) == n_words
+    assert copied_page._capped_word_count(text, 3) == min(n_words, 4)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list(" \t\u3000\u00a0aZé,.。，「」ΩЖ한\u0e00\u0e4f\u0e50\u303f\u3100\ufb00\uff01"
+                                             "\u2e80\u4dc0")), max_size=40),
+       st.integers(min_value=0, max_value=12))
+def test_word_count_of_text_without_those_scripts_is_its_whitespace_split(text, cap):
+    # neighbours of the Han, kana and Thai ranges, CJK punctuation, Hangul, Greek: counted as before
+    assert copied_page._word_count(text) == len(text.split())
+    assert copied_page._capped_word_count(text, cap) == min(len(text.split()), cap + 1)
+
+
+CJK_MENU = ["ホーム", "ニュース", "政治", "経済"]
+JAPANESE = ["市議会は火曜日、来年度の新しい予算案を賛成多数で可決した。道路の補修費を減らし、学校への支出を増やす内容となっている。",
+            "市長は記者会見で「難しい選択だったが、子どもたちの将来のために必要だ」と述べ、計画の意義を強調した。",
+            "一方、反対派の議員らは、すでに行政サービスが不足している地域がさらに困ることになると批判している。",
+            "新しい予算は七月から施行される予定で、その前に県の監査委員による最終的な審査が行われる。"]
+CHINESE = ["市议会周二以多数票通过了新一年度的预算案，削减道路维修开支，同时增加对学校的投入。",
+           "市长在记者会上表示：“这是一个艰难的选择，但为了孩子们的未来，这是必要的。”",
+           "反对派议员批评说，这些削减将进一步伤害那些本已缺乏公共服务的社区。"]
+THAI = ["สภาเมืองลงมติอนุมัติงบประมาณใหม่สำหรับปีหน้าเมื่อวันอังคาร โดยลดค่าใช้จ่ายด้านถนนและเพิ่มเงินให้โรงเรียน "
+        "ซึ่งเป็นการเปลี่ยนแปลงครั้งใหญ่ที่สุดในรอบหลายปี",
+        "นายกเทศมนตรีกล่าวว่า นี่เป็นทางเลือกที่ยากลำบาก แต่จำเป็นสำหรับอนาคตของเด็ก ๆ ในเมือง "
+        "และขอให้ประชาชนเข้าใจเหตุผลของการตัดงบประมาณในครั้งนี้",
+        "ฝ่ายค้านวิจารณ์ว่า การตัดงบประมาณจะกระทบชุมชนที่ขาดแคลนบริการอยู่แล้ว "
+        "และเรียกร้องให้สภาทบทวนแผนการใช้จ่ายทั้งหมดอีกครั้งก่อนถึงเดือนกรกฎาคม"]
+
+
+@pytest.mark.parametrize("headline, date_line, paragraphs, footer", [
+    ("市議会、新年度予算案を可決　学校への支出を増額", "2023年5月3日 10:00", JAPANESE, ["関連記事", "駅前に新しい図書館が開館"]),
+    ("市议会通过新年度预算 学校投入增加", "2023年5月3日 10:00", CHINESE, ["相关新闻", "市中心新图书馆开馆"]),
+    ("สภาเมืองอนุมัติงบประมาณใหม่ เพิ่มเงินให้โรงเรียน", "", THAI,
+     ["ข่าวที่เกี่ยวข้อง", "ห้องสมุดใหม่เปิดใจกลางเมือง"]),
+])
+def test_pages_in_scripts_without_spaces_have_a_body_and_headline(headline, date_line, paragraphs, footer):
+    parsed = parse_page_text("\n".join([*CJK_MENU, headline, *filter(None, [date_line]), *paragraphs, *footer]))
+    assert parsed["body"] == "\n\n".join(paragraphs)
+    assert parsed["headline"] == headline
+
+
+@pytest.mark.parametrize("keywords", [
+    " ".join(["北京", "上海", "广州", "深圳", "天津", "重庆", "成都", "武汉", "西安", "南京"] * 3),  # no punctuation
+    " ".join(["ข่าว", "การเมือง", "เศรษฐกิจ", "กีฬา", "บันเทิง", "เทคโนโลยี", "สุขภาพ", "ต่างประเทศ"] * 4),
+])
+def test_keyword_lists_in_scripts_without_spaces_are_not_prose(keywords):
+    assert copied_page._word_count(keywords) >= 30
+    assert not copied_page._line_info(keywords)["prose"]
+
+
+@pytest.mark.parametrize("above, byline, paragraphs, starts", [
+    ([], ["March 3, 2023"], PARAGRAPHS + LONG_PARAGRAPHS[:2], True),  # no byline of the article's own
+    (["Related"], ["Ann Lee", "March 3, 2023"], LONG_PARAGRAPHS, True),  # a bare byline: the teaser's "By" is first
+    (["Related"], ["By Ann Lee", "March 3, 2023"], LONG_PARAGRAPHS, True),
+    # the same lines in the header (no article prose above them) are the article's byline
+    (None, ["March 3, 2023"], LONG_PARAGRAPHS, False),
+])
+def test_a_teasers_byline_inside_the_article_does_not_move_its_start(above, byline, paragraphs, starts):
+    teaser = ["Mayor opens a new library in the north", "By Bo Chan"]
+    middle = teaser if above is None else []
+    lines = ["Home", "Council approves a leaner budget", *byline, *middle, *paragraphs[:2],
+             *([] if above is None else above + teaser), *paragraphs[2:]]
+    parsed = parse_page_text("\n".join(lines))
+    assert parsed["body"] == "\n\n".join(paragraphs)
+    assert ("Bo Chan" in parsed["authors"]) is not starts
+    assert "By Bo Chan" in parsed["removed"] and teaser[0] in parsed["removed"]
+
+
+LONG_DEK = ("Officials said the plan cuts spending on roads and adds money for schools, a change that parents had "
+            "long sought")
+
+
+@pytest.mark.parametrize("above, headline", [
+    ("Council passes leaner budget", "Council passes leaner budget"),  # a short headline over its dek
+    ("The leaner budget", "The leaner budget"),
+    ("Most Popular Stories", LONG_DEK),  # labels: the dek-like line under them is all the headline there is
+    ("Business News Today", LONG_DEK),
+    ("Council Budget Coverage", LONG_DEK),  # capitalised words: a section's label
+    ("News > Local > Politics", LONG_DEK),  # a breadcrumb
+    ("Sign up today", LONG_DEK),  # no word of the body
+])
+def test_a_short_headline_over_its_dek_is_the_headline_not_a_label(above, headline):
+    lines = ["Home", "Weather", above, LONG_DEK, "By Ann Lee", "March 3, 2023", *PARAGRAPHS]
+    assert parse_page_text("\n".join(lines))["headline"] == headline
+
+
+OFFICE_PARAGRAPHS = [
+    "Offices across the city stood half empty this year as local firms struggled to bring staff back.",
+    "Business owners said that years of remote work had changed what employees expect from an office.",
+    "“People want a reason to come in,” said one architect, who has designed offices for local firms.",
+    "Some companies now offer free lunches and quiet rooms, while others have cut their floor space."]
+OFFICE_HEADLINE = "Return to office: what workers want from the office of 2024"
+MOST_READ = ["Council approves new budget after marathon late-night session",
+             "Storm leaves thousands without power across the region",
+             "Police name suspect in downtown robbery investigation",
+             "Local bakery celebrates 100 years in business"]  # shares "local", "years", "business" with the body
+
+
+@pytest.mark.parametrize("teasers, under", [
+    (MOST_READ, ["Architects and business leaders explain how to design an office that brings workers back."]),
+    (MOST_READ[:3], []),  # the list ends on off-subject titles
+])
+def test_a_teaser_sharing_common_words_with_the_body_is_not_the_headline_under_its_list(teasers, under):
+    lines = ["Home", "Most read", *teasers, OFFICE_HEADLINE, *under, "By Ann Lee", "March 3, 2023", *OFFICE_PARAGRAPHS]
+    parsed = parse_page_text("\n".join(lines))
+    assert parsed["headline"] == OFFICE_HEADLINE
+    assert parsed["body"].endswith("\n\n".join(OFFICE_PARAGRAPHS))  # after the standfirst, when there is one
+    assert not any(teaser in parsed["body"] for teaser in teasers)
 
 
 @pytest.mark.parametrize("lines, outlet", [
