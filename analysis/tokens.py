@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from functools import lru_cache
-from itertools import accumulate, chain, combinations, compress
+from itertools import accumulate, chain, combinations, compress, pairwise
 from operator import not_
 
 from spacy.attrs import IDX, LENGTH
@@ -102,6 +102,7 @@ def word_tokens(text: str) -> tuple[list[str], list[str], list[int]]:
     """
     if len(_PIECES) > _MAX_PIECES:  # (bounded: emptied when full, before a text's look-ups)
         _PIECES.clear()
+        _SHAPES.clear()
     pieces = text.replace("\n", " ").split(" ")
     entries = list(map(_PIECES.get, pieces))
     if None in entries:
@@ -129,17 +130,27 @@ _PIECES: dict[str, tuple] = {}
 _MAX_PIECES = 100_000
 
 
+#: The token lengths of the pieces with digits, by :func:`_digit_shape` (emptied with
+#: :data:`_PIECES`): "£4.5bn" and "£2.7bn" split alike, so a figure seen in a new form costs
+#: spaCy once per form, not once per figure.
+_SHAPES: dict[str, tuple[int, ...]] = {}
+
+
 def _learn_pieces(new: set[str]) -> None:
     """Keep the tokens of the ``new`` pieces (no whitespace, none too long), from one tokenizer
-    call for those whose tokens :func:`_plain_tokens` cannot tell."""
+    call for those whose tokens neither :func:`_plain_tokens` nor a piece of the same
+    :func:`_digit_shape` can tell."""
     special = nlp().tokenizer.rules
     batch = []
     for piece in new:
         words = _plain_tokens(piece, special)
         if words is None:
-            batch.append(piece)
-        else:
-            _PIECES[piece] = _entry(piece, words)
+            lengths = _SHAPES.get(_digit_shape(piece))
+            if lengths is None:
+                batch.append(piece)
+                continue
+            words = [piece[start:end] for start, end in pairwise(accumulate(lengths, initial=0))]
+        _PIECES[piece] = _entry(piece, words)
     if not batch:
         return
     # Line breaks between the pieces are tokens of their own, so no special case (":)", "Mr.")
@@ -150,6 +161,8 @@ def _learn_pieces(new: set[str]) -> None:
         piece_end += len(piece)
         last = bisect_left(offsets, piece_end, first)
         _PIECES[piece] = _entry(piece, words[first:last])
+        if shape := _digit_shape(piece):
+            _SHAPES[shape] = tuple(map(len, words[first:last]))
         first, piece_end = last, piece_end + 1  # past the line break
 
 
@@ -169,15 +182,19 @@ def _lower(word: str) -> str:
     return word if lower == word else lower
 
 
-#: A piece whose split by spaCy's English affix rules is known: an optional opening quote or
-#: bracket, ASCII words joined by hyphens (an infix), an optional possessive ('s, ’s: a suffix)
-#: and up to three closing marks, a full stop only after a lower-case letter or another closing
-#: mark and never two in a row ("U.S." keeps its stop, "A." is an initial, ".." is one token).
-_PLAIN_PIECE = re.compile(r'(["(]?)([A-Za-z]+(?:-[A-Za-z]+)*)((?:[\'’][sS])?)'
-                          r'((?:[,;:!?")]|(?<=[a-z,;:!?")])\.(?!\.)){0,3})')
+#: A piece whose split by spaCy's English affix rules is known: an optional opening quote,
+#: apostrophe or bracket, ASCII words joined by hyphens (an infix), an optional possessive ('s,
+#: ’s: a suffix) and up to three closing marks (an apostrophe among them), a full stop only
+#: after a lower-case letter, two capitals or another closing mark and never two in a row
+#: ("U.S." keeps its stop, "A." is an initial, ".." is one token; "UK." → UK .).
+_PLAIN_PIECE = re.compile(r'(["(\'[]?)([A-Za-z]+(?:-[A-Za-z]+)*)((?:[\'’][sS])?)'
+                          r'((?:[,;:!?")\]\']|(?:(?<=[a-z,;:!?")\'])|(?<=[A-Z]{2}))\.(?!\.)){0,3})')
 _HYPHEN = re.compile(r"(-)")
 #: The closing marks of a :data:`_PLAIN_PIECE` but the full stop.
-_CLOSING_MARKS = frozenset(',;:!?")')
+_CLOSING_MARKS = frozenset(',;:!?")]\'')
+#: Special cases that are read as themselves, one token of the same text, so a run of a piece
+#: equal to one is no obstacle to its split: the apostrophe (a closing mark).
+_CASES_OF_THEMSELVES = ("'",)
 
 
 def _plain_tokens(piece: str, special: dict) -> list[str] | None:
@@ -196,22 +213,49 @@ def _plain_tokens(piece: str, special: dict) -> list[str] | None:
         return None if piece in special else [piece]
     word, mark = piece[:-1], piece[-1:]
     if word.isascii() and word.isalpha() and (mark in _CLOSING_MARKS or mark == "." and word[-1].islower()):
-        return None if word in special or piece in special or mark in special else [word, mark]
+        obstacle = word in special or piece in special or mark in special and mark not in _CASES_OF_THEMSELVES
+        return None if obstacle else [word, mark]
     return _plain_parts(piece, special)
 
 
 def _plain_parts(piece: str, special: dict) -> list[str] | None:
     """The tokens of a :data:`_PLAIN_PIECE` no run of which is a ``special`` case (the
-    possessive alone is one, read as itself), else None: see :func:`_plain_tokens`."""
+    possessive and the apostrophe alone are, read as themselves), else None: see
+    :func:`_plain_tokens`."""
     match = _PLAIN_PIECE.fullmatch(piece)
     if match is None:
         return None
     opening, words, possessive, closing = match.groups()
     parts = [opening] * bool(opening) + _HYPHEN.split(words) + [possessive] * bool(possessive) + list(closing)
     runs = [piece[a:b] for a, b in combinations(accumulate(map(len, parts), initial=0), 2)]  # (of parts)
-    if possessive:
-        runs.remove(possessive)
+    runs = [run for run in runs if run != possessive and run not in _CASES_OF_THEMSELVES]
     return None if any(map(special.__contains__, runs)) else parts
+
+
+_ANY_DIGIT_AS_5 = str.maketrans("0123456789", "5555555555")
+_ASCII_DIGIT = re.compile("[0-9]")
+
+
+def _digit_shape(piece: str) -> str:
+    """``piece`` with every ASCII digit as 5 when spaCy splits every piece of that shape at the
+    same places, else "" (also for a piece without digits).
+
+    spaCy's English prefix, suffix and infix rules match digits by class (``[0-9]``), never
+    one digit; only its special cases with a digit ("10am", "8)", "<3") and the IP addresses
+    of its URL pattern (four numbers, three full stops) tell digits apart. So two pieces of
+    one shape holding neither (no special case found anywhere in them, where spaCy could
+    match one) split alike.
+    """
+    if piece.count(".") > 2 or not _ASCII_DIGIT.search(piece) or _digit_special_cases().search(piece):
+        return ""
+    return piece.translate(_ANY_DIGIT_AS_5)
+
+
+@lru_cache(maxsize=1)
+def _digit_special_cases() -> re.Pattern:
+    """A pattern finding any of the tokenizer's special cases that holds a digit."""
+    cases = sorted((case for case in nlp().tokenizer.rules if _ASCII_DIGIT.search(case)), key=len, reverse=True)
+    return re.compile("|".join(map(re.escape, cases)))
 
 
 def _doc_tokens(text: str) -> tuple[list[str], list[int]]:
