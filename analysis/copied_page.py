@@ -459,12 +459,12 @@ _PUNCTUATION = re.compile(r"[.,;:!?…。，、！？；：،।]|[\u0e01-\u0e4e
 def _word_count(text: str) -> int:
     """Whitespace-separated words (``str.split`` splits where regex ``\\s`` matches); in scripts
     written without spaces, words at a stated rate (:func:`_spaceless_word_count`)."""
-    return len(text.split()) if text.isascii() or not _SPACELESS.search(text) else _spaceless_word_count(text)
+    return len(text.split()) if _spaced(text) else _spaceless_word_count(text)
 
 
 def _capped_word_count(text: str, cap: int) -> int:
     """``min(_word_count(text), cap + 1)``, without cutting a long text into all its words."""
-    if text.isascii() or not _SPACELESS.search(text):
+    if _spaced(text):
         return len(text.split(None, cap))
     return min(_spaceless_word_count(text), cap + 1)
 
@@ -477,6 +477,12 @@ _THAI = "\u0e01-\u0e4e"
 _SPACELESS = re.compile(f"[{_HAN_KANA}{_THAI}]")
 _SPACELESS_PUNCTUATION = "\u3000-\u303f\uff01-\uff0f\uff1a-\uff1f"
 _SPACELESS_WORD = re.compile(f"[{_HAN_KANA}]{{1,2}}|[{_THAI}]{{1,4}}|[^\\s{_HAN_KANA}{_THAI}{_SPACELESS_PUNCTUATION}]+")
+
+
+def _spaced(text: str) -> bool:
+    """``text`` holds no character of a script written without spaces: its words are its
+    whitespace-separated tokens."""
+    return text.isascii() or not _SPACELESS.search(text)
 
 
 def _spaceless_word_count(text: str) -> int:
