@@ -449,11 +449,17 @@ _MAX_BARE_NAMES = 3  # more names (or, in capitals, parts) on a line without "By
 # "Ann Lee, Bo Chan and Cy Diaz"; "et", "y", "e": the "and" of a "Par"/"Por" byline
 _NAME_LIST_SEPARATOR = re.compile(r",|\s(?:and|&|et|y|e)\s", re.IGNORECASE)
 
+# Scripts written without spaces between words: Han and kana count one word per two characters
+# (Chinese and Japanese words average under two), Thai one per four; punctuation of these scripts
+# ("。", "，", "「") separates words without being one. Other text counts its whitespace-separated words.
+_HAN_KANA = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+_THAI = "\u0e01-\u0e4e"
+
 _SENTENCE_END = re.compile(r"[.!?…:;。！？][\"'”’)\]»」』）]*$")
 # Punctuation inside a sentence (Latin, CJK, Arabic, Devanagari; in Thai, a space between words
 # parts sentences): a long line without any is a tag cloud or keyword list, not prose (unless it
 # is a list's entry: "- Best actor - Ann Lee for ...").
-_PUNCTUATION = re.compile(r"[.,;:!?…。，、！？；：،।]|[\u0e01-\u0e4e]{16}\s[\u0e01-\u0e4e]")
+_PUNCTUATION = re.compile(f"[.,;:!?…。，、！？；：،।]|[{_THAI}]{{16}}\\s[{_THAI}]")
 
 
 def _word_count(text: str) -> int:
@@ -469,11 +475,6 @@ def _capped_word_count(text: str, cap: int) -> int:
     return min(_spaceless_word_count(text), cap + 1)
 
 
-# Scripts written without spaces between words: Han and kana count one word per two characters
-# (Chinese and Japanese words average under two), Thai one per four; punctuation of these scripts
-# ("。", "，", "「") separates words without being one. Other text counts its whitespace-separated words.
-_HAN_KANA = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
-_THAI = "\u0e01-\u0e4e"
 _SPACELESS = re.compile(f"[{_HAN_KANA}{_THAI}]")
 _SPACELESS_PUNCTUATION = "\u3000-\u303f\uff01-\uff0f\uff1a-\uff1f"
 _SPACELESS_WORD = re.compile(f"[{_HAN_KANA}]{{1,2}}|[{_THAI}]{{1,4}}|[^\\s{_HAN_KANA}{_THAI}{_SPACELESS_PUNCTUATION}]+")
