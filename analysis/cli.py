@@ -45,7 +45,7 @@ def run_analyze(args) -> int:
     started = time.perf_counter()
     writer = TableWriter(args.out, args.format)
     counts: dict[str, int] = {}
-    results = iter_engine_results(args.inputs, workers, args.max_bytes, args.engine, args.scheduler)
+    results = iter_engine_results(args.inputs, workers, args.max_bytes, args.engine, args.scheduler, writer.catch_up)
     if sys.stderr.isatty():
         from tqdm import tqdm
 

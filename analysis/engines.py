@@ -12,7 +12,7 @@ from __future__ import annotations
 import logging
 import os
 from functools import partial
-from typing import Iterable, Iterator
+from typing import Callable, Iterable, Iterator
 
 from .load import DEFAULT_MAX_BYTES, load_paths
 from .pipeline import RecordResult, analyse_batch, dispatched_results
@@ -25,7 +25,8 @@ TASKS_PER_THREAD = 4
 
 def iter_results_dask(paths: Iterable[str | os.PathLike], scheduler: str | None = None,
                       batch_size: int = DEFAULT_BATCH_SIZE, max_bytes: int = DEFAULT_MAX_BYTES,
-                      workers: int | None = None) -> Iterator[RecordResult]:
+                      workers: int | None = None,
+                      while_waiting: Callable[[], None] | None = None) -> Iterator[RecordResult]:
     """Yield one :class:`RecordResult` per input record, in input order, computed on Dask.
 
     Same output as :func:`analysis.pipeline.iter_results`. At most ``TASKS_PER_THREAD`` batches
@@ -39,6 +40,8 @@ def iter_results_dask(paths: Iterable[str | os.PathLike], scheduler: str | None 
         max_bytes: Inputs larger than this are skipped and reported.
         workers: Worker processes of the local cluster (default: all cores); ignored with
             ``scheduler``.
+        while_waiting: Called while the workers finish their last batches (see
+            :func:`analysis.pipeline.ordered_results`).
     """
     from distributed import Client, LocalCluster
 
@@ -51,7 +54,7 @@ def iter_results_dask(paths: Iterable[str | os.PathLike], scheduler: str | None 
         window = TASKS_PER_THREAD * max(1, sum(client.nthreads().values()))
         items = load_paths(paths, max_bytes=max_bytes)
         submit = partial(client.submit, analyse_batch, pure=False)
-        yield from dispatched_results(submit, items, batch_size, window)
+        yield from dispatched_results(submit, items, batch_size, window, while_waiting)
     finally:
         client.close()
         if cluster is not None:

@@ -16,7 +16,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import partial
 from itertools import islice
-from typing import Container, Iterable, Iterator
+from typing import Callable, Container, Iterable, Iterator
 
 from . import claims, quotes, readability
 from .load import DEFAULT_MAX_BYTES, LoadIssue, RawArticle, load_paths
@@ -71,18 +71,21 @@ def analyse_record(item: RawArticle | LoadIssue, analysed_ids: Container[str] = 
 
 
 def iter_results(paths: Iterable[str | os.PathLike], workers: int = 1,
-                 max_bytes: int = DEFAULT_MAX_BYTES, chunksize: int = 8) -> Iterator[RecordResult]:
+                 max_bytes: int = DEFAULT_MAX_BYTES, chunksize: int = 8,
+                 while_waiting: Callable[[], None] | None = None) -> Iterator[RecordResult]:
     """Yield one :class:`RecordResult` per input record, in input order, duplicates marked.
 
     With ``workers > 1`` records are analysed in that many processes; the output (rows, ids,
-    order) is the same as with one worker.
+    order) is the same as with one worker; ``while_waiting`` is called while the workers finish
+    their last batches (see :func:`ordered_results`).
     """
     items = load_paths(paths, max_bytes=max_bytes)
     with fewer_gc_passes():
         if workers > 1:
             pool = ProcessPoolExecutor(max_workers=workers)
             try:
-                yield from dispatched_results(partial(pool.submit, analyse_batch), items, chunksize, 4 * workers)
+                yield from dispatched_results(partial(pool.submit, analyse_batch), items, chunksize, 4 * workers,
+                                              while_waiting)
             finally:  # the caller goes on (builds its tables) while the idle workers exit
                 pool.shutdown(wait=False, cancel_futures=True)
         else:
@@ -121,16 +124,24 @@ def fewer_gc_passes(threshold: int = 10_000):
         gc.set_threshold(*previous)
 
 
-def ordered_results(submit, batches_of_items: Iterable[list], max_in_flight: int) -> Iterator[RecordResult]:
+def ordered_results(submit, batches_of_items: Iterable[list], max_in_flight: int,
+                    while_waiting: Callable[[], None] | None = None) -> Iterator[RecordResult]:
     """Results of ``submit(batch)`` futures (concurrent.futures or Dask), in input order, with at
     most ``max_in_flight`` batches submitted and not yet collected, so memory does not grow with
-    the corpus. Batches are read lazily."""
+    the corpus. Batches are read lazily.
+
+    Once every batch is submitted, ``while_waiting`` (if given) is called before waiting for each
+    remaining batch that is not done: the caller's own work (building its tables) then overlaps
+    the workers' last batches instead of following them.
+    """
     pending: deque = deque()
     for batch in batches_of_items:
         pending.append(submit(batch))
         if len(pending) >= max_in_flight:
             yield from pending.popleft().result()
     while pending:
+        if while_waiting is not None and not pending[0].done():
+            while_waiting()
         yield from pending.popleft().result()
 
 
@@ -147,7 +158,8 @@ def analyse_batch(batch: list[tuple[RawArticle | LoadIssue, tuple[str, ...]]]) -
     return [analyse_record(item, analysed_ids) for item, analysed_ids in batch]
 
 
-def dispatched_results(submit, items: Iterable, batch_size: int, max_in_flight: int) -> Iterator[RecordResult]:
+def dispatched_results(submit, items: Iterable, batch_size: int, max_in_flight: int,
+                       while_waiting: Callable[[], None] | None = None) -> Iterator[RecordResult]:
     """Results of ``items`` analysed in batches by ``submit`` (a process pool's or a Dask
     client's, applying :func:`analyse_batch`), in input order, duplicates marked.
 
@@ -157,7 +169,7 @@ def dispatched_results(submit, items: Iterable, batch_size: int, max_in_flight: 
     """
     repeats = RepeatedInputs()
     tagged = (repeats.tag(batch) for batch in batches(items, batch_size))
-    for result in mark_duplicates(ordered_results(submit, tagged, max_in_flight), {}):
+    for result in mark_duplicates(ordered_results(submit, tagged, max_in_flight, while_waiting), {}):
         repeats.learn(result)
         yield result
 
@@ -234,19 +246,23 @@ def analyze(paths, workers: int = 1, max_bytes: int = DEFAULT_MAX_BYTES,
     if isinstance(paths, (str, os.PathLike)):
         paths = [paths]
     builder = TableBuilder()
-    for result in iter_engine_results(paths, workers, max_bytes, engine, scheduler):
-        builder.add(result)
-    return builder.tables()
+    with fewer_gc_passes():  # the last parts too
+        for result in iter_engine_results(paths, workers, max_bytes, engine, scheduler, builder.catch_up):
+            builder.add(result)
+        return builder.tables()
 
 
 def iter_engine_results(paths, workers: int, max_bytes: int, engine: str = "local",
-                        scheduler: str | None = None) -> Iterator[RecordResult]:
+                        scheduler: str | None = None,
+                        while_waiting: Callable[[], None] | None = None) -> Iterator[RecordResult]:
     """:func:`iter_results` on the chosen engine (``local`` or ``dask``); the CLI and
-    :func:`analyze` both come through here."""
+    :func:`analyze` both come through here, passing their tables' ``catch_up`` as
+    ``while_waiting``."""
     if engine == "dask":
         from .engines import iter_results_dask
 
-        return iter_results_dask(paths, scheduler=scheduler, workers=workers, max_bytes=max_bytes)
+        return iter_results_dask(paths, scheduler=scheduler, workers=workers, max_bytes=max_bytes,
+                                 while_waiting=while_waiting)
     if engine != "local":
         raise ValueError(f"unknown engine {engine!r} (use 'local' or 'dask')")
-    return iter_results(paths, workers=workers, max_bytes=max_bytes)
+    return iter_results(paths, workers=workers, max_bytes=max_bytes, while_waiting=while_waiting)

@@ -117,6 +117,16 @@ INTEGER_COLUMNS = frozenset({
     "n_words", "n_sentences", "read_time_min", "scope_id",
 })
 
+#: Integer columns that are never missing (plain integers).
+PLAIN_INTEGER_COLUMNS = frozenset({"n_syllables", "n_words_news", "n_syllables_news", "speaker_start", "speaker_end"})
+
+#: True/False columns.
+BOOLEAN_COLUMNS = frozenset({"is_claim", "hedged"})
+
+#: Numbers with a fraction (NaN where unknown): the scores, and the readability metrics.
+FLOAT_COLUMNS = frozenset({"confidence", "checkworthiness"}).union(
+    set(TABLES["readability"]) - INTEGER_COLUMNS - PLAIN_INTEGER_COLUMNS - {"article_id", "scope"})
+
 
 def columns(table: str) -> list[str]:
     """Return the contract's columns of ``table`` in order."""

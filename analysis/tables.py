@@ -10,7 +10,8 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from .schema import INTEGER_COLUMNS, LIST_COLUMNS, TABLES, columns
+from .schema import (BOOLEAN_COLUMNS, FLOAT_COLUMNS, INTEGER_COLUMNS, LIST_COLUMNS, PLAIN_INTEGER_COLUMNS, TABLES,
+                     columns)
 
 
 @dataclass
@@ -38,34 +39,44 @@ class Tables:
 
 
 def frame(name: str, rows: list[dict]) -> pd.DataFrame:
-    """DataFrame of ``rows`` with the contract's columns first (extra columns kept after them)."""
-    cols = columns(name)
-    df = rows_frame(rows)
-    for col in cols:
-        if col not in df.columns:
-            df[col] = pd.Series(dtype="object")
-    for col in INTEGER_COLUMNS.intersection(df.columns):
-        df[col] = pd.to_numeric(df[col], errors="coerce").astype("Int64")
-    extra = [c for c in df.columns if c not in cols]
-    return df[cols + extra]
+    """DataFrame of ``rows`` with the contract's columns first (extra columns kept after them):
+    integer columns nullable (``Int64``), a contract column that no row has all missing.
+
+    Built in one go from finished columns (none set or reordered afterwards), so that a small
+    part costs little more than its rows.
+    """
+    found = row_columns(rows)
+    ordered = {col: found.pop(col) if col in found else np.full(len(rows), np.nan, dtype=object)
+               for col in columns(name)}
+    ordered.update(found)
+    return pd.DataFrame({col: _integers(values) if col in INTEGER_COLUMNS else values
+                         for col, values in ordered.items()})
 
 
-def rows_frame(rows: list[dict]) -> pd.DataFrame:
-    """``pd.DataFrame(rows)``, built column by column when every row has the same keys (two or
-    more).
+def row_columns(rows: list[dict]) -> dict:
+    """The columns of ``pd.DataFrame(rows)`` by name, built column by column when every row has
+    the same keys (two or more).
 
     A column whose values all have one type among str, float, int and bool becomes its array
     directly; pandas would infer the same dtype, value by value (about half of the table
-    assembly's time). Other columns, and rows with differing keys, are left to pandas.
+    assembly's time). Other columns are lists (pandas infers their dtype), and rows with
+    differing keys are left to pandas.
     """
     keys = tuple(rows[0]) if rows else ()
     if len(keys) < 2 or set(map(len, rows)) != {len(keys)}:
-        return pd.DataFrame(rows)
+        return dict(pd.DataFrame(rows).items())
     try:
         values = zip(*map(itemgetter(*keys), rows))
     except KeyError:  # another key set of the same size
-        return pd.DataFrame(rows)
-    return pd.DataFrame({key: _column(column) for key, column in zip(keys, values)})
+        return dict(pd.DataFrame(rows).items())
+    return {key: _column(column) for key, column in zip(keys, values)}
+
+
+def _integers(values) -> pd.api.extensions.ExtensionArray:
+    """``values`` (an array, list or Series) as nullable integers; what is no number is missing."""
+    if isinstance(values, np.ndarray) and values.dtype == np.int64:
+        return pd.array(values, dtype="Int64")
+    return pd.to_numeric(pd.Series(values), errors="coerce").astype("Int64").array
 
 
 _PLAIN_DTYPES = {str: "str", float: np.float64, int: np.int64, bool: np.bool_}
@@ -150,6 +161,12 @@ class TableBuilder:
         if len(self.rows["load_report"]) >= self.part_size:  # one report row per result
             self.build_parts()
 
+    def catch_up(self) -> None:
+        """Build the rows collected so far into parts now (while worker processes compute the last
+        results, so that little is left for :meth:`tables`)."""
+        if self.rows["load_report"]:  # one report row per result
+            self.build_parts()
+
     def build_parts(self) -> None:
         """Turn the rows collected since the last call into DataFrame parts."""
         for name, rows in self.rows.items():
@@ -174,6 +191,27 @@ def joined(name: str, parts: list[pd.DataFrame]) -> pd.DataFrame:
     return df
 
 
+def parquet_schema(df: pd.DataFrame):
+    """The Parquet schema of a table whose first rows are ``df``: the contract's type for each of
+    its columns, so that every row group fits it (in a first row group where a column is all
+    missing, or where every quantity is a whole number, inference would give a type later row
+    groups do not fit); pyarrow's inference from ``df`` for a column outside the contract."""
+    import pyarrow as pa
+
+    contract_types = {
+        **dict.fromkeys(INTEGER_COLUMNS | PLAIN_INTEGER_COLUMNS, pa.int64()),
+        **dict.fromkeys(FLOAT_COLUMNS, pa.float64()),
+        **dict.fromkeys(BOOLEAN_COLUMNS, pa.bool_()),
+        **dict.fromkeys(LIST_COLUMNS["articles"], pa.list_(pa.string())),
+        "quantities": pa.list_(pa.struct([("text", pa.string()), ("value", pa.float64()), ("unit", pa.string()),
+                                          ("approximate", pa.bool_())])),
+    }
+    contract_columns = set().union(*TABLES.values())
+    inferred = pa.Schema.from_pandas(df, preserve_index=False)
+    return pa.schema([(field.name, contract_types.get(field.name, pa.large_string())
+                       if field.name in contract_columns else field.type) for field in inferred])
+
+
 class TableWriter:
     """Streams results to one file per table: CSV appended batch by batch, Parquet in row groups.
 
@@ -194,6 +232,11 @@ class TableWriter:
         if self.pending.results >= self.batch_size:
             self.flush()
 
+    def catch_up(self) -> None:
+        """Write the results collected so far now (while worker processes compute the last ones)."""
+        if self.pending.results:
+            self.flush()
+
     def flush(self, final: bool = False) -> None:
         for name, df in self.pending.tables().items():
             if len(df) or (final and name not in self.started):
@@ -207,11 +250,10 @@ class TableWriter:
             import pyarrow as pa
             import pyarrow.parquet as pq
 
-            table = pa.Table.from_pandas(df, preserve_index=False)
             writer = self.parquet_writers.get(name)
             if writer is None:
-                writer = self.parquet_writers[name] = pq.ParquetWriter(path, table.schema)
-            writer.write_table(table.cast(writer.schema) if table.schema != writer.schema else table)
+                writer = self.parquet_writers[name] = pq.ParquetWriter(path, parquet_schema(df))
+            writer.write_table(pa.Table.from_pandas(df, schema=writer.schema, preserve_index=False))
         else:
             to_csv_frame(name, df).to_csv(path, mode="a" if name in self.started else "w",
                                          header=name not in self.started, index=False, encoding="utf-8")

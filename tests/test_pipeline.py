@@ -206,3 +206,32 @@ def test_two_workers_with_small_batches_give_one_workers_results(tmp_path):
     two = list(iter_results([tmp_path], workers=2, chunksize=1))
     assert [r.report for r in two] == [r.report for r in one]
     assert [r.rows for r in two] == [r.rows for r in one]
+
+
+@pytest.mark.parametrize("n_batches, ready", [(5, False), (1, False), (5, True)])
+def test_while_waiting_runs_only_for_the_last_batches_not_done(n_batches, ready):
+    """The caller's own work fills the time the workers need for the last batches, and only then."""
+    from analysis.pipeline import ordered_results
+
+    events = []
+
+    class Future:
+        def __init__(self, k):
+            self.k = k
+
+        def done(self):
+            return ready
+
+        def result(self):
+            return [self.k]
+
+    def submit(batch):
+        events.append("submit")
+        return Future(batch[0])
+
+    results = list(ordered_results(submit, ([k] for k in range(n_batches)), max_in_flight=3,
+                                   while_waiting=lambda: events.append("wait")))
+    assert results == list(range(n_batches))
+    waits = [k for k, event in enumerate(events) if event == "wait"]
+    assert len(waits) == (0 if ready else min(n_batches, 2))  # the batches still in flight
+    assert all(k > events.index("submit") + n_batches - 1 for k in waits)  # after the last submit
