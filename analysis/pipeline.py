@@ -15,7 +15,6 @@ from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import partial
-from itertools import islice
 from typing import Callable, Container, Iterable, Iterator
 
 from . import claims, quotes, readability
@@ -145,11 +144,19 @@ def ordered_results(submit, batches_of_items: Iterable[list], max_in_flight: int
         yield from pending.popleft().result()
 
 
-def batches(items: Iterable, size: int) -> Iterator[list]:
-    """Consecutive lists of ``size`` items (the last may be shorter), read lazily."""
-    iterator = iter(items)
-    while batch := list(islice(iterator, size)):
-        yield batch
+def batches(items: Iterable, size: int, last_singly: int = 0) -> Iterator[list]:
+    """Consecutive lists of ``size`` items, read lazily (one may be shorter), and the last
+    ``last_singly`` items (read ahead to know them) one per list: workers finishing a corpus then
+    share its last records evenly, instead of one taking a whole last batch while the others
+    wait."""
+    ahead: deque = deque()
+    for item in items:
+        ahead.append(item)
+        if len(ahead) == size + last_singly:
+            yield [ahead.popleft() for _ in range(size)]
+    if len(ahead) > last_singly:
+        yield [ahead.popleft() for _ in range(len(ahead) - last_singly)]
+    yield from ([item] for item in ahead)
 
 
 def analyse_batch(batch: list[tuple[RawArticle | LoadIssue, tuple[str, ...]]]) -> list[RecordResult]:
@@ -163,12 +170,13 @@ def dispatched_results(submit, items: Iterable, batch_size: int, max_in_flight: 
     """Results of ``items`` analysed in batches by ``submit`` (a process pool's or a Dask
     client's, applying :func:`analyse_batch`), in input order, duplicates marked.
 
-    A record whose input repeats one whose result has already come back is sent with that
+    The last ``max_in_flight`` records go one per batch (see :func:`batches`). A record whose
+    input repeats one whose result has already come back is sent with that
     article's id, so its worker stops after normalising it, as a single worker does (records
     still in flight when their copy is sent are analysed twice, and the copy dropped).
     """
     repeats = RepeatedInputs()
-    tagged = (repeats.tag(batch) for batch in batches(items, batch_size))
+    tagged = (repeats.tag(batch) for batch in batches(items, batch_size, last_singly=max_in_flight))
     for result in mark_duplicates(ordered_results(submit, tagged, max_in_flight, while_waiting), {}):
         repeats.learn(result)
         yield result

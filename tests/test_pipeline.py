@@ -169,15 +169,15 @@ class _DoneNow:
         return self.value
 
 
-@pytest.mark.parametrize("texts, skipped", [
+@pytest.mark.parametrize("texts, in_flight, skipped", [
     # a copy sent after the original's result came back skips the stages
-    ([ARTICLE, "Other news. " * 5, ARTICLE], [False, False, True]),
-    # a copy in the same batch as the original is still in flight: analysed, then dropped
-    ([ARTICLE, ARTICLE], [False, False]),
+    ([ARTICLE, "Other news. " * 5, ARTICLE], 1, [False, False, True]),
+    # a copy sent while the original is still in flight: analysed, then dropped
+    ([ARTICLE, ARTICLE], 2, [False, False]),
     # same text, other format: not the same input (structured records are parsed differently)
-    ([ARTICLE, ("json", ARTICLE)], [False, False]),
+    ([ARTICLE, ("json", ARTICLE)], 1, [False, False]),
 ])
-def test_dispatched_copies_skip_the_stages_once_the_original_is_known(texts, skipped):
+def test_dispatched_copies_skip_the_stages_once_the_original_is_known(texts, in_flight, skipped):
     from analysis.pipeline import analyse_batch, dispatched_results, serial_results
 
     items = [RawArticle(f"{i}.txt", None, *(text if isinstance(text, tuple) else ("text", text)))
@@ -188,8 +188,7 @@ def test_dispatched_copies_skip_the_stages_once_the_original_is_known(texts, ski
         sent.extend(bool(known) for _, known in batch)
         return _DoneNow(analyse_batch(batch))
 
-    batch_size = 2 if len(texts) == 2 else 1
-    results = list(dispatched_results(submit, items, batch_size=batch_size, max_in_flight=1))
+    results = list(dispatched_results(submit, items, batch_size=2, max_in_flight=in_flight))
     assert sent == skipped
     one_worker = list(serial_results(items))
     assert [r.report for r in results] == [r.report for r in one_worker]
@@ -235,3 +234,16 @@ def test_while_waiting_runs_only_for_the_last_batches_not_done(n_batches, ready)
     waits = [k for k, event in enumerate(events) if event == "wait"]
     assert len(waits) == (0 if ready else min(n_batches, 2))  # the batches still in flight
     assert all(k > events.index("submit") + n_batches - 1 for k in waits)  # after the last submit
+
+
+@pytest.mark.parametrize("n_items", [0, 1, 3, 8, 9, 20, 21])
+@pytest.mark.parametrize("size, last_singly", [(4, 0), (4, 3), (1, 2), (5, 8)])
+def test_batches_keep_order_and_send_the_last_items_singly(n_items, size, last_singly):
+    from analysis.pipeline import batches
+
+    made = list(batches(iter(range(n_items)), size, last_singly))
+    assert [item for batch in made for item in batch] == list(range(n_items))
+    singles = min(n_items, last_singly)
+    assert all(len(batch) == 1 for batch in made[len(made) - singles:])
+    leading = made[:len(made) - singles]
+    assert all(len(batch) == size for batch in leading[:-1]) and all(0 < len(b) <= size for b in leading)
