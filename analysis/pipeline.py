@@ -9,13 +9,20 @@ from __future__ import annotations
 
 import gc
 import hashlib
+import multiprocessing
+import multiprocessing.connection
 import os
 from collections import deque
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import partial
 from typing import Callable, Container, Iterable, Iterator
+
+try:
+    import fcntl
+except ImportError:  # not on Windows
+    fcntl = None
 
 from . import claims, quotes, readability
 from .load import DEFAULT_MAX_BYTES, LoadIssue, RawArticle, load_paths
@@ -74,21 +81,161 @@ def iter_results(paths: Iterable[str | os.PathLike], workers: int = 1,
                  while_waiting: Callable[[], None] | None = None) -> Iterator[RecordResult]:
     """Yield one :class:`RecordResult` per input record, in input order, duplicates marked.
 
-    With ``workers > 1`` records are analysed in that many processes; the output (rows, ids,
-    order) is the same as with one worker; ``while_waiting`` is called while the workers finish
-    their last batches (see :func:`ordered_results`).
+    With ``workers > 1`` records are analysed in that many processes, this one and
+    ``workers - 1`` worker processes (:class:`CallerAndWorkers`); the output (rows, ids, order)
+    is the same as with one worker; ``while_waiting`` is called while the workers finish their
+    last batches (see :func:`ordered_results`). The window of batches in flight is wide (16 per
+    process), so the caller always finds a batch to analyse while a worker holds the oldest.
     """
     items = load_paths(paths, max_bytes=max_bytes)
     with fewer_gc_passes():
         if workers > 1:
-            pool = ProcessPoolExecutor(max_workers=workers)
+            team = CallerAndWorkers(workers - 1)
             try:
-                yield from dispatched_results(partial(pool.submit, analyse_batch), items, chunksize, 4 * workers,
-                                              while_waiting)
+                yield from dispatched_results(team.submit, items, chunksize, 16 * workers, while_waiting)
             finally:  # the caller goes on (builds its tables) while the idle workers exit
-                pool.shutdown(wait=False, cancel_futures=True)
+                team.close()
         else:
             yield from serial_results(items)
+
+
+class CallerAndWorkers:
+    """Batches analysed by worker processes and by the calling process itself, with no threads.
+
+    Each worker is sent up to ``queued`` batches ahead through a pipe, so it never waits for the
+    caller; the other batches wait in :attr:`todo`. When the caller asks for a result that is not
+    ready, it analyses the oldest waiting batch itself, collecting the workers' results and
+    sending them more batches between its records, or, with nothing left to take, waits for a
+    worker. So the caller is one of the ``workers + 1`` processes doing the work, and its own
+    work (collecting results, building tables) takes what the others leave it. (A process pool
+    instead feeds its workers from threads of the caller, which wait for the interpreter lock
+    whenever the caller's own code runs: a pool worker starves if the caller analyses too.)
+
+    :meth:`submit` returns a future (``done()``, ``result()``), so :func:`dispatched_results`
+    drives this as it drives a Dask client.
+    """
+
+    def __init__(self, workers: int, queued: int = 4):
+        context = multiprocessing.get_context()
+        self.queued = queued
+        self.todo: deque[BatchFuture] = deque()  # submitted, not sent to a worker nor taken
+        self.workers: list[Worker] = []
+        for _ in range(workers):
+            task_reader, task_writer = context.Pipe(duplex=False)
+            result_reader, result_writer = context.Pipe(duplex=False)
+            for end in (task_writer, result_writer):  # room for batches and results in flight
+                _widen_pipe(end.fileno())
+            process = context.Process(target=work_on_batches, args=(task_reader, result_writer), daemon=True)
+            process.start()
+            task_reader.close()  # the worker's ends
+            result_writer.close()
+            self.workers.append(Worker(process, task_writer, result_reader))
+
+    def submit(self, batch: list) -> BatchFuture:
+        future = BatchFuture(self, batch)
+        self.todo.append(future)
+        self.feed()
+        return future
+
+    def feed(self) -> None:
+        """Send waiting batches to the workers holding fewer than ``queued``."""
+        for worker in self.workers:
+            while self.todo and len(worker.holding) < self.queued:
+                future = self.todo.popleft()
+                worker.tasks.send(future.batch)
+                worker.holding.append(future)
+
+    def collect(self, timeout: float | None = 0.0) -> None:
+        """Take the results the workers have sent (waiting up to ``timeout`` seconds for one;
+        None: until one comes), then feed them."""
+        busy = {worker.results: worker for worker in self.workers if worker.holding}
+        for connection in multiprocessing.connection.wait(list(busy), timeout):
+            worker = busy[connection]
+            try:
+                worker.holding.popleft().value = connection.recv()
+            except EOFError:
+                worker.process.join(timeout=1)
+                raise BrokenProcessPool(f"a worker process stopped unexpectedly (exit code "
+                                        f"{worker.process.exitcode}); no result came back for its batches") from None
+        self.feed()
+
+    def result_of(self, future: BatchFuture) -> list[RecordResult]:
+        while future.value is _PENDING:
+            if self.todo:
+                self.analyse_here(self.todo.popleft())
+            else:
+                self.collect(timeout=None)
+        return future.value
+
+    def analyse_here(self, future: BatchFuture) -> None:
+        """Analyse a batch in this process, collecting and feeding between its records."""
+        results = []
+        for item, analysed_ids in future.batch:
+            results.append(analyse_record(item, analysed_ids))
+            self.collect()
+        future.value = results
+
+    def close(self) -> None:
+        """Stop the workers: an idle one exits when told to; one still holding batches (the caller
+        stopped early) is terminated."""
+        for worker in self.workers:
+            if worker.holding:
+                worker.process.terminate()
+            else:
+                try:
+                    worker.tasks.send(None)
+                except OSError:  # it has gone already
+                    pass
+            worker.tasks.close()
+            worker.results.close()
+
+
+_PENDING = object()
+
+
+@dataclass
+class BatchFuture:
+    """A batch's results, once analysed (by a worker or the caller)."""
+
+    team: CallerAndWorkers
+    batch: list
+    value: object = _PENDING
+
+    def done(self) -> bool:
+        self.team.collect()
+        return self.value is not _PENDING
+
+    def result(self) -> list[RecordResult]:
+        return self.team.result_of(self)
+
+
+@dataclass
+class Worker:
+    """A worker process, the pipes to and from it, and the batches it holds, oldest first."""
+
+    process: multiprocessing.process.BaseProcess
+    tasks: multiprocessing.connection.Connection
+    results: multiprocessing.connection.Connection
+    holding: deque = field(default_factory=deque)
+
+
+def work_on_batches(tasks, results) -> None:
+    """A worker process: analyse each batch received and send back its results, until told to
+    stop (None) or the caller has gone."""
+    try:
+        while (batch := tasks.recv()) is not None:
+            results.send(analyse_batch(batch))
+    except (EOFError, BrokenPipeError, KeyboardInterrupt):
+        pass
+
+
+def _widen_pipe(fd: int, size: int = 1 << 20) -> None:
+    """Let a pipe hold ``size`` bytes (Linux; elsewhere, or beyond the system's limit, it keeps its
+    size), so that a worker sending a batch's results rarely waits for the caller to read them."""
+    try:
+        fcntl.fcntl(fd, fcntl.F_SETPIPE_SZ, size)
+    except (AttributeError, OSError):  # no fcntl (Windows), or no F_SETPIPE_SZ
+        pass
 
 
 def serial_results(items: Iterable) -> Iterator[RecordResult]:
@@ -242,7 +389,8 @@ def analyze(paths, workers: int = 1, max_bytes: int = DEFAULT_MAX_BYTES,
 
     Args:
         paths: A path or a list of paths (files or folders, searched recursively).
-        workers: Number of processes (1 = in this process; with a Dask scheduler, ignored).
+        workers: Number of processes doing the work, this one included (1 = only this one; with a
+            Dask scheduler, ignored).
         max_bytes: Inputs larger than this are skipped and reported.
         engine: ``local`` (processes on this machine) or ``dask`` (a Dask cluster).
         scheduler: Address of an existing Dask scheduler; None starts a local Dask cluster.

@@ -1,5 +1,7 @@
 """End to end: the CLI and the Python API share one path; ids are stable; bad input never stops a run."""
 
+import multiprocessing
+import os
 import subprocess
 import sys
 
@@ -247,3 +249,37 @@ def test_batches_keep_order_and_send_the_last_items_singly(n_items, size, last_s
     assert all(len(batch) == 1 for batch in made[len(made) - singles:])
     leading = made[:len(made) - singles]
     assert all(len(batch) == size for batch in leading[:-1]) and all(0 < len(b) <= size for b in leading)
+
+
+def _dies(batch):
+    os._exit(3)
+
+
+def test_a_worker_that_dies_stops_the_run_with_a_clear_error(tmp_path, monkeypatch):
+    """The caller would analyse the rest itself, but the batches the dead worker held have no
+    result: the run must fail loudly, not hang or lose them."""
+    from concurrent.futures.process import BrokenProcessPool
+
+    from analysis import pipeline
+
+    for i in range(12):
+        (tmp_path / f"{i:02}.txt").write_text(f"Story {i}: the council met on Tuesday.\n\n" + ARTICLE, encoding="utf-8")
+    monkeypatch.setattr(pipeline, "analyse_batch", _dies)  # what the forked worker runs
+    with pytest.raises(BrokenProcessPool, match="exit code 3"):
+        list(pipeline.iter_results([tmp_path], workers=2, chunksize=1))
+
+
+def test_stopping_early_stops_the_workers(tmp_path):
+    from analysis import pipeline
+
+    for i in range(40):
+        (tmp_path / f"{i:02}.txt").write_text(f"Story {i}: the council met on Tuesday.\n\n" + ARTICLE, encoding="utf-8")
+    before = set(multiprocessing.active_children())
+    results = pipeline.iter_results([tmp_path], workers=3, chunksize=1)
+    next(results)
+    started = set(multiprocessing.active_children()) - before
+    assert len(started) == 2
+    results.close()
+    for process in started:
+        process.join(timeout=10)
+        assert not process.is_alive()
