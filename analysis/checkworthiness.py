@@ -17,7 +17,7 @@ from itertools import chain, repeat
 from pathlib import Path
 from typing import Iterator
 
-from .quantities import parse_quantities
+from .quantities import has_digit, parse_quantities
 
 MODEL_PATH = Path(__file__).with_name("resources") / "checkworthiness.json"
 
@@ -28,7 +28,6 @@ _TOKEN = re.compile(r"[a-z]+(?:'[a-z]+)*|\d+(?:[.,]\d+)*")
 _NON_ASCII_WORD_CHARACTER = re.compile(r"[^\W\x00-\x7f]")
 _JOINED_DIGIT = re.compile(r"\d(?:(?<=[a-z]\d)|[a-z.,])")
 _YEAR = re.compile(r"(?:1[89]|20)\d\d")
-_DIGIT = re.compile(r"\d")
 # A capitalised word after a word or a comma (not opening the sentence), or an all-caps word.
 # Written to start with [A-Z] (the lookbehinds come after it) so the regex engine can skip ahead.
 _CAPITALISED = re.compile(r"[A-Z](?:(?<=[\w,;:] .)[a-z]+|(?<!\w.)[A-Z]+\b)")
@@ -90,7 +89,7 @@ def _tokens(text: str, words: list[str] | None = None) -> list[str]:
     :func:`tokens_are_words` holds.
     """
     words = _TOKEN.findall(text.lower().replace("’", "'")) if words is None else words
-    if not _DIGIT.search(text):
+    if not has_digit(text):
         return words
     return [("<year>" if _YEAR.fullmatch(t) else "<num>") if t[0].isdigit() else t for t in words]
 

@@ -71,9 +71,22 @@ def _search_from_word_start(pattern: re.Pattern, lower: str) -> bool:
     return match is not None
 
 
+# ASCII word characters as themselves, every other byte as a space (see _word_runs).
+_ASCII_WORD_RUNS = bytes(byte if re.match(r"\w", chr(byte)) else ord(" ") for byte in range(128)) + b" " * 128
+
+
+def _word_runs(text: str) -> list[str]:
+    """The runs of word characters (``\\w+``) of ``text``, in order: for ASCII text (nearly all),
+    its other characters turned into spaces by one byte table and a whitespace split, about half
+    the cost of the regular expression."""
+    if not text.isascii():
+        return _WORD.findall(text)
+    return text.encode("ascii").translate(_ASCII_WORD_RUNS).decode("ascii").split()
+
+
 def words_of(lower: str) -> set[str]:
     """The words (runs of word characters) of lower-cased text, which :meth:`Cues.found` takes."""
-    return set(_WORD.findall(lower))
+    return set(_word_runs(lower))
 
 
 class Cues(NamedTuple):
@@ -218,7 +231,7 @@ def extract_claims(article: dict, sentences: list[dict], quotes: list[dict]) -> 
     texts = [sentence.get("text") or "" for sentence in sentences]
     # Each step runs over all the sentences before the next one starts: fewer cache misses.
     lowers = [text.lower() for text in texts]
-    all_words = [_WORD.findall(lower) for lower in lowers]
+    all_words = [_word_runs(lower) for lower in lowers]
     words = [_word_keys().intersection(sentence_words) for sentence_words in all_words]
     quantities = [parse_quantities(text, sentence_words) for text, sentence_words in zip(texts, words)]
     # the words serve as the check-worthiness tokens too, when they are the same

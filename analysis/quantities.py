@@ -88,6 +88,17 @@ _NUMBER_WORD_SET = frozenset(_NUMBER_WORDS)
 #: the only words of a text that parse_quantities looks at.
 QUANTITY_WORDS = _NUMBER_WORD_SET | frozenset(_CURRENCY_CODES)
 _DIGIT = re.compile(r"\d")
+_ASCII_NON_DIGITS = bytes(byte for byte in range(128) if not chr(byte).isdigit())
+
+
+def has_digit(text: str) -> bool:
+    """Whether ``text`` holds a digit (what ``\\d`` matches). ASCII text (nearly all) is tested by
+    deleting its other bytes in one C call, about twice as fast as the regex search."""
+    if text.isascii():
+        return bool(text.encode("ascii").translate(None, _ASCII_NON_DIGITS))
+    return _DIGIT.search(text) is not None
+
+
 _CUE_WINDOW = 30
 _MAX_DIGITS = 18  # longer digit runs are identifiers (and would not fit a JSON number reader)
 
@@ -130,7 +141,7 @@ def may_hold_quantity(folded: str, words: set[str] | None = None) -> bool:
             them, not just inside one ("often" holds "ten"). A quantity's number word is a
             whole word of ``folded``, and lower-casing changes no character around it.
     """
-    if _DIGIT.search(folded):
+    if has_digit(folded):
         return True
     if words is not None:
         return not words.isdisjoint(_NUMBER_WORD_SET)

@@ -202,6 +202,26 @@ def test_mid_word_texts_exercise_the_word_boundary():
     assert len(inside_only) >= 10 and len(at_start) >= 5
 
 
+ASCII_CHARACTERS = "".join(map(chr, range(128)))
+
+
+@pytest.mark.parametrize("text", [
+    "", " ", "the cat sat on the mat.", "in 2004, it sold 1,000 cars (3.5%).", "snake_case and kebab-case",
+    "it's don't ’quoted’", "tabs\tand\nnew\rlines\x0b\x0c\x1c\x1d\x1e\x1f\x85end", "£300 - 5% ~7 / 8 ; 9",
+    "café naïve ١٢٣ x² straße", "“quoted” — dashes…", ASCII_CHARACTERS, "a".join(ASCII_CHARACTERS),
+    "x" * 10_000, "a\x00b\x7fc",
+])
+def test_word_runs_are_the_runs_of_word_characters(text):
+    """The byte-table split of ASCII text (and the regex fallback) gives ``\\w+``'s runs exactly."""
+    assert claims._word_runs(text) == re.findall(r"\w+", text)
+
+
+def test_word_runs_are_not_a_plain_whitespace_split():
+    """Texts where splitting at whitespace alone would give other words: the table does the work."""
+    texts = ["snake-case", "x,y", "it's", "a\x00b", "(so)"]
+    assert all(claims._word_runs(text) != text.split() for text in texts)
+
+
 def test_every_hedge_cue_starts_with_a_word_character():
     """What the boundary test outside the pattern assumes (the list is data, not code)."""
     assert all(re.match(r"\w", cue) for cue in claims.hedge_cue_set())

@@ -111,3 +111,15 @@ def test_symbol_start_pattern_finds_what_the_full_pattern_finds(text, at_symbols
         assert cheap != full  # a word starts a figure: the cheap pattern alone would miss it
     assert parse_quantities(text, words) == parse_quantities(text)
     assert parse_quantities(text, words & quantities.QUANTITY_WORDS) == parse_quantities(text)
+
+
+@pytest.mark.parametrize("text, holds", [
+    ("", False), ("no figures here.", False), ("nine hundred", False), ("x²", False), ("½ of it", False),
+    ("in 2004", True), ("0", True), ("page 9", True), ("a1b", True), ("£3.5bn", True),
+    ("١٢٣ people", True), ("café 7", True), ("café", False), ("".join(map(chr, range(128))), True),
+    ("".join(chr(c) for c in range(128) if not chr(c).isdigit()), False),
+])
+def test_has_digit_agrees_with_the_regex(text, holds):
+    """The byte test for ASCII text and the regex fallback answer as ``\\d`` does, both ways."""
+    assert quantities.has_digit(text) is holds
+    assert (re.search(r"\d", text) is not None) is holds
