@@ -17,6 +17,7 @@ from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import partial
+from multiprocessing.reduction import ForkingPickler
 from typing import Callable, Container, Iterable, Iterator
 
 try:
@@ -115,7 +116,7 @@ class CallerAndWorkers:
     drives this as it drives a Dask client.
     """
 
-    def __init__(self, workers: int, queued: int = 4):
+    def __init__(self, workers: int, queued: int = 4, pipe_bytes: int = 1 << 20):
         context = multiprocessing.get_context()
         self.queued = queued
         self.todo: deque[BatchFuture] = deque()  # submitted, not sent to a worker nor taken
@@ -123,13 +124,13 @@ class CallerAndWorkers:
         for _ in range(workers):
             task_reader, task_writer = context.Pipe(duplex=False)
             result_reader, result_writer = context.Pipe(duplex=False)
-            for end in (task_writer, result_writer):  # room for batches and results in flight
-                _widen_pipe(end.fileno())
+            _pipe_pages(result_writer.fileno(), pipe_bytes)  # a worker's results rarely wait for the caller
             process = context.Process(target=work_on_batches, args=(task_reader, result_writer), daemon=True)
             process.start()
             task_reader.close()  # the worker's ends
             result_writer.close()
-            self.workers.append(Worker(process, task_writer, result_reader))
+            self.workers.append(Worker(process, task_writer, result_reader,
+                                       _pipe_pages(task_writer.fileno(), pipe_bytes)))
 
     def submit(self, batch: list) -> BatchFuture:
         future = BatchFuture(self, batch)
@@ -138,12 +139,19 @@ class CallerAndWorkers:
         return future
 
     def feed(self) -> None:
-        """Send waiting batches to the workers holding fewer than ``queued``."""
+        """Send waiting batches to the workers holding fewer than ``queued``, as long as the batches
+        a worker holds fit in its pipe: a send then never waits (a worker holding nothing is
+        reading), so the caller cannot be stuck sending to a worker that is stuck sending it
+        results."""
         for worker in self.workers:
             while self.todo and len(worker.holding) < self.queued:
-                future = self.todo.popleft()
-                worker.tasks.send(future.batch)
+                future = self.todo[0]
+                future.pickled = future.pickled or bytes(ForkingPickler.dumps(future.batch))
+                if worker.holding and worker.pages_held + _pages(future.pickled) > worker.pages:
+                    break
+                worker.tasks.send_bytes(self.todo.popleft().pickled)
                 worker.holding.append(future)
+                worker.pages_held += _pages(future.pickled)
 
     def collect(self, timeout: float | None = 0.0) -> None:
         """Take the results the workers have sent (waiting up to ``timeout`` seconds for one;
@@ -152,11 +160,14 @@ class CallerAndWorkers:
         for connection in multiprocessing.connection.wait(list(busy), timeout):
             worker = busy[connection]
             try:
-                worker.holding.popleft().value = connection.recv()
+                result = connection.recv()
             except EOFError:
                 worker.process.join(timeout=1)
                 raise BrokenProcessPool(f"a worker process stopped unexpectedly (exit code "
                                         f"{worker.process.exitcode}); no result came back for its batches") from None
+            future = worker.holding.popleft()
+            worker.pages_held -= _pages(future.pickled)
+            future.value = result
         self.feed()
 
     def result_of(self, future: BatchFuture) -> list[RecordResult]:
@@ -195,10 +206,12 @@ _PENDING = object()
 
 @dataclass
 class BatchFuture:
-    """A batch's results, once analysed (by a worker or the caller)."""
+    """A batch (pickled when offered to a worker: its size tells whether it fits in the worker's
+    pipe) and its results, once analysed (by a worker or the caller)."""
 
     team: CallerAndWorkers
     batch: list
+    pickled: bytes = b""
     value: object = _PENDING
 
     def done(self) -> bool:
@@ -211,12 +224,15 @@ class BatchFuture:
 
 @dataclass
 class Worker:
-    """A worker process, the pipes to and from it, and the batches it holds, oldest first."""
+    """A worker process, the pipes to and from it (``pages``: the memory pages its task pipe
+    holds), and the batches it holds, oldest first, with the pages they may take there."""
 
     process: multiprocessing.process.BaseProcess
     tasks: multiprocessing.connection.Connection
     results: multiprocessing.connection.Connection
+    pages: int
     holding: deque = field(default_factory=deque)
+    pages_held: int = 0
 
 
 def work_on_batches(tasks, results) -> None:
@@ -229,13 +245,27 @@ def work_on_batches(tasks, results) -> None:
         pass
 
 
-def _widen_pipe(fd: int, size: int = 1 << 20) -> None:
-    """Let a pipe hold ``size`` bytes (Linux; elsewhere, or beyond the system's limit, it keeps its
-    size), so that a worker sending a batch's results rarely waits for the caller to read them."""
+#: A pipe holds its bytes in memory pages of this size (Linux: the system's page size).
+_PIPE_PAGE = 4096
+
+
+def _pipe_pages(fd: int, wanted: int) -> int:
+    """Widen a pipe to ``wanted`` bytes where the system allows it (Linux), and return how many
+    pages it holds; where that cannot be known, 4 (only small batches are sent ahead)."""
     try:
-        fcntl.fcntl(fd, fcntl.F_SETPIPE_SZ, size)
-    except (AttributeError, OSError):  # no fcntl (Windows), or no F_SETPIPE_SZ
+        fcntl.fcntl(fd, fcntl.F_SETPIPE_SZ, wanted)
+    except (AttributeError, OSError):  # no fcntl (Windows), no F_SETPIPE_SZ, or beyond the limit
         pass
+    try:
+        return fcntl.fcntl(fd, fcntl.F_GETPIPE_SZ) // _PIPE_PAGE
+    except (AttributeError, OSError):
+        return 4
+
+
+def _pages(message: bytes) -> int:
+    """The most pipe pages a message (with its length header) can take: a write fills the page
+    the last one ended in only if it fits there, else starts a new page."""
+    return len(message) // _PIPE_PAGE + 2
 
 
 def serial_results(items: Iterable) -> Iterator[RecordResult]:

@@ -283,3 +283,35 @@ def test_stopping_early_stops_the_workers(tmp_path):
     for process in started:
         process.join(timeout=10)
         assert not process.is_alive()
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="pipe sizes are set on Linux")
+def test_pipes_smaller_than_a_batch_and_its_results_do_not_stall_the_run():
+    """With 4 KiB pipes, every batch and every batch's results overflow a pipe: the caller must
+    still never wait on a send to a worker that is waiting to send it results (a deadlock: the
+    alarm turns it into a failure)."""
+    import signal
+    import pandas as pd
+
+    from analysis.pipeline import CallerAndWorkers, dispatched_results, serial_results
+    from analysis.tables import TableBuilder
+
+    items = [RawArticle(f"{i}.txt", None, "text", f"Story {i}: the council met on Tuesday.\n\n" + ARTICLE * (1 + i % 4))
+             for i in range(24)]
+    team = CallerAndWorkers(2, pipe_bytes=4096)
+    signal.signal(signal.SIGALRM, lambda *_: pytest.fail("the run stalled"))
+    signal.alarm(120)
+    try:
+        results = list(dispatched_results(team.submit, items, batch_size=2, max_in_flight=8))
+    finally:
+        signal.alarm(0)
+        team.close()
+    assert all(worker.pages == 1 for worker in team.workers)  # the task pipes really are one page
+    expected = TableBuilder()
+    for result in serial_results(items):
+        expected.add(result)
+    got = TableBuilder()
+    for result in results:
+        got.add(result)
+    for (name, a), (_, b) in zip(got.tables().items(), expected.tables().items()):  # (NaN-aware)
+        pd.testing.assert_frame_equal(a, b, check_exact=True, obj=name)
