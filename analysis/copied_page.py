@@ -511,24 +511,30 @@ _CREDIT = _Guarded(re.compile(
     r"|(?:^|[.!?]\s)(?:photo|photograph|image|illustration)s?\s(?:provided\s|courtesy\s)?by\s[^.]{1,60}\.?$)",
     re.IGNORECASE,
 ), lambda text: _has_credit_mark(text))
+# Characters a credit form with a slash ends within past it ("Ann Lee/Example Agency": a space, a
+# capital and 30 more; "/getty" counts as an agency's name).
+_MAX_AFTER_CREDIT_SLASH = 32
+# The last characters of a line that hold the "by" of a credit sentence ("Photo by Ann Lee."): "by", a
+# space, 60 characters, a full stop and a line break.
+_MAX_PICTURE_BY_CHARS = 65
 _CREDIT_NAMES = ("courtesy", "getty", "shutterstock", "istock", "file photo", "(image credit")
 _CREDIT_LABELS = ("photo", "image", "picture", "illustration", "video", "graphic", "credit")  # before ":"
 _PICTURE_WORDS = ("photo", "image", "illustration")  # before "by", after "|"
 
 
 def _has_credit_mark(text: str) -> bool:
-    """Whether ``text`` holds what every credit form needs: a slash, a bracket opening or closing
-    the line, an opening bracket just before a line's last letter ("(AP"), an agency or "courtesy",
+    """Whether ``text`` holds what every credit form needs: a slash near its end, a bracket opening or
+    closing the line, an opening bracket just before a line's last letter ("(AP"), an agency or "courtesy",
     "file" opening the line, a credit label with a colon ("Photo:"), or a picture word with "by"
-    or "|" ("Photo by X", "| Photo"). Prose has many of these words, rarely with the marks."""
+    near the end or "|" ("Photo by X", "| Photo"). Prose has many of these words, rarely with the marks."""
     stripped = text.rstrip()
-    if "/" in text or text.startswith(("(", "[")) or stripped.endswith((")", "]")) \
+    if "/" in stripped[-_MAX_AFTER_CREDIT_SLASH - 1:] or text.startswith(("(", "[")) or stripped.endswith((")", "]")) \
             or ("(" in stripped[-10:] and stripped[-1:].isalpha()):  # "( Reuters" is 9 characters
         return True
     lower = _ignorecase_lower(text)
     return (_contains_any(lower, _CREDIT_NAMES) or lower.startswith("file")
             or (":" in lower and _contains_any(lower, _CREDIT_LABELS))
-            or (("by" in lower or "|" in lower) and _contains_any(lower, _PICTURE_WORDS)))
+            or (("by" in lower[-_MAX_PICTURE_BY_CHARS:] or "|" in lower) and _contains_any(lower, _PICTURE_WORDS)))
 # Buttons, menu entries and labels opening a short line; whole words only ("Adam Lee" is no "ad"
 # button, "Homeowners" no "home" link) or glued to the next button ("ShareFacebookTwitter"). A
 # share button may be a network's name alone.
@@ -595,11 +601,19 @@ _EMBED_LINK = _Guarded(re.compile(r"pic\.twitter\.com/|https?://t\.co/"),
 # A link's call to action ("Get the full recipe here.", "Sign up here"): it names a link, it says nothing.
 _CALL_TO_ACTION = re.compile(r"^(?:get|read|see|click|find|check out|learn|watch|shop|listen|sign up|subscribe"
                              r"|download)\b.{0,150}\bhere[.!]?$", re.IGNORECASE)
+
+
+def _ends_with_digit(text: str) -> bool:
+    """Whether ``text`` ends with a digit, but for full stops, closing brackets and line breaks after it:
+    what a pattern ending in a year, ``[.)]?$``, needs (most lines end with a word and a full stop)."""
+    return text.rstrip("\n.)")[-1:].isdigit()
+
+
 # A photo caption ends on the day the photo was taken, weekday included ("..., Wednesday, Dec. 20, 2023.");
 # prose names the weekday or the date, rarely both at the end of a paragraph.
 _CAPTION_DATE = _Guarded(re.compile(rf"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s"
                                     rf"(?:{_MONTH}\.?\s\d{{1,2}}|\d{{1,2}}\s{_MONTH}),?\s(?:19|20)\d\d[.)]?$"),
-                         lambda text: "day" in text)
+                         lambda text: "day" in text and _ends_with_digit(text))
 _MIN_CAPTION_WORDS = 8  # a shorter line ending on a date is a dateline, read as the page's date
 # A short line with an e-mail address: a contact line ("Contact Ann Lee at ann@example.com").
 _CONTACT = re.compile(r"[\w.+-]@[\w-]+\.[\w.]")
@@ -883,8 +897,8 @@ def _line_info(line: str) -> dict:
                   or (n_words >= _MIN_CAPTION_WORDS and _CAPTION_DATE.search(tail)
                       and _byline_text(head) is None and not _bare_byline(head)[0]))
     ends_sentence = bool(_SENTENCE_END.search(line[-8:])) and not line.endswith(("...", "…"))  # a cut teaser
-    long_prose = n_words >= 30 and (_PUNCTUATION.search(head) is not None or _LIST_ITEM.match(head) is not None)
-    prose = not furniture and not credit and ((n_words >= _MIN_PROSE_WORDS and ends_sentence) or long_prose) \
+    prose = not furniture and not credit \
+        and ((n_words >= _MIN_PROSE_WORDS and ends_sentence) or _is_long_prose(head, n_words)) \
         and _LETTER.search(head) is not None and not _is_title_case(head)
     if prose:
         score = min(n_words, _MAX_PROSE_SCORE)
@@ -896,6 +910,12 @@ def _line_info(line: str) -> dict:
     else:
         score = _SHORT_LINE_SCORE
     return {"words": n_words, "furniture": furniture, "credit": credit, "prose": prose, "score": score}
+
+
+def _is_long_prose(head: str, n_words: int) -> bool:
+    """Thirty words or more with some sentence punctuation, or a list's entry: prose even without a
+    sentence end (a tag cloud has no punctuation)."""
+    return n_words >= 30 and (_PUNCTUATION.search(head) is not None or _LIST_ITEM.match(head) is not None)
 
 
 def _mark_embedded_posts(lines: list[str], info: list[dict]) -> None:
@@ -2291,7 +2311,7 @@ def _find_outlet(lines: list[str], kept: list[bool], headline: str) -> str:
                 for n in range(1, 5)}
     openings = {opening for opening in openings if _NAME_SHAPED.fullmatch(opening)}  # only these can be cited
     body = " ".join(line for line, k in zip(lines, kept) if k)[:_MAX_SCAN_CHARS]
-    if any(opening in body for opening in openings):  # a cited name is a part of the body
+    if _may_cite(body, openings):
         for match in _interlocutors(body):
             if match.group("name") in openings:
                 return match.group("name")
@@ -2319,6 +2339,24 @@ def _interlocutors(body: str):
         if at >= end and (match := _INTERLOCUTOR.match(body, at)):
             end = match.end()
             yield match
+
+
+_LONGEST_CUE = max(map(len, _INTERLOCUTOR_CUES))
+
+
+def _may_cite(body: str, names) -> bool:
+    """Whether ``body`` may cite one of ``names`` as an interlocutor: one of them follows a cue and a
+    space somewhere in it (what a match of ``_INTERLOCUTOR`` naming it needs; most pages cite none of
+    their few short furniture lines). Each name costs a scan of the body, so when there are as many
+    names as cues, it only asks whether one of them occurs in the body."""
+    if len(names) >= len(_INTERLOCUTOR_CUES):
+        return any(name in body for name in names)
+    for name in names:
+        for at in _find_all(body, name):
+            if at > 0 and body[at - 1].isspace() and \
+                    _ignorecase_lower(body[max(0, at - 1 - _LONGEST_CUE):at - 1]).endswith(_INTERLOCUTOR_CUES):
+                return True
+    return False
 
 
 def _find_all(text: str, part: str) -> list[int]:

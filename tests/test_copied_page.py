@@ -1442,6 +1442,17 @@ GUARDED = ("_DATE", "_CREDIT", "_FURNITURE_ANYWHERE", "_BOILERPLATE", "_EMBED_LI
 @example("It grew in 2004 and 2005, to 20 stores by 2023.")  # years, no date
 @example("Crowds gather (Image credit Ann Lee)")
 @example("fıle: the crowd")
+@example("Crowds gather - Ann/ " + "E" * 31)  # a slash 33 characters from the end: the farthest a credit's can be
+@example("Ann Lee/ " + "E" * 31 + "  \n")
+@example("Ann Lee/ " + "E" * 32)  # one more: no credit
+@example("The crowd. Photo by " + "x" * 60 + ".\n")  # "by" 65 characters from the end: the farthest a credit's can be
+@example("The crowd. Photo by " + "x" * 61 + ".")
+@example("Crowds gather at the rally in the city centre on Monday (Ann Lee/Example Agency)")
+@example("Sales rose 24/7 at the chain's stores, and it plans to open more of them next year.")
+@example("The crowd, Wednesday, Dec. 20, 2023)\n")
+@example("The crowd, Wednesday, Dec. 20, 2023.)")
+@example("The crowd, Wednesday, Dec. 20, 2023 ")
+@example("It rained on Wednesday, Dec. 20, 2023 and on Thursday.")
 def test_guarded_patterns_agree_with_bare_ones(text):
     for name in GUARDED:
         guarded = getattr(copied_page, name)
@@ -1686,6 +1697,36 @@ def test_a_journalist_bio_ends_the_article_without_a_known_byline(line, closes):
     assert body == (PARAGRAPHS if closes else [*PARAGRAPHS, line, *LONG_PARAGRAPHS[:2]])
 
 
+@settings(max_examples=300, deadline=None, derandomize=True)
+@given(st.lists(st.sampled_from(["told ", "TOLD", "retold ", "according to ", "said to", "ſaid to ", "speaking with",
+                                 "İn an interview with ", " ", "\t", "Ann", "Ann Lee", "Reuters", "The Daily News",
+                                 "The ", "Bo", ", ", ". ", "x"]), max_size=12).map("".join),
+       st.sets(st.sampled_from(["Ann", "Ann Lee", "Reuters", "The Daily News", "Bo", "The", "Lee"]), max_size=12))
+@example("The mayor told Reuters on Monday.", {"Reuters"})
+@example("The mayor told Reuters on Monday.", {"Ann"})  # named nowhere
+@example("Reuters reported that the mayor told the council.", {"Reuters"})  # named, but after no cue
+@example("retold Ann", {"Ann"})
+@example("told\tAnn", {"Ann"})
+@example("ſaid to Ann", {"Ann"})
+@example("speaking with Reuters", {f"Name{n}" for n in range(10)} | {"Reuters"})  # as many names as cues
+def test_a_body_citing_a_name_may_cite_it(body, names):
+    cited = any(m.group("name") in names for m in copied_page._INTERLOCUTOR.finditer(body))
+    assert copied_page._may_cite(body, names) or not cited
+    if not any(name in body for name in names):
+        assert not copied_page._may_cite(body, names)
+
+
+@pytest.mark.parametrize("body, names, may", [
+    ("The mayor told Reuters on Monday.", {"Reuters"}, True),
+    ("The mayor said to Reuters on Monday.", {"Reuters"}, True),
+    ("Reuters reported that the mayor told the council.", {"Reuters"}, False),
+    ("The mayor told Reuters on Monday.", {"Ann Lee"}, False),
+    ("The mayor retold Reuters' story.", {"Reuters"}, True),  # a superset: "retold" is no cue, the pattern decides
+])
+def test_may_cite_needs_a_name_after_a_cue(body, names, may):
+    assert copied_page._may_cite(body, names) is may
+
+
 @pytest.mark.parametrize("body", [
     "The mayor told Reuters on Monday.", "TOLD ANN LEE", "He told Told Ann Lee Bo Chan", "retold Ann", "told",
     "ſaid to Ann", "İn an interview with Ann Lee", "said to said to Ann", "according to The Daily News and told Bo",
@@ -1736,6 +1777,15 @@ def test_content_words_of_ascii_text_are_those_of_the_unicode_pattern(text):
     ("_has_credit_mark", "The video of the vote (and its count) was shared widely by officials.", False),
     ("_has_credit_mark", "Photo by Ann Lee", True),
     ("_has_credit_mark", "The council met on Monday ( AP", True),
+    ("_has_credit_mark", "The shop, open 24/7 since 2004, sold more than it ever had before this year.", False),
+    ("_has_credit_mark", "The council met on Monday. Ann Lee/Example Agency", True),
+    ("_has_credit_mark", "A photo taken by a resident showed the flooded road and the cars left there all night long.",
+     False),  # "by" far from the end
+    ("_has_credit_mark", "The council met on Monday. Photo by Ann Lee.", True),
+    ("_ends_with_digit", "The council met on Wednesday, May 3, 2023.", True),
+    ("_ends_with_digit", "The council met on Wednesday, May 3, 2023)\n", True),
+    ("_ends_with_digit", "The council met on a Wednesday in May.", False),
+    ("_ends_with_digit", "", False),
 ])
 def test_guards_pass_candidates_and_skip_plain_prose(guard, text, needed):
     assert getattr(copied_page, guard)(text) is needed
