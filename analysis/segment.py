@@ -62,7 +62,11 @@ def sentence_spans(text: str, offset: int = 0) -> list[tuple[int, int]]:
     """Return ``(start, end)`` of each sentence of one paragraph, shifted by ``offset``.
 
     Spans are trimmed of surrounding whitespace; together they cover every non-space character.
+    A text that :func:`_one_sentence` settles is not tokenized.
     """
+    if _one_sentence(text):
+        end = len(text.rstrip())
+        return [(offset + _lead(text), offset + end)] if end else []
     return _sentence_spans(text, _Tokens(text, _stretches(text)), offset)
 
 
@@ -86,6 +90,22 @@ def _sentence_spans(text: str, tokens: _Tokens, offset: int) -> list[tuple[int, 
     if tail.strip():
         spans.append((start, start + len(tail)))
     return [(offset + s + _lead(text[s:e]), offset + e) for s, e in spans if text[s:e].strip()]
+
+
+#: A text's first sentence-final character followed, past any closing marks and final
+#: characters, by another character: the text may hold the end of a sentence before its own end.
+#: (Matched from the text's start, possessively: linear.)
+_FINAL_THEN_MORE = re.compile("[^{final}]*+[{final}][{tail}]*+[^{tail}]".format(
+    final=re.escape("".join(sorted(_FINAL_CHARS))), tail=re.escape("".join(sorted(_FINAL_CHARS | _CLOSERS)))))
+
+
+def _one_sentence(text: str) -> bool:
+    """Whether no sentence of ``text`` ends before the text does (a guard: paragraphs of one
+    sentence are common, and tokenizing costs far more): true when everything after its first
+    sentence-final character is a closing mark or a final character ("She left.”"). A
+    sentence ends only before a word starting with a capital or a digit (after any opening
+    mark or currency sign), and none can come after that character."""
+    return _FINAL_THEN_MORE.match(text) is None
 
 
 class _Tokens:

@@ -141,13 +141,14 @@ def _learn_pieces(new: set[str]) -> None:
     call for those whose tokens neither :func:`_plain_tokens` nor a piece of the same
     :func:`_digit_shape` can tell."""
     special = nlp().tokenizer.rules
-    batch = []
+    batch = {}  # the pieces for the tokenizer, with their digit shapes
     for piece in new:
         words = _plain_tokens(piece, special)
         if words is None:
-            lengths = _SHAPES.get(_digit_shape(piece))
+            shape = _digit_shape(piece)
+            lengths = _SHAPES.get(shape)
             if lengths is None:
-                batch.append(piece)
+                batch[piece] = shape
                 continue
             words = [piece[start:end] for start, end in pairwise(accumulate(lengths, initial=0))]
         _PIECES[piece] = _entry(piece, words)
@@ -157,11 +158,11 @@ def _learn_pieces(new: set[str]) -> None:
     # can match across two pieces: each piece gets its tokens as if alone, whatever the batch.
     words, offsets = _doc_tokens("\n".join(batch))
     first, piece_end = 0, 0
-    for piece in batch:
+    for piece, shape in batch.items():
         piece_end += len(piece)
         last = bisect_left(offsets, piece_end, first)
         _PIECES[piece] = _entry(piece, words[first:last])
-        if shape := _digit_shape(piece):
+        if shape:
             _SHAPES[shape] = tuple(map(len, words[first:last]))
         first, piece_end = last, piece_end + 1  # past the line break
 

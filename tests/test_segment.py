@@ -3,8 +3,8 @@
 import pytest
 from hypothesis import example, given, settings, strategies as st
 
-from analysis.segment import (_NEXT_PIECES, _REST_OF_PIECE, _Tokens, _is_separator, _sentence_spans, _single_spaced,
-                              _stretches, is_currency, paragraph_spans, segment, sentence_spans)
+from analysis.segment import (_NEXT_PIECES, _REST_OF_PIECE, _Tokens, _is_separator, _one_sentence, _sentence_spans,
+                              _single_spaced, _stretches, is_currency, paragraph_spans, segment, sentence_spans)
 from analysis.tokens import MAX_TOKEN_CHARS, masked, offsets_in_text, tokenize
 
 
@@ -153,6 +153,32 @@ def test_pieces_end_at_the_separators_after_a_position(text, position):
 def test_sentences_from_stretches_equal_those_from_the_whole_text(text):
     whole = _Tokens(text, [(0, len(text))])
     assert sentence_spans(text) == _sentence_spans(text, whole, 0)
+
+
+@pytest.mark.parametrize("text, one_sentence", [
+    ("He said so.", True),
+    ("“It is clear,” she said.”", True),
+    ("Really?!”)", True),
+    ("Ends with dots...", True),
+    ("No final mark at all", True),
+    ("  Padded.", True),
+    ("", True),
+    ("A" + "." * 100_000, True),
+    ("A" + "”" * 50_000 + "!", True),
+    ("One. Two.", False),
+    ("He left the U.S. envoy behind.", False),
+    ("Prices rose 3.5% in May", False),
+    ("He said.“Next one.”", False),
+    ("it ended. the rest is lower case", False),
+    ("Wait... what?", False),
+    ("Padded. \n", False),
+    ("“Yes.” No.", False),
+    ("." * 50_000 + "A", False),
+])
+def test_one_sentence_guard_agrees_with_the_rules(text, one_sentence):
+    """A text the guard settles gets the spans the rules would give it; the others go through them."""
+    assert _one_sentence(text) is one_sentence
+    assert sentence_spans(text, 3) == _sentence_spans(text, _Tokens(text, _stretches(text)), 3)
 
 
 @pytest.mark.parametrize("text, expected", [
