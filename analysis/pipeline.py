@@ -302,7 +302,7 @@ def fewer_gc_passes(threshold: int = 10_000):
 
 def ordered_results(submit, batches_of_items: Iterable[list], max_in_flight: int,
                     while_waiting: Callable[[], None] | None = None) -> Iterator[RecordResult]:
-    """Results of ``submit(batch)`` futures (concurrent.futures or Dask), in input order, with at
+    """Results of ``submit(batch)`` futures (:class:`CallerAndWorkers` or Dask), in input order, with at
     most ``max_in_flight`` batches submitted and not yet collected, so memory does not grow with
     the corpus. Batches are read lazily.
 
@@ -344,13 +344,13 @@ def analyse_batch(batch: list[tuple[RawArticle | LoadIssue, tuple[str, ...]]]) -
 
 def dispatched_results(submit, items: Iterable, batch_size: int, max_in_flight: int,
                        while_waiting: Callable[[], None] | None = None) -> Iterator[RecordResult]:
-    """Results of ``items`` analysed in batches by ``submit`` (a process pool's or a Dask
-    client's, applying :func:`analyse_batch`), in input order, duplicates marked.
+    """Results of ``items`` analysed in batches by ``submit`` (a :class:`CallerAndWorkers`' or a
+    Dask client's, applying :func:`analyse_batch`), in input order, duplicates marked.
 
     The last ``max_in_flight`` records go one per batch (see :func:`batches`). A record whose
-    input repeats one whose result has already come back is sent with that
-    article's id, so its worker stops after normalising it, as a single worker does (records
-    still in flight when their copy is sent are analysed twice, and the copy dropped).
+    input repeats one whose result has already come back is sent with that article's id, so its
+    worker stops after normalising it, as a single worker does (records still in flight when
+    their copy is sent are analysed twice, and the copy dropped).
     """
     repeats = RepeatedInputs()
     tagged = (repeats.tag(batch) for batch in batches(items, batch_size, last_singly=max_in_flight))
