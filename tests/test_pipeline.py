@@ -126,12 +126,23 @@ def test_fewer_gc_passes_restores_the_collector_setting():
         assert frozen > 0
         with fewer_gc_passes():
             assert gc.get_freeze_count() == frozen
+            assert gc.get_threshold()[0] == max(50_000, before[0])  # the outer block's setting holds
         assert gc.get_freeze_count() == frozen  # the inner block leaves the outer one's freeze
     assert gc.get_threshold() == before and gc.get_freeze_count() == 0
     with pytest.raises(RuntimeError):
         with fewer_gc_passes():
             raise RuntimeError("a failing run")
     assert gc.get_threshold() == before
+    with fewer_gc_passes(50_000):  # a block after a failed one sets things up again
+        assert gc.get_threshold()[0] == max(50_000, before[0]) and gc.get_freeze_count() > 0
+    gc.freeze()  # the caller's own freeze is left alone
+    try:
+        frozen = gc.get_freeze_count()
+        with fewer_gc_passes():
+            pass
+        assert gc.get_freeze_count() == frozen
+    finally:
+        gc.unfreeze()
 
 
 @pytest.mark.parametrize("known_ids, analysed", [
