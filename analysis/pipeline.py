@@ -147,11 +147,11 @@ class CallerAndWorkers:
             while self.todo and len(worker.holding) < self.queued:
                 future = self.todo[0]
                 future.pickled = future.pickled or bytes(ForkingPickler.dumps(future.batch))
-                if worker.holding and worker.pages_held + _pages(future.pickled) > worker.pages:
+                held = sum(_pages(sent.pickled) for sent in worker.holding)
+                if worker.holding and held + _pages(future.pickled) > worker.pages:
                     break
                 worker.tasks.send_bytes(self.todo.popleft().pickled)
                 worker.holding.append(future)
-                worker.pages_held += _pages(future.pickled)
 
     def collect(self, timeout: float | None = 0.0) -> None:
         """Take the results the workers have sent (waiting up to ``timeout`` seconds for one;
@@ -165,9 +165,7 @@ class CallerAndWorkers:
                 worker.process.join(timeout=1)
                 raise BrokenProcessPool(f"a worker process stopped unexpectedly (exit code "
                                         f"{worker.process.exitcode}); no result came back for its batches") from None
-            future = worker.holding.popleft()
-            worker.pages_held -= _pages(future.pickled)
-            future.value = result
+            worker.holding.popleft().value = result
         self.feed()
 
     def result_of(self, future: BatchFuture) -> list[RecordResult]:
@@ -225,14 +223,13 @@ class BatchFuture:
 @dataclass
 class Worker:
     """A worker process, the pipes to and from it (``pages``: the memory pages its task pipe
-    holds), and the batches it holds, oldest first, with the pages they may take there."""
+    holds), and the batches it holds, oldest first."""
 
     process: multiprocessing.process.BaseProcess
     tasks: multiprocessing.connection.Connection
     results: multiprocessing.connection.Connection
     pages: int
     holding: deque = field(default_factory=deque)
-    pages_held: int = 0
 
 
 def work_on_batches(tasks, results) -> None:
